@@ -1,0 +1,107 @@
+"""The command line: parse options, call the library, print, map errors to exit codes.
+
+Heavy libraries (reportlab, python-pptx, pydantic models) are imported inside
+commands so ``handouts --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import HandoutsError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn one comparison source into printable PDF handouts, PDF timelines and PowerPoint decks.",
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INVALID = 1
+
+
+def _report(error: HandoutsError) -> None:
+    for problem in error.problems:
+        typer.echo(f"error: {problem.format()}", err=True)
+
+
+def _warn(problems) -> None:  # noqa: ANN001 - list[Problem]
+    for problem in problems:
+        typer.echo(f"warning: {problem.format()}", err=True)
+
+
+@app.command()
+def check(
+    sources: Annotated[list[Path], typer.Argument(help="Source files (.yaml, .yml or .json).")],
+) -> None:
+    """Validate sources; report every problem with file, line and key."""
+    from .source.loader import load_source
+
+    failed = 0
+    for path in sources:
+        try:
+            model = load_source(path)
+        except HandoutsError as exc:
+            failed += 1
+            _report(exc)
+            continue
+        typer.echo(f"ok: {path} ({len(model.subjects)} subjects, {len(model.table)} rows, "
+                   f"{len(model.sections)} sections, {len(model.timeline)} events)")
+    if failed:
+        typer.echo(f"{failed} of {len(sources)} source{'s' * (len(sources) != 1)} invalid", err=True)
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def new(
+    names: Annotated[list[str], typer.Argument(help="The subjects to compare, e.g. Athens Sparta.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: <a>-vs-<b>.yaml).")] = None,
+) -> None:
+    """Write a commented starter source that a teacher can fill in."""
+    from .source.models import MAX_SUBJECTS, slugify
+    from .source.starter import starter_source
+
+    if not 2 <= len(names) <= MAX_SUBJECTS:
+        typer.echo(f"error: give 2 to {MAX_SUBJECTS} subject names, got {len(names)}", err=True)
+        raise typer.Exit(EXIT_INVALID)
+    target = output or Path("-vs-".join(slugify(n) for n in names) + ".yaml")
+    if target.exists():
+        typer.echo(f"error: {target}: already exists; not overwriting it\n  hint: choose another name with -o", err=True)
+        raise typer.Exit(EXIT_INVALID)
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(starter_source(names, target.name))
+    except OSError as exc:
+        typer.echo(f"error: {target}: cannot write: {exc.strerror}", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    typer.echo(f"wrote {target}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the source format (for editor autocompletion)."""
+    import json
+
+    from .source.models import Comparison
+
+    document = Comparison.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["title"] = "handouts comparison source"
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except HandoutsError as exc:  # a library error that escaped a command
+        _report(exc)
+        sys.exit(EXIT_INVALID)
+
+
+if __name__ == "__main__":
+    main()

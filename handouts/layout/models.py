@@ -1,0 +1,205 @@
+"""The layout model: everything a renderer may draw from, as data.
+
+Renderers read sizes, colours, fonts and block orders from here, never from
+constants. Lengths are stored in points (see :mod:`handouts.units`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from ..fontfiles import DECK_METRIC_TWINS, PDF_FAMILIES
+from ..source.models import Color
+from ..units import parse_length
+
+Length = Annotated[float, BeforeValidator(parse_length)]
+FontSize = Annotated[float, Field(gt=3, le=200)]
+
+PAPER_SIZES_PT: dict[str, tuple[float, float]] = {
+    "a4": (595.2756, 841.8898),
+    "letter": (612.0, 792.0),
+    "legal": (612.0, 1008.0),
+    "a3": (841.8898, 1190.5512),
+    "a5": (419.5276, 595.2756),
+}
+
+HandoutBlock = Literal["title", "subjects", "summary", "table", "similarities", "sections",
+                       "timeline", "conclusion", "sources", "note"]
+DeckSlide = Literal["title", "overview", "rows", "sections", "similarities", "timeline", "conclusion", "sources"]
+Pattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checker", "none"]
+Marker = Literal["circle", "square", "triangle", "diamond", "star", "cross", "bar", "ring"]
+
+
+def _pdf_family(value: str) -> str:
+    if value not in PDF_FAMILIES:
+        raise ValueError(f"{value!r} is not a bundled font; choose one of: {', '.join(PDF_FAMILIES)}")
+    return value
+
+
+def _deck_font(value: str) -> str:
+    if value not in DECK_METRIC_TWINS:
+        raise ValueError(f"{value!r} cannot be measured; choose one of: {', '.join(DECK_METRIC_TWINS)}")
+    return value
+
+
+PdfFamily = Annotated[str, AfterValidator(_pdf_family)]
+DeckFont = Annotated[str, AfterValidator(_deck_font)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors, with "did you mean" from the validator."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Margins(Strict):
+    top: Length = 50.0
+    right: Length = 50.0
+    bottom: Length = 50.0
+    left: Length = 50.0
+
+
+class Page(Strict):
+    """Paper for the handout (the timeline has its own orientation)."""
+
+    size: str = "a4"
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    margins: Margins = Margins()
+
+    @field_validator("size")
+    @classmethod
+    def _size(cls, value: str) -> str:
+        value = value.lower()
+        if value not in PAPER_SIZES_PT:
+            raise ValueError(f"{value!r} is not a paper size; choose one of: {', '.join(PAPER_SIZES_PT)}")
+        return value
+
+    def dimensions(self, orientation: str | None = None) -> tuple[float, float]:
+        """Width and height in points for the given (or the page's) orientation."""
+        width, height = PAPER_SIZES_PT[self.size]
+        if (orientation or self.orientation) == "landscape":
+            return height, width
+        return width, height
+
+
+class Fonts(Strict):
+    """Bundled font families for the PDFs (embedded as subsets)."""
+
+    body: PdfFamily = "DejaVu Serif"
+    heading: PdfFamily = "DejaVu Sans"
+    table: PdfFamily = "DejaVu Sans Condensed"
+
+
+class Sizes(Strict):
+    """Font sizes in points; ``min`` is the smallest text the layout allows."""
+
+    title: FontSize = 24
+    subtitle: FontSize = 13
+    heading: FontSize = 14
+    subheading: FontSize = 11
+    body: FontSize = 10
+    table: FontSize = 9
+    small: FontSize = 7.5
+    min: FontSize = 7
+    leading: Annotated[float, Field(ge=1.0, le=3.0)] = 1.3
+
+
+class Colors(Strict):
+    """Named colours; renderers never hard-code one."""
+
+    text: Color = "#1A1A1A"
+    muted: Color = "#555555"
+    heading: Color = "#1F3A5F"
+    accent: Color = "#1F3A5F"
+    rule: Color = "#9AA5B1"
+    background: Color = "#FFFFFF"
+    zebra: Color = "#F1F4F8"
+    header_fill: Color = "#1F3A5F"
+    header_text: Color = "#FFFFFF"
+    link: Color = "#1A4F8B"
+
+
+class TableStyle(Strict):
+    style: Literal["zebra", "rules", "grid"] = "zebra"
+    label_width: Annotated[float, Field(gt=0.05, lt=0.6)] = 0.2
+    landscape_from_subjects: int | None = Field(None, ge=2, le=8, description="Use landscape table pages at this many subjects.")
+
+
+class Handout(Strict):
+    blocks: list[HandoutBlock] = ["title", "subjects", "summary", "table", "similarities", "sections",
+                                  "timeline", "conclusion", "sources", "note"]
+    table: TableStyle = TableStyle()
+    header: str = ""
+    footer: str = "{course}{sep}{title}"
+    subject_images: bool = True
+
+
+class Timeline(Strict):
+    orientation: Literal["portrait", "landscape"] = "landscape"
+    label_size: FontSize = 8
+    min_size: FontSize = 7
+    lanes: bool = True
+    strip_height: Length = 110.0
+    key: bool = True
+
+
+class DeckFonts(Strict):
+    heading: DeckFont = "Calibri"
+    body: DeckFont = "Calibri"
+
+
+class DeckSizes(Strict):
+    title: FontSize = 34
+    heading: FontSize = 28
+    body: FontSize = 22
+    table: FontSize = 16
+    min: FontSize = 14
+
+
+class Deck(Strict):
+    aspect: Literal["16:9", "4:3"] = "16:9"
+    template: str | None = Field(None, description="A .pptx/.potx beside the layout used as the base (masters).")
+    fonts: DeckFonts = DeckFonts()
+    sizes: DeckSizes = DeckSizes()
+    slides: list[DeckSlide] = ["title", "overview", "rows", "sections", "similarities", "timeline",
+                               "conclusion", "sources"]
+    key_sentences: int = Field(3, ge=1, le=10)
+
+
+class Layout(Strict):
+    """A resolved layout."""
+
+    name: str = "classic"
+    description: str = ""
+    extends: str | None = None
+    page: Page = Page()
+    fonts: Fonts = Fonts()
+    sizes: Sizes = Sizes()
+    colors: Colors = Colors()
+    palette: list[Color] = Field(["#B03A2E", "#1F618D", "#1E8449", "#7D3C98", "#B9770E", "#117A65", "#6E2C00", "#34495E"],
+                                 min_length=1)
+    patterns: list[Pattern] = Field(["solid", "hatch", "dots", "crosshatch", "stripes", "checker", "solid", "hatch"],
+                                    min_length=1)
+    markers: list[Marker] = Field(["circle", "square", "triangle", "diamond", "star", "cross", "ring", "bar"], min_length=1)
+    handout: Handout = Handout()
+    timeline: Timeline = Timeline()
+    deck: Deck = Deck()
+
+    def subject_color(self, index: int, own: str | None = None) -> str:
+        """A subject's colour: its own, else the palette's (cycling)."""
+        return own or self.palette[index % len(self.palette)]
+
+    def subject_pattern(self, index: int) -> str:
+        """A subject's fill pattern, so subjects differ in grayscale too."""
+        return self.patterns[index % len(self.patterns)]
+
+    def subject_marker(self, index: int) -> str:
+        """A subject's marker shape (timelines, legends)."""
+        return self.markers[index % len(self.markers)]
+
+
+def dump(layout: Layout) -> dict[str, Any]:
+    """The layout as plain data (``layouts show``)."""
+    return layout.model_dump(mode="json")

@@ -1,0 +1,29 @@
+"""Renderers: one module per output. Each takes a validated model and a
+resolved layout and returns the file's bytes; none reads YAML or the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Problem
+
+
+@dataclass
+class RenderContext:
+    """What a renderer may need beyond the model and layout: where the source
+    lives (images are relative to it) and a place to put warnings."""
+
+    source_path: Path
+    layout_dir: Path | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    def warn(self, message: str, key: str | None = None, hint: str | None = None) -> None:
+        """Record a warning about the source (shown by the CLI, never fatal)."""
+        problem = Problem(message, file=self.source_path, key=key, hint=hint)
+        if problem not in self.warnings:
+            self.warnings.append(problem)
+
+    def resolve(self, relative: str) -> Path:
+        """A path from the source, resolved next to the source file."""
+        return self.source_path.parent / relative

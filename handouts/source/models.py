@@ -1,0 +1,198 @@
+"""The comparison source, v1: the typed model every renderer receives.
+
+Field names are a contract with teachers' files; add, never rename. After
+loading, ``Subject.id`` is always set and every ``TableRow.values`` is a list
+with one entry per subject (``None`` where a mapping left a subject out).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any, Union
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+
+from .dates import HistDate
+
+MAX_SUBJECTS = 8
+MAX_ROWS = 2_000
+MAX_EVENTS = 2_000
+MAX_SECTIONS = 500
+
+_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+COLOR_FORMS = 'a hex colour such as "#B03A2E" or "#B3A"'
+
+
+def _text(value: Any) -> Any:
+    """Strip surrounding blank space; refuse containers where text belongs."""
+    if isinstance(value, (dict, list)):
+        raise ValueError("expected text, not a " + ("mapping" if isinstance(value, dict) else "list"))
+    return value.strip() if isinstance(value, str) else value
+
+
+def _nonempty(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+RequiredText = Annotated[str, BeforeValidator(_text), AfterValidator(_nonempty)]
+
+
+def _color(value: str) -> str:
+    if not _COLOR.match(value):
+        raise ValueError(f"{value!r} is not a colour; use {COLOR_FORMS}")
+    if len(value) == 4:
+        value = "#" + "".join(ch * 2 for ch in value[1:])
+    return value.upper()
+
+
+Color = Annotated[str, BeforeValidator(_text), AfterValidator(_color)]
+
+
+def _date(value: Any) -> HistDate:
+    if isinstance(value, HistDate):
+        return value
+    return HistDate.parse(_text(value))
+
+
+Date = Annotated[HistDate, BeforeValidator(_date), WithJsonSchema({
+    "type": ["string", "integer"],
+    "description": "1917, 1917-11, 1917-11-07, '490 BC', 'AD 33', 'c. 1928'",
+    "examples": ["1917-11-07", "490 BC", "c. 1928"]})]
+
+
+def slugify(name: str) -> str:
+    """A stable id from a name: "Joseph Stalin" -> "joseph-stalin" (accents folded)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug or "subject"
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors (typos must not vanish silently)."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, str_strip_whitespace=True)
+
+
+class Subject(Strict):
+    """One column of the comparison: a person, a state, an idea."""
+
+    id: Text | None = Field(None, description="Short id used by table mappings and timeline lanes; default: a slug of name.")
+    name: RequiredText = Field(description="Column heading, e.g. 'Lenin'.")
+    full_name: Text | None = None
+    color: Color | None = Field(None, description="Subject colour; default: the layout's palette.")
+    image: Text | None = Field(None, description="Picture path, relative to the source file.")
+    image_credit: Text | None = None
+    image_alt: Text | None = Field(None, description="Text alternative for the picture (screen readers).")
+
+    @field_validator("id")
+    @classmethod
+    def _id_form(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", value):
+            raise ValueError(f"{value!r} is not a valid id; use letters, digits, '-', '_' (e.g. 'lenin')")
+        return value
+
+
+class TableRow(Strict):
+    """One attribute compared across subjects."""
+
+    label: RequiredText
+    values: Union[list[Annotated[str | None, BeforeValidator(_text)]], dict[str, Annotated[str | None, BeforeValidator(_text)]], Text] = Field(
+        description="A list in subject order, a mapping by subject id, or one text shared by all.")
+
+    def cells(self) -> list[str | None]:
+        """The per-subject values (normalised by the loader)."""
+        assert isinstance(self.values, list), "rows are normalised by the loader"
+        return self.values
+
+
+class Section(Strict):
+    """A prose section: a heading, paragraphs, optional paragraphs per subject."""
+
+    heading: RequiredText
+    body: Text = ""
+    by_subject: dict[str, Text] | None = None
+
+
+class Event(Strict):
+    """A dated event (``date``) or a span (``start``/``end``) on the timeline."""
+
+    label: RequiredText
+    date: Date | None = None
+    start: Date | None = None
+    end: Date | None = None
+    subject: Text | None = Field(None, description="Subject id of the lane; omitted = shared by all.")
+    detail: Text | None = None
+
+    @property
+    def is_span(self) -> bool:
+        return self.start is not None
+
+    @property
+    def first(self) -> HistDate:
+        """The date the event starts at (for sorting)."""
+        return self.start or self.date  # type: ignore[return-value]
+
+
+class SourceRef(Strict):
+    """A cited source: a title and an optional URL."""
+
+    title: RequiredText
+    url: Text | None = None
+    note: Text | None = None
+
+
+def _source_ref(value: Any) -> Any:
+    return {"title": value} if isinstance(value, str) else value
+
+
+class Comparison(Strict):
+    """A whole comparison source."""
+
+    title: RequiredText
+    subtitle: Text | None = None
+    author: Text | None = None
+    course: Text | None = None
+    date: Text | None = Field(None, description="Free text shown on the handout, e.g. 'Spring 2026'.")
+    language: Text = Field("en", description="BCP 47 language tag, e.g. 'en', 'de', 'ru'.")
+    subjects: list[Subject] = Field(min_length=2, max_length=MAX_SUBJECTS)
+    summary: Text | None = None
+    table: list[TableRow] = Field(default_factory=list, max_length=MAX_ROWS)
+    similarities: list[Text] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list, max_length=MAX_SECTIONS)
+    timeline: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
+    conclusion: Text | None = None
+    sources: list[Annotated[SourceRef, BeforeValidator(_source_ref), WithJsonSchema({
+        "anyOf": [{"type": "string"}, {"type": "object", "required": ["title"], "additionalProperties": False,
+                  "properties": {"title": {"type": "string"}, "url": {"type": "string"}, "note": {"type": "string"}}}]})]] = Field(default_factory=list)
+    note: Text | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _bcp47(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
+            raise ValueError(f"{value!r} is not a BCP 47 language tag; use e.g. 'en', 'en-US', 'ru', 'el'")
+        return value
+
+    def subject_ids(self) -> list[str]:
+        """Ids in column order (set by the loader)."""
+        return [s.id or slugify(s.name) for s in self.subjects]
+
+    def subject(self, subject_id: str) -> Subject:
+        """The subject with this id."""
+        return next(s for s in self.subjects if s.id == subject_id)
+
+    def paragraphs(self, text: str | None) -> list[str]:
+        """Split prose into paragraphs at blank lines; single newlines join lines."""
+        return split_paragraphs(text)
+
+
+def split_paragraphs(text: str | None) -> list[str]:
+    """Paragraphs separated by blank lines, inner line breaks folded to spaces."""
+    if not text:
+        return []
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(line.strip() for line in block.splitlines()).strip() for block in blocks if block.strip()]

@@ -1,0 +1,36 @@
+"""Shared fixtures: the repository root, the bundled sources, a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = sorted((ROOT / "content").glob("*.yaml"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write text to a file in a temporary folder and return its path."""
+
+    def _write(text: str, name: str = "source.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+MINIMAL = """\
+title: Athens vs. Sparta
+subjects:
+  - name: Athens
+  - name: Sparta
+"""
