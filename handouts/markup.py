@@ -1,0 +1,76 @@
+"""The source's inline markup: **bold**, *italic* and [text](url); all else literal.
+
+Parsed once into spans that each renderer formats its own way, so user text
+never reaches reportlab's markup parser unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+_TOKEN = re.compile(
+    r"(?P<bold>\*\*(?=\S)(?P<bold_text>.+?)(?<=\S)\*\*)"
+    r"|(?P<italic>(?<![\w*])\*(?=[^\s*])(?P<italic_text>.+?)(?<=[^\s*])\*(?![\w*]))"
+    r"|(?P<link>\[(?P<link_text>[^\]\n]+)\]\((?P<href>(?:https?://|mailto:)[^)\s]+)\))",
+    re.DOTALL,
+)
+# Control characters (other than tab/newline) cannot be drawn and break PDF/XML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with its inline style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+def clean(text: str) -> str:
+    """Drop characters no renderer can draw (control characters)."""
+    return _CONTROL.sub("", text)
+
+
+def parse_inline(text: str, bold: bool = False, italic: bool = False) -> list[Span]:
+    """Split ``text`` into styled spans; nesting bold inside italic (and back) works."""
+    text = clean(text)
+    spans: list[Span] = []
+    pos = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() > pos:
+            spans.append(Span(text[pos:match.start()], bold, italic))
+        if match["bold"]:
+            spans.extend(parse_inline(match["bold_text"], True, italic))
+        elif match["italic"]:
+            spans.extend(parse_inline(match["italic_text"], bold, True))
+        else:
+            spans.append(Span(match["link_text"], bold, italic, match["href"]))
+        pos = match.end()
+    if pos < len(text):
+        spans.append(Span(text[pos:], bold, italic))
+    return [s for s in spans if s.text]
+
+
+def plain(text: str) -> str:
+    """The text without markup (for metadata, notes, measuring)."""
+    return "".join(span.text for span in parse_inline(text))
+
+
+def to_reportlab(text: str, link_color: str | None = None) -> str:
+    """Markup for a reportlab Paragraph, with every piece of user text escaped."""
+    out: list[str] = []
+    for span in parse_inline(text):
+        piece = escape(span.text).replace("\n", "<br/>")
+        if span.italic:
+            piece = f"<i>{piece}</i>"
+        if span.bold:
+            piece = f"<b>{piece}</b>"
+        if span.href:
+            color = f' color="{link_color}"' if link_color else ""
+            piece = f'<link href="{escape(span.href, {chr(34): "&quot;"})}"{color}><u>{piece}</u></link>'
+        out.append(piece)
+    return "".join(out)
