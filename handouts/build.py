@@ -62,6 +62,15 @@ def output_path(source: Path, out_dir: Path, kind: str) -> Path:
     return out_dir / f"{source.stem}{OUTPUTS[kind].suffix}"
 
 
+def build_source(source: Path, out_dir: Path, kinds: list[str], layout: Layout,
+                 layout_dir: Path | None = None) -> BuildResult:
+    """Load one source and write its outputs (raises :class:`HandoutsError`)."""
+    from .source.loader import load_source
+
+    model = load_source(source)
+    return render_outputs(model, layout, source, out_dir, kinds, layout_dir)
+
+
 def render_outputs(model: Comparison, layout: Layout, source: Path, out_dir: Path,
                    kinds: list[str], layout_dir: Path | None = None) -> BuildResult:
     """Render each kind and write it atomically; the first failure raises."""

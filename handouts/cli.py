@@ -57,6 +57,41 @@ def check(
 
 
 @app.command()
+def build(
+    sources: Annotated[list[Path], typer.Argument(help="Source files to build.")],
+    to: Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")] = "handout,timeline,deck",
+    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
+    layout: Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")] = "classic",
+    layouts_dir: Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in.")] = None,
+) -> None:
+    """Build handouts, timelines and decks from sources."""
+    from .build import build_source, parse_kinds
+    from .layout.loader import find_layout, load_layout
+
+    try:
+        kinds = parse_kinds(to)
+        resolved = load_layout(layout, layouts_dir)
+        layout_dir = find_layout(layout, layouts_dir).parent
+    except HandoutsError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INVALID) from None
+    failed = 0
+    for source in sources:
+        try:
+            result = build_source(source, out, kinds, resolved, layout_dir)
+        except HandoutsError as exc:
+            failed += 1
+            _report(exc)
+            continue
+        _warn(result.warnings)
+        for path in result.written:
+            typer.echo(f"wrote {path}")
+    if failed:
+        typer.echo(f"{failed} of {len(sources)} source{'s' * (len(sources) != 1)} failed", err=True)
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
 def new(
     names: Annotated[list[str], typer.Argument(help="The subjects to compare, e.g. Athens Sparta.")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: <a>-vs-<b>.yaml).")] = None,
