@@ -104,3 +104,15 @@ def write_atomically(target: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError.single(f"cannot write the file: {exc.strerror}", file=target,
                                  hint="check the disk space and the folder's permissions") from None
+    except BaseException:  # Ctrl-C mid-write: leave the previous output, not a partial file
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files a killed build left behind (``.<name>.<random>.tmp``)."""
+    if folder.is_dir():
+        suffixes = tuple(kind.suffix + "." for kind in OUTPUTS.values()) + (".json.",)
+        for leftover in folder.rglob(".*.tmp"):
+            if any(suffix in leftover.name for suffix in suffixes):
+                leftover.unlink(missing_ok=True)

@@ -58,37 +58,46 @@ def check(
 
 @app.command()
 def build(
-    sources: Annotated[list[Path], typer.Argument(help="Source files to build.")],
+    sources: Annotated[Optional[list[str]], typer.Argument(
+        help="Source files, folders (searched recursively) or globs; none builds the bundled example.",
+        show_default=False)] = None,
     to: Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")] = "handout,timeline,deck",
-    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs (mirrors the input tree).")] = Path("out"),
     layout: Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")] = "classic",
     layouts_dir: Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel worker processes (0 = one per CPU; 1 = in process).")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged outputs.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (needs handouts[dask]).")] = None,
 ) -> None:
-    """Build handouts, timelines and decks from sources."""
-    from .build import build_source, parse_kinds
+    """Build handouts, timelines and decks from sources (in parallel, incrementally)."""
+    from .batch import run_batch
+    from .build import parse_kinds
+    from .discover import discover
     from .layout.loader import find_layout, load_layout
+    from .report import Reporter
 
     try:
         kinds = parse_kinds(to)
         resolved = load_layout(layout, layouts_dir)
         layout_dir = find_layout(layout, layouts_dir).parent
+        found = discover(sources or [])
     except HandoutsError as exc:
         _report(exc)
         raise typer.Exit(EXIT_INVALID) from None
-    failed = 0
-    for source in sources:
-        try:
-            result = build_source(source, out, kinds, resolved, layout_dir)
-        except HandoutsError as exc:
-            failed += 1
-            _report(exc)
-            continue
-        _warn(result.warnings)
-        for path in result.written:
-            typer.echo(f"wrote {path}")
-    if failed:
-        typer.echo(f"{failed} of {len(sources)} source{'s' * (len(sources) != 1)} failed", err=True)
-        raise typer.Exit(EXIT_INVALID)
+    reporter = Reporter(len(found), quiet=quiet, as_json=as_json)
+    interrupted = False
+    try:
+        run_batch(found, out, kinds, resolved, layout_dir, workers=jobs, force=force,
+                  scheduler=scheduler, on_result=reporter)
+    except KeyboardInterrupt:
+        interrupted = True
+    except HandoutsError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INVALID) from None
+    if not reporter.finish(str(out), interrupted):
+        raise typer.Exit(130 if interrupted else EXIT_INVALID)
 
 
 @app.command()

@@ -58,22 +58,29 @@ class ReadError(Exception):
 
 def read_document(path: Path, what: str = "source") -> Document:
     """Read ``path`` safely; raise :class:`ReadError` with a located message."""
+    return parse_document(read_bytes(path, what), path, what)
+
+
+def read_bytes(path: Path, what: str = "source") -> bytes:
+    """The file's bytes, or a :class:`ReadError` saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            with path.open("rb") as handle:
+                return handle.read(MAX_BYTES + 1)  # enough to report the limit
+        return path.read_bytes()
     except FileNotFoundError:
         raise ReadError(Problem(f"no such {what} file", file=path, hint="check the path and the file name")) from None
     except IsADirectoryError:
         raise ReadError(Problem(f"expected a {what} file but this is a folder", file=path)) from None
     except OSError as exc:
         raise ReadError(Problem(f"cannot read the file: {exc.strerror}", file=path)) from None
-    return parse_document(raw, path, what)
 
 
 def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
     """Parse bytes already read; the same checks as :func:`read_document`."""
     if len(raw) > MAX_BYTES:
         raise ReadError(Problem(
-            f"the file is {len(raw) / 1_048_576:.1f} MB; the limit is {MAX_BYTES // 1_048_576} MB",
+            f"the file is over {MAX_BYTES // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB",
             file=path, hint=f"split it into several {what}s"))
     if b"\x00" in raw[:8192]:
         raise ReadError(Problem("this looks like a binary file, not YAML or JSON text", file=path,

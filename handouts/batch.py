@@ -1,0 +1,190 @@
+"""Batch builds: many sources, in parallel processes or on a Dask cluster,
+incremental, and isolated: one bad file never stops the others.
+
+Workers render to bytes; the coordinating process writes every file
+atomically and keeps the manifest, so an interrupted batch leaves only whole
+files and the next run redoes only what is missing or changed.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .build import OUTPUTS, write_atomically, remove_stale_temporaries
+from .discover import Job
+from .errors import HandoutsError, Problem
+from .layout.models import Layout
+from .manifest import fingerprint, read_manifest, write_manifest
+
+
+@dataclass(frozen=True)
+class Task:
+    """Everything a worker needs; picklable, and free of shared-filesystem
+    assumptions apart from images and templates."""
+
+    source: str
+    raw: bytes
+    relative: dict[str, str]  # kind -> output path relative to --out
+    previous: dict[str, str]  # kind -> fingerprint of the existing output
+    layout: Layout
+    layout_dir: str | None
+    force: bool = False
+
+
+@dataclass
+class JobResult:
+    """What happened to one source."""
+
+    source: str
+    status: str = "built"  # built | skipped | failed
+    outputs: dict[str, bytes] = field(default_factory=dict)  # relative path -> bytes to write
+    written: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # relative path -> fingerprint
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    max_rss_mb: float = 0.0
+
+
+def build_task(task: Task) -> JobResult:
+    """Render one source to bytes (runs in a worker). Never raises."""
+    from .render import RenderContext
+    from .source.loader import source_from_document
+    from .yamlread import ReadError, parse_document
+
+    start = time.perf_counter()
+    result = JobResult(task.source)
+    source = Path(task.source)
+    try:
+        model = source_from_document(parse_document(task.raw, source))
+        layout_dir = Path(task.layout_dir) if task.layout_dir else None
+        context = RenderContext(source_path=source, layout_dir=layout_dir)
+        for kind, rel in task.relative.items():
+            digest = fingerprint(kind, task.raw, model, source, task.layout, layout_dir)
+            result.fingerprints[rel] = digest
+            if not task.force and task.previous.get(kind) == digest:
+                result.skipped.append(rel)
+                continue
+            result.outputs[rel] = OUTPUTS[kind].renderer()(model, task.layout, context)
+        result.warnings = [p.format() for p in context.warnings]
+        result.status = "built" if result.outputs else "skipped"
+    except ReadError as exc:
+        result.status, result.errors = "failed", [exc.problem.format()]
+    except HandoutsError as exc:
+        result.status, result.errors = "failed", [p.format() for p in exc.problems]
+    except Exception as exc:  # a renderer bug must not stop the batch
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        result.status = "failed"
+        result.errors = [Problem(f"internal error while rendering: {type(exc).__name__}: {exc} "
+                                 f"(at {Path(last.filename).name}:{last.lineno})", file=source,
+                                 hint="please report this with the source file").format()]
+    result.seconds = time.perf_counter() - start
+    result.max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
+               layout_dir: Path | None, force: bool) -> tuple[list[Task], list[JobResult]]:
+    """Read every source once; unreadable ones become failed results straight away."""
+    from .yamlread import ReadError, read_bytes
+
+    manifest = read_manifest(out)
+    tasks: list[Task] = []
+    failed: list[JobResult] = []
+    for job in jobs:
+        try:
+            raw = read_bytes(job.source)
+        except ReadError as exc:
+            failed.append(JobResult(str(job.source), "failed", errors=[exc.problem.format()]))
+            continue
+        relative = {k: (job.subdir / f"{job.source.stem}{OUTPUTS[k].suffix}").as_posix() for k in kinds}
+        previous = {k: manifest[rel] for k, rel in relative.items() if rel in manifest and (out / rel).is_file()}
+        tasks.append(Task(str(job.source), raw, relative, previous, layout,
+                          str(layout_dir) if layout_dir else None, force))
+    return tasks, failed
+
+
+def run_batch(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, layout_dir: Path | None,
+              workers: int = 0, force: bool = False, scheduler: str | None = None,
+              on_result: Callable[[JobResult], None] = lambda r: None) -> list[JobResult]:
+    """Build every job; write outputs and the manifest as results arrive."""
+    out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)
+    manifest = read_manifest(out)
+    tasks, results = make_tasks(jobs, out, kinds, layout, layout_dir, force)
+    for result in results:
+        on_result(result)
+    try:
+        for result in _execute(tasks, workers or os.cpu_count() or 1, scheduler, kinds):
+            _write(result, out, manifest)
+            results.append(result)
+            on_result(result)
+    finally:
+        write_manifest(out, manifest)
+    return results
+
+
+def _write(result: JobResult, out: Path, manifest: dict[str, str]) -> None:
+    """Write a result's files atomically; a write error fails that source only."""
+    for rel, data in result.outputs.items():
+        try:
+            write_atomically(out / rel, data)
+        except HandoutsError as exc:
+            result.status = "failed"
+            result.errors.extend(p.format() for p in exc.problems)
+            continue
+        result.written.append(rel)
+        manifest[rel] = result.fingerprints[rel]
+    result.outputs = {}
+    for rel in result.skipped:
+        manifest[rel] = result.fingerprints[rel]
+
+
+def _execute(tasks: list[Task], workers: int, scheduler: str | None, kinds: list[str]) -> Iterator[JobResult]:
+    """Yield results in completion order: in process, in local processes, or on Dask."""
+    if scheduler:
+        yield from _on_dask(tasks, scheduler)
+        return
+    workers = max(1, min(workers, len(tasks)))
+    if workers == 1:
+        for task in tasks:
+            yield build_task(task)
+        return
+    for kind in kinds:  # import renderers once, before forking, so workers inherit them
+        OUTPUTS[kind].renderer()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
+    finished = False
+    try:
+        futures = [pool.submit(build_task, task) for task in tasks]
+        for future in as_completed(futures):
+            yield future.result()
+        finished = True
+    finally:  # on Ctrl-C, do not wait for queued work
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _on_dask(tasks: list[Task], address: str) -> Iterator[JobResult]:
+    """Send the same tasks to an existing Dask distributed scheduler."""
+    try:
+        from distributed import Client, as_completed as dask_completed
+    except ImportError:
+        raise HandoutsError.single("--scheduler needs the Dask extra", key="--scheduler",
+                                   hint="pip install 'handouts[dask]'") from None
+    try:
+        client = Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise HandoutsError.single(f"cannot reach the Dask scheduler at {address}: {exc}", key="--scheduler",
+                                   hint="check the address (e.g. tcp://10.0.0.5:8786) and that the scheduler runs") from None
+    with client:
+        futures = client.map(build_task, tasks, pure=False)
+        for future in dask_completed(futures):
+            yield future.result()
