@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Batch throughput: generate N varied sources, build them with --jobs 1 and
+--jobs 2 (all three outputs), print documents per second, the speed-up, peak
+memory per worker, and the time of a second, fully incremental run.
+
+    python benchmarks/batch.py [N]        (default 200)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ("state party reform army trade empire council revolution treaty famine industry land "
+         "peasant worker church law tax navy border plan war peace union").split()
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def make_source(rng: random.Random, i: int) -> dict:
+    k = rng.randint(2, 5)
+    names = [f"Subject {i}-{j}" for j in range(k)]
+    return {
+        "title": f"Topic {i}", "subtitle": "A generated comparison", "course": "Benchmark 101",
+        "subjects": [{"name": n} for n in names],
+        "summary": " ".join(sentence(rng, 14) for _ in range(4)),
+        "table": [{"label": f"Attribute {r}", "values": [sentence(rng, rng.randint(2, 18)) for _ in names]}
+                  for r in range(rng.randint(5, 14))],
+        "similarities": [sentence(rng, 8) for _ in range(3)],
+        "sections": [{"heading": f"Section {s}", "body": "\n\n".join(" ".join(sentence(rng, 15) for _ in range(4))
+                                                                   for _ in range(2))}
+                     for s in range(rng.randint(3, 8))],
+        "timeline": [{"date": str(1800 + rng.randint(0, 150)), "label": sentence(rng, 3)[:-1]}
+                     for _ in range(rng.randint(4, 12))],
+        "conclusion": sentence(rng, 20),
+    }
+
+
+def run(args: list[str]) -> tuple[float, dict]:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "handouts", "build", *args, "--json"],
+                          cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"build failed:\n{proc.stderr[-2000:]}")
+    return elapsed, json.loads(proc.stdout)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    rng = random.Random(42)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "sources"
+        src.mkdir()
+        for i in range(n):
+            (src / f"topic{i:04}.yaml").write_text(yaml.safe_dump(make_source(rng, i), allow_unicode=True))
+        rates = {}
+        for jobs in (1, 2):
+            seconds, summary = run([str(src), "--out", f"{tmp}/out{jobs}", "--jobs", str(jobs)])
+            rates[jobs] = n / seconds
+            peak = max(r["max_rss_mb"] for r in summary["results"])
+            print(f"--jobs {jobs}: {n} sources x 3 outputs in {seconds:.2f} s = {rates[jobs]:.1f} sources/s; "
+                  f"peak memory per worker {peak:.0f} MB")
+        print(f"speed-up 1 -> 2 jobs: {rates[2] / rates[1]:.2f}x")
+        seconds, summary = run([str(src), "--out", f"{tmp}/out2", "--jobs", "2"])
+        print(f"second (incremental) run: {seconds:.2f} s, {summary['skipped']} outputs unchanged, "
+              f"{summary['written']} written")
+
+
+if __name__ == "__main__":
+    main()

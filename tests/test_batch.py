@@ -1,0 +1,127 @@
+"""Batch export as a department runs it: folders, failures, incremental runs,
+parallel workers, interruption and a Dask cluster."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handouts.cli import app
+from handouts.manifest import MANIFEST_NAME
+from tests.conftest import CONTENT, ROOT
+
+pytest.importorskip("handouts.render.handout_pdf")
+
+
+def _tree(tmp_path: Path, broken: bool = True) -> Path:
+    src = tmp_path / "unit"
+    (src / "week2").mkdir(parents=True)
+    shutil.copy(CONTENT[0], src / "a.yaml")
+    shutil.copy(CONTENT[1], src / "week2" / "b.yaml")
+    if broken:
+        (src / "week2" / "broken.yaml").write_text("title: Broken\nsubjects: [{name: only one}]\n")
+    return src
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != MANIFEST_NAME}
+
+
+def test_folder_with_a_broken_source(runner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(_tree(tmp_path)), "--out", str(out), "--to", "handout", "-j", "1"])
+    assert result.exit_code == 1
+    assert sorted(_files(out)) == ["a.handout.pdf", "week2/b.handout.pdf"]  # mirrors the input tree
+    assert "broken.yaml:2:11: subjects: needs at least 2 entries, found 1" in result.output
+    assert "1 failed" in result.output
+
+
+def test_second_run_skips_and_a_change_rebuilds_only_its_outputs(runner, tmp_path: Path) -> None:
+    src, out = _tree(tmp_path, broken=False), tmp_path / "out"
+    args = ["build", str(src), "--out", str(out), "--to", "handout,timeline", "-j", "1"]
+    assert runner.invoke(app, args).exit_code == 0
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")}
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0 and "4 unchanged" in second.output
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")} == before
+    (src / "a.yaml").write_text((src / "a.yaml").read_text().replace("Lenin vs. Stalin", "Lenin and Stalin", 1))
+    third = runner.invoke(app, args + ["--json"])
+    assert third.exit_code == 0
+    changed = {p.relative_to(out).as_posix() for p in out.rglob("*.pdf") if p.stat().st_mtime_ns != before[p]}
+    assert changed == {"a.handout.pdf", "a.timeline.pdf"}
+    forced = runner.invoke(app, args + ["--force"])
+    assert "4 files written" in forced.output
+
+
+def test_parallel_output_is_byte_identical(runner, tmp_path: Path) -> None:
+    src = _tree(tmp_path, broken=False)
+    for jobs in ("1", "2"):
+        assert runner.invoke(app, ["build", str(src), "--out", str(tmp_path / jobs), "-j", jobs]).exit_code == 0
+    one, two = _files(tmp_path / "1"), _files(tmp_path / "2")
+    assert len(one) == 6 and one == two
+
+
+def test_killing_a_batch_leaves_only_whole_files(tmp_path: Path) -> None:
+    src = tmp_path / "many"
+    src.mkdir()
+    text = CONTENT[0].read_text()
+    for i in range(40):
+        (src / f"topic{i:02}.yaml").write_text(text.replace("Lenin vs. Stalin", f"Topic {i}", 1))
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "handouts", "build", str(src), "--out", str(out), "-j", "2",
+                             "--to", "handout,deck"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.pdf"))) < 3:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    pdfs = list(out.glob("*.pdf"))
+    assert 3 <= len(pdfs) < 40, "the batch should have been killed midway"
+    for pdf in pdfs:
+        assert len(PdfReader(pdf).pages) >= 1  # whole, readable files only
+    assert not [p for p in out.iterdir() if not p.name.startswith(".") and not p.name.endswith((".pdf", ".pptx"))]
+    finish = subprocess.run([sys.executable, "-m", "handouts", "build", str(src), "--out", str(out), "-j", "2",
+                             "--to", "handout,deck"], cwd=ROOT, capture_output=True, text=True)
+    assert finish.returncode == 0, finish.stderr
+    assert len(list(out.glob("*.pdf"))) == 40 and not list(out.glob(".*.tmp"))
+
+
+def test_dask_cluster_gives_the_same_files(runner, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    src = _tree(tmp_path)
+    local = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "local"), "-j", "1"])
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        remote = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "dask"),
+                                     "--scheduler", cluster.scheduler_address])
+    assert local.exit_code == remote.exit_code == 1  # the broken source fails on both
+    assert "broken.yaml" in remote.output
+    assert _files(tmp_path / "local") == _files(tmp_path / "dask")
+
+
+def test_unreachable_scheduler_is_a_clean_error(runner, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    result = runner.invoke(app, ["build", str(CONTENT[0]), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output
+
+
+def test_missing_input_is_reported(runner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(tmp_path / "nope.yaml"), "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "no such file or folder" in result.output
+
+
+def test_no_argument_builds_the_bundled_example(runner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", "--to", "handout"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "lenin-vs-stalin.handout.pdf").is_file()
