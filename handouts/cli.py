@@ -101,6 +101,46 @@ def build(
 
 
 @app.command()
+def watch(
+    source: Annotated[Path, typer.Argument(help="The source to watch.")],
+    to: Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")] = "handout,timeline,deck",
+    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
+    layout: Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")] = "classic",
+    layouts_dir: Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in.")] = None,
+) -> None:
+    """Rebuild whenever the source, its images or its layout change (Ctrl-C stops)."""
+    from .build import OUTPUTS, parse_kinds
+    from .layout.loader import find_layout, load_layout
+    from .watch import Rebuild, watch as watch_loop
+
+    try:
+        kinds = parse_kinds(to)
+        layout_file = find_layout(layout, layouts_dir)
+    except HandoutsError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INVALID) from None
+    for kind in kinds:  # import renderers now, so the first save rebuilds at full speed
+        OUTPUTS[kind].renderer()
+
+    def resolve_layout():  # noqa: ANN202 - re-read on every change: the layout may be edited too
+        return load_layout(layout, layouts_dir), layout_file.parent
+
+    def show(result: Rebuild) -> None:
+        if result.problems:
+            _report(HandoutsError(result.problems))
+            typer.echo("kept the last good outputs", err=True)
+            return
+        _warn(result.warnings)
+        typer.echo(f"rebuilt {', '.join(str(p) for p in result.written)} in {result.seconds * 1000:.0f} ms")
+
+    typer.echo(f"watching {source} (Ctrl-C to stop)")
+    try:
+        watch_loop(source, out, kinds, resolve_layout, [layout_file], show)
+    except KeyboardInterrupt:
+        typer.echo("stopped")
+
+
+@app.command()
 def new(
     names: Annotated[list[str], typer.Argument(help="The subjects to compare, e.g. Athens Sparta.")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: <a>-vs-<b>.yaml).")] = None,

@@ -1,0 +1,92 @@
+"""The edit loop: rebuild a source's outputs the moment it (or its images or
+layout) is saved, keeping the last good outputs when the new version is broken."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .build import OUTPUTS, output_path, write_atomically
+from .errors import HandoutsError, Problem
+from .layout.models import Layout
+from .render import RenderContext
+
+POLL_SECONDS = 0.02  # stat() of a few files 50 times a second costs next to nothing
+
+
+@dataclass
+class Rebuild:
+    """The outcome of one rebuild: files written, or the problems that stopped it."""
+
+    written: list[Path]
+    problems: list[Problem]
+    warnings: list[Problem]
+    seconds: float
+
+
+def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], tuple[Layout, Path | None]]) -> Rebuild:
+    """Render every output in memory first; write only if all succeeded."""
+    from .source.loader import load_source
+
+    start = time.perf_counter()
+    try:
+        layout, layout_dir = load_layout()
+        model = load_source(source)
+        context = RenderContext(source_path=source, layout_dir=layout_dir)
+        rendered = {kind: OUTPUTS[kind].renderer()(model, layout, context) for kind in kinds}
+    except HandoutsError as exc:
+        return Rebuild([], exc.problems, [], time.perf_counter() - start)
+    written = []
+    try:
+        for kind, data in rendered.items():
+            target = output_path(source, out, kind)
+            write_atomically(target, data)
+            written.append(target)
+    except HandoutsError as exc:
+        return Rebuild(written, exc.problems, context.warnings, time.perf_counter() - start)
+    return Rebuild(written, [], context.warnings, time.perf_counter() - start)
+
+
+def watched_files(source: Path, layout_files: list[Path]) -> list[Path]:
+    """The source, the images it names (if it parses), and the layout files."""
+    files = [source, *layout_files]
+    try:
+        from .source.loader import load_source
+
+        model = load_source(source)
+        files += [source.parent / s.image for s in model.subjects if s.image]
+    except HandoutsError:
+        pass
+    return files
+
+
+def snapshot(files: list[Path]) -> tuple:
+    """Modification stamps; a missing file (mid-save) counts as a change later."""
+    stamps = []
+    for path in files:
+        try:
+            stat = path.stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((str(path), None, None))
+    return tuple(stamps)
+
+
+def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], tuple[Layout, Path | None]],
+          layout_files: list[Path], on_rebuild: Callable[[Rebuild], None],
+          stop: Callable[[], bool] = lambda: False) -> None:
+    """Build once, then poll and rebuild on every change until ``stop()``."""
+    files = watched_files(source, layout_files)
+    last = snapshot(files)
+    on_rebuild(rebuild(source, out, kinds, load_layout))
+    while not stop():
+        time.sleep(POLL_SECONDS)
+        current = snapshot(files)
+        if current == last:
+            continue
+        last = current
+        on_rebuild(rebuild(source, out, kinds, load_layout))
+        files = watched_files(source, layout_files)
+        last = snapshot(files)

@@ -1,0 +1,51 @@
+"""The edit loop: a save rebuilds; a broken save keeps the last good outputs."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from handouts.layout.loader import load_layout
+from handouts.watch import Rebuild, watch
+from tests.conftest import CONTENT
+
+pytest.importorskip("handouts.render.handout_pdf")
+
+
+def _wait(predicate, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_watch_rebuilds_and_keeps_last_good(tmp_path: Path) -> None:
+    source = tmp_path / "topic.yaml"
+    shutil.copy(CONTENT[0], source)
+    out = tmp_path / "out"
+    events: list[Rebuild] = []
+    stop = threading.Event()
+    layout = load_layout("classic")
+    thread = threading.Thread(target=watch, args=(source, out, ["handout"], lambda: (layout, None), [],
+                                                  events.append, stop.is_set), daemon=True)
+    thread.start()
+    try:
+        _wait(lambda: len(events) == 1)
+        target = out / "topic.handout.pdf"
+        first = target.read_bytes()
+        time.sleep(0.05)
+        source.write_text(source.read_text().replace("Lenin vs. Stalin", "Lenin versus Stalin", 1))
+        _wait(lambda: len(events) == 2)
+        assert not events[1].problems and target.read_bytes() != first
+        good = target.read_bytes()
+        source.write_text("title: [broken\n")
+        _wait(lambda: len(events) == 3)
+        assert events[2].problems and "YAML syntax error" in events[2].problems[0].message
+        assert target.read_bytes() == good  # nothing overwritten
+    finally:
+        stop.set()
+        thread.join(5)
