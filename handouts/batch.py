@@ -117,7 +117,11 @@ def run_batch(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, layo
               workers: int = 0, force: bool = False, scheduler: str | None = None,
               on_result: Callable[[JobResult], None] = lambda r: None) -> list[JobResult]:
     """Build every job; write outputs and the manifest as results arrive."""
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HandoutsError.single(f"cannot write to the output folder: {exc.strerror}", file=out,
+                                   hint="choose another folder with --out") from None
     remove_stale_temporaries(out)
     manifest = read_manifest(out)
     tasks, results = make_tasks(jobs, out, kinds, layout, layout_dir, force)

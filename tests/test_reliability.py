@@ -1,0 +1,120 @@
+"""Reliability: the whole pipeline on wild input, determinism, careful writing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from handouts import build as build_module
+from handouts.build import OUTPUTS, build_source, output_path
+from handouts.errors import HandoutsError, OutputError
+from handouts.layout.loader import available_layouts, load_layout
+from tests.conftest import CONTENT, ROOT
+from tests.sources_fuzz import sources
+
+for _kind in OUTPUTS.values():
+    pytest.importorskip(_kind.module)
+
+LAYOUTS = sorted(available_layouts())
+FUZZ_EXAMPLES = int(os.environ.get("HANDOUTS_FUZZ_EXAMPLES", "12"))
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+@given(data=sources(max_rows=60), layout=st.sampled_from(LAYOUTS))
+def test_whole_pipeline_on_wild_sources(tmp_path_factory, data: dict, layout: str) -> None:
+    """Every build writes valid files or reports a clean error; never anything else."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    source = folder / "wild.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    try:
+        result = build_source(source, folder / "out", list(OUTPUTS), load_layout(layout))
+    except HandoutsError as exc:
+        assert exc.problems
+        return
+    for path in result.written:
+        head = path.read_bytes()[:4]
+        assert head in (b"%PDF", b"PK\x03\x04")
+
+
+def test_builds_are_deterministic_across_processes(tmp_path: Path) -> None:
+    outs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        subprocess.run([sys.executable, "-m", "handouts", "build", *map(str, CONTENT), "--out", str(out), "-j", "1"],
+                       cwd=ROOT, check=True, capture_output=True)
+        outs.append({p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")})
+    assert len(outs[0]) == 3 * len(CONTENT)
+    assert outs[0] == outs[1]
+
+
+def test_failure_mid_render_keeps_previous_output(tmp_path: Path, monkeypatch) -> None:
+    layout = load_layout("classic")
+    build_source(CONTENT[0], tmp_path, ["handout"], layout)
+    target = output_path(CONTENT[0], tmp_path, "handout")
+    before = target.read_bytes()
+
+    def exploding_write(handle_target: Path, data: bytes) -> None:
+        raise OutputError.single("disk on fire", file=handle_target)
+
+    monkeypatch.setattr(build_module, "write_atomically", exploding_write)
+    with pytest.raises(OutputError):
+        build_source(CONTENT[0], tmp_path, ["handout"], layout)
+    assert target.read_bytes() == before
+
+
+def test_interrupted_write_leaves_no_partial_file(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "x.handout.pdf"
+    target.write_bytes(b"%PDF-old")
+
+    class Boom(Exception):
+        pass
+
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        raise Boom()
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(Boom):
+        build_module.write_atomically(target, b"%PDF-new" * 1000)
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert target.read_bytes() == b"%PDF-old"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.handout.pdf"]
+
+
+def test_unwritable_folder_is_a_clean_error(runner, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    from handouts.cli import app
+
+    result = runner.invoke(app, ["build", str(CONTENT[0]), "--out", str(blocker / "out"), "--to", "handout", "-j", "1"])
+    assert result.exit_code == 1, result.output
+    assert "cannot write" in result.output and "Traceback" not in result.output
+
+
+def test_full_disk_is_a_clean_error(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    def no_space(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(OutputError) as info:
+        build_module.write_atomically(tmp_path / "x.pdf", b"x" * 1000)
+    assert "No space left on device" in str(info.value) and "disk space" in str(info.value)
+    assert not list(tmp_path.iterdir())
+
+
+def test_sources_are_never_modified(tmp_path: Path) -> None:
+    before = {p: p.read_bytes() for p in CONTENT}
+    for path in CONTENT:
+        build_source(path, tmp_path, list(OUTPUTS), load_layout("classic"))
+    assert {p: p.read_bytes() for p in CONTENT} == before
