@@ -23,6 +23,12 @@ app = typer.Typer(
 
 EXIT_INVALID = 1
 
+LayoutsDir = Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")]
+SetOption = Annotated[Optional[list[str]], typer.Option(
+    "--set", metavar="KEY.PATH=VALUE",
+    help="Override one layout value, e.g. --set page.size=letter --set sizes.body=12 "
+         "--set handout.blocks=[title,table] (repeatable; YAML flow values).")]
+
 
 def _report(error: HandoutsError) -> None:
     for problem in error.problems:
@@ -62,7 +68,8 @@ def build(
     to: Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")] = "handout,timeline,deck",
     out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
     layout: Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")] = "classic",
-    layouts_dir: Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in.")] = None,
+    layouts_dir: LayoutsDir = None,
+    set_: SetOption = None,
 ) -> None:
     """Build handouts, timelines and decks from sources."""
     from .build import build_source, parse_kinds
@@ -70,7 +77,7 @@ def build(
 
     try:
         kinds = parse_kinds(to)
-        resolved = load_layout(layout, layouts_dir)
+        resolved = load_layout(layout, layouts_dir, set_ or ())
         layout_dir = find_layout(layout, layouts_dir).parent
     except HandoutsError as exc:
         _report(exc)
@@ -127,6 +134,51 @@ def schema() -> None:
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "handouts comparison source"
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+layouts_app = typer.Typer(help="List the available layouts, or show one fully resolved.")
+app.add_typer(layouts_app, name="layouts")
+
+
+@layouts_app.callback(invoke_without_command=True)
+def layouts_main(ctx: typer.Context, layouts_dir: LayoutsDir = None) -> None:
+    """List the available layouts (the default), or show one fully resolved."""
+    ctx.obj = layouts_dir
+    if ctx.invoked_subcommand is None:
+        _list_layouts(layouts_dir)
+
+
+@layouts_app.command("list")
+def layouts_list(ctx: typer.Context, layouts_dir: LayoutsDir = None) -> None:
+    """List every layout on the search path, with its description and where it comes from."""
+    _list_layouts(layouts_dir or ctx.obj)
+
+
+@layouts_app.command("show")
+def layouts_show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Layout name or path to a layout .yaml.")] = "classic",
+    layouts_dir: LayoutsDir = None,
+    set_: SetOption = None,
+) -> None:
+    """Print a layout fully resolved (extends and --set applied) as YAML."""
+    from .layout.show import render_resolved
+    from .layout.resolve import resolve_layout
+
+    layouts_dir = layouts_dir or ctx.obj
+    try:
+        resolved = resolve_layout(name, layouts_dir, set_ or ())
+    except HandoutsError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INVALID) from None
+    typer.echo(render_resolved(resolved, layouts_dir), nl=False)
+
+
+def _list_layouts(layouts_dir: Optional[Path]) -> None:
+    from .layout.show import list_layouts
+
+    for line in list_layouts(layouts_dir):
+        typer.echo(line)
 
 
 def main() -> None:
