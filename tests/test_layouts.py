@@ -206,6 +206,13 @@ def test_unknown_parent_is_located_at_extends(folder) -> None:
     assert f"{root / 'child.yaml'}:2:1: extends: unknown layout 'nonesuch'; available:" in message
 
 
+def test_unknown_parent_beside_the_file_suggests_a_path(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text("description: b\n", encoding="utf-8")
+    (tmp_path / "kid.yaml").write_text("extends: base\n", encoding="utf-8")
+    message = errors_of(str(tmp_path / "kid.yaml"))
+    assert "unknown layout 'base'" in message and "write `extends: ./base.yaml`" in message
+
+
 def test_extends_cycle_is_named(folder) -> None:
     root = folder({"a.yaml": "extends: b\n", "b.yaml": "description: b\nextends: a\n"})
     message = errors_of("a", root)

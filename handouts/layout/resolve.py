@@ -117,7 +117,11 @@ def read_chain(name: str, layouts_dir: Path | None = None) -> list[Document]:
             path = find_layout(parent.strip(), layouts_dir, relative_to=doc.file.parent,
                                skip=[doc.file] if not is_path(parent) else [])
         except LayoutError as exc:
-            raise LayoutError([replace(p, file=doc.file, line=line, column=column, key="extends")
+            beside = next((doc.file.parent / f"{parent.strip()}{s}" for s in (".yaml", ".yml")
+                           if (doc.file.parent / f"{parent.strip()}{s}").is_file()), None)
+            raise LayoutError([replace(p, file=doc.file, line=line, column=column, key="extends",
+                                       hint=f"for the file beside this one write `extends: ./{beside.name}`"
+                                       if beside and not is_path(parent) else p.hint)
                                for p in exc.problems]) from None
         seen = [d.file.resolve() for d in docs]
         if path.resolve() in seen:
