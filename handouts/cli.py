@@ -23,6 +23,12 @@ app = typer.Typer(
 
 EXIT_INVALID = 1
 
+LayoutsDir = Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")]
+SetOption = Annotated[Optional[list[str]], typer.Option(
+    "--set", metavar="KEY.PATH=VALUE",
+    help="Override one layout value, e.g. --set page.size=letter --set sizes.body=12 "
+         "--set handout.blocks=[title,table] (repeatable; YAML flow values).")]
+
 
 def _report(error: HandoutsError) -> None:
     for problem in error.problems:
@@ -64,7 +70,8 @@ def build(
     to: Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")] = "handout,timeline,deck",
     out: Annotated[Path, typer.Option("--out", help="Folder for the outputs (mirrors the input tree).")] = Path("out"),
     layout: Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")] = "classic",
-    layouts_dir: Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in.")] = None,
+    layouts_dir: LayoutsDir = None,
+    set_: SetOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel worker processes (0 = one per CPU; 1 = in process).")] = 0,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged outputs.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
@@ -80,7 +87,7 @@ def build(
 
     try:
         kinds = parse_kinds(to)
-        resolved = load_layout(layout, layouts_dir)
+        resolved = load_layout(layout, layouts_dir, set_ or ())
         layout_dir = find_layout(layout, layouts_dir).parent
         found = discover(sources or [])
     except HandoutsError as exc:
@@ -106,24 +113,26 @@ def watch(
     to: Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")] = "handout,timeline,deck",
     out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
     layout: Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")] = "classic",
-    layouts_dir: Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in.")] = None,
+    layouts_dir: LayoutsDir = None,
+    set_: SetOption = None,
 ) -> None:
     """Rebuild whenever the source, its images or its layout change (Ctrl-C stops)."""
     from .build import OUTPUTS, parse_kinds
-    from .layout.loader import find_layout, load_layout
+    from .layout.resolve import resolve_layout
     from .watch import Rebuild, watch as watch_loop
 
     try:
         kinds = parse_kinds(to)
-        layout_file = find_layout(layout, layouts_dir)
+        chain = resolve_layout(layout, layouts_dir, set_ or ()).chain
     except HandoutsError as exc:
         _report(exc)
         raise typer.Exit(EXIT_INVALID) from None
     for kind in kinds:  # import renderers now, so the first save rebuilds at full speed
         OUTPUTS[kind].renderer()
 
-    def resolve_layout():  # noqa: ANN202 - re-read on every change: the layout may be edited too
-        return load_layout(layout, layouts_dir), layout_file.parent
+    def current_layout():  # noqa: ANN202 - re-read on every change: the layout may be edited too
+        resolved = resolve_layout(layout, layouts_dir, set_ or ())
+        return resolved.layout, resolved.path.parent
 
     def show(result: Rebuild) -> None:
         if result.problems:
@@ -135,7 +144,7 @@ def watch(
 
     typer.echo(f"watching {source} (Ctrl-C to stop)")
     try:
-        watch_loop(source, out, kinds, resolve_layout, [layout_file], show)
+        watch_loop(source, out, kinds, current_layout, chain, show)
     except KeyboardInterrupt:
         typer.echo("stopped")
 
@@ -176,6 +185,51 @@ def schema() -> None:
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "handouts comparison source"
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+layouts_app = typer.Typer(help="List the available layouts, or show one fully resolved.")
+app.add_typer(layouts_app, name="layouts")
+
+
+@layouts_app.callback(invoke_without_command=True)
+def layouts_main(ctx: typer.Context, layouts_dir: LayoutsDir = None) -> None:
+    """List the available layouts (the default), or show one fully resolved."""
+    ctx.obj = layouts_dir
+    if ctx.invoked_subcommand is None:
+        _list_layouts(layouts_dir)
+
+
+@layouts_app.command("list")
+def layouts_list(ctx: typer.Context, layouts_dir: LayoutsDir = None) -> None:
+    """List every layout on the search path, with its description and where it comes from."""
+    _list_layouts(layouts_dir or ctx.obj)
+
+
+@layouts_app.command("show")
+def layouts_show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Layout name or path to a layout .yaml.")] = "classic",
+    layouts_dir: LayoutsDir = None,
+    set_: SetOption = None,
+) -> None:
+    """Print a layout fully resolved (extends and --set applied) as YAML."""
+    from .layout.show import render_resolved
+    from .layout.resolve import resolve_layout
+
+    layouts_dir = layouts_dir or ctx.obj
+    try:
+        resolved = resolve_layout(name, layouts_dir, set_ or ())
+    except HandoutsError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INVALID) from None
+    typer.echo(render_resolved(resolved, layouts_dir), nl=False)
+
+
+def _list_layouts(layouts_dir: Optional[Path]) -> None:
+    from .layout.show import list_layouts
+
+    for line in list_layouts(layouts_dir):
+        typer.echo(line)
 
 
 def main() -> None:

@@ -110,7 +110,8 @@ def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
     builder = _Builder(path, keep_null_text=(what == "source"))
     data = builder.build(node, ())
     if not isinstance(data, dict):
-        raise ReadError(Problem(f"the top level must be a mapping of keys (title:, subjects:, ...), not a {_kind(node)}",
+        example = "title:, subjects:" if what == "source" else "page:, fonts:"
+        raise ReadError(Problem(f"the top level must be a mapping of keys ({example}, ...), not a {_kind(node)}",
                                 file=path, line=node.start_mark.line + 1, column=node.start_mark.column + 1))
     return Document(data, path, builder.positions)
 

@@ -2,5 +2,6 @@
 
 from .loader import available_layouts, load_layout
 from .models import Layout
+from .resolve import Resolved, resolve_layout
 
-__all__ = ["Layout", "available_layouts", "load_layout"]
+__all__ = ["Layout", "Resolved", "available_layouts", "load_layout", "resolve_layout"]

@@ -1,20 +1,21 @@
-"""Find and load layouts: by name along a search path, or by path.
+"""Find layouts: by name along a search path, or by path; and load them.
 
-Layouts are validated like sources (same located messages). The built-ins
-are the repository's ``layouts/`` folder, packaged into the wheel as
-``handouts/builtin_layouts``.
+The search path is ``--layouts-dir``, then ``./layouts``, then the built-ins
+(the repository's ``layouts/`` folder, packaged into the wheel as
+``handouts/builtin_layouts``). Resolving ``extends:``, merging and ``--set``
+live in :mod:`.resolve`; colour and size checks in :mod:`.checks`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import LayoutError
-from ..validation import validate
-from ..yamlread import ReadError, read_document
 from .models import Layout
 
 DEFAULT_LAYOUT = "classic"
+SUFFIXES = (".yaml", ".yml")
 
 
 def builtin_dir() -> Path:
@@ -26,8 +27,8 @@ def builtin_dir() -> Path:
 
 
 def search_path(layouts_dir: Path | None = None) -> list[Path]:
-    """``--layouts-dir``, then ``./layouts``, then the built-ins."""
-    paths = [layouts_dir] if layouts_dir else []
+    """``--layouts-dir``, then ``./layouts``, then the built-ins (no duplicates)."""
+    paths = [Path(layouts_dir)] if layouts_dir else []
     paths += [Path.cwd() / "layouts", builtin_dir()]
     unique: list[Path] = []
     for path in paths:
@@ -36,19 +37,45 @@ def search_path(layouts_dir: Path | None = None) -> list[Path]:
     return unique
 
 
-def find_layout(name: str, layouts_dir: Path | None = None) -> Path:
-    """The file for a layout name or path; raise naming what is available."""
-    candidate = Path(name)
-    if candidate.suffix in (".yaml", ".yml") or "/" in name or "\\" in name:
+def origin_label(folder: Path, layouts_dir: Path | None = None) -> str:
+    """How ``handouts layouts`` names a folder of the search path."""
+    folder = folder.resolve()
+    if folder == builtin_dir().resolve():
+        return "built-in"
+    if layouts_dir and folder == Path(layouts_dir).resolve():
+        return f"--layouts-dir {layouts_dir}"
+    if folder == (Path.cwd() / "layouts").resolve():
+        return "./layouts"
+    return str(folder)
+
+
+def is_path(name: str) -> bool:
+    """A layout written as a file path rather than a name."""
+    return Path(name).suffix in SUFFIXES or "/" in name or "\\" in name
+
+
+def find_layout(name: str, layouts_dir: Path | None = None, *, relative_to: Path | None = None,
+                skip: Iterable[Path] = ()) -> Path:
+    """The file for a layout name or path; raise naming what is available and where it looked.
+
+    A path is taken relative to ``relative_to`` (the folder of the layout that names it) or the
+    current folder. ``skip`` lets ``layouts/classic.yaml`` say ``extends: classic`` and get the
+    built-in it shadows instead of itself.
+    """
+    if is_path(name):
+        candidate = Path(name).expanduser()
+        if relative_to is not None and not candidate.is_absolute():
+            candidate = relative_to / candidate
         if candidate.is_file():
             return candidate
-        raise LayoutError.single(f"the layout file {name!r} does not exist", key="layout",
+        raise LayoutError.single(f"the layout file {str(candidate)!r} does not exist", key="layout",
                                  hint="give a layout name (see `handouts layouts`) or a path to a .yaml file")
+    skipped = {p.resolve() for p in skip}
     looked = search_path(layouts_dir)
     for folder in looked:
-        for suffix in (".yaml", ".yml"):
+        for suffix in SUFFIXES:
             path = folder / f"{name}{suffix}"
-            if path.is_file():
+            if path.is_file() and path.resolve() not in skipped:
                 return path
     available = sorted(available_layouts(layouts_dir))
     raise LayoutError.single(
@@ -61,20 +88,15 @@ def available_layouts(layouts_dir: Path | None = None) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in search_path(layouts_dir):
         if folder.is_dir():
-            for path in sorted(folder.glob("*.y*ml")):
+            for path in sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES):
                 found.setdefault(path.stem, path)
     return found
 
 
-def load_layout(name: str | Path = DEFAULT_LAYOUT, layouts_dir: Path | None = None) -> Layout:
-    """Resolve a layout name or path into a validated :class:`Layout`."""
-    path = find_layout(str(name), layouts_dir)
-    try:
-        doc = read_document(path, "layout")
-    except ReadError as exc:
-        raise LayoutError([exc.problem]) from None
-    doc.data.setdefault("name", path.stem)
-    layout, problems = validate(Layout, doc)
-    if layout is None:
-        raise LayoutError(problems)
-    return layout
+def load_layout(name: str | Path = DEFAULT_LAYOUT, layouts_dir: Path | None = None,
+                overrides: Iterable[str] = ()) -> Layout:
+    """Resolve a layout name or path (with ``extends`` and ``--set`` overrides) into a
+    validated :class:`Layout`; raise :class:`LayoutError` with every located problem."""
+    from .resolve import resolve_layout
+
+    return resolve_layout(str(name), layouts_dir, overrides).layout
