@@ -14,6 +14,7 @@ from typing import Callable
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..colors import readable_on
@@ -43,6 +44,15 @@ def _cell_height(flowables: tuple[Flowable, ...], width: float) -> float:
         first_before = before if first_before is None else first_before
         total += h + before + last_after
     return total - (first_before or 0.0) - last_after if flowables else 0.0
+
+
+def _natural_width(f: Flowable) -> float:
+    """Width a header cell needs to keep its longest word whole."""
+    if isinstance(f, MarkedText):
+        para = f.paragraph
+        longest = max(para.getPlainText().split() or [""], key=len)
+        return f.indent + stringWidth(longest, para.style.fontName, para.style.fontSize)
+    return 0.0
 
 
 def _split_cell(flowables: tuple[Flowable, ...], width: float, height: float) -> tuple[tuple, tuple]:
@@ -75,8 +85,20 @@ class ComparisonTable(Flowable):
 
     # -- measuring ---------------------------------------------------------
     def _widths(self, aw: float) -> list[float]:
+        """Label column from the layout; subject columns by weight, but never so
+        narrow that a subject's name must break (while the page allows)."""
         label = aw * self.layout.handout.table.label_width
-        return [label] + [(aw - label) * w for w in self.weights]
+        room = aw - label
+        floors = [min(_natural_width(h) + 2 * self.styles.cell_pad + 1, room / len(self.weights))
+                  for h in self.header[1:]]
+        widths = [room * w for w in self.weights]
+        for _ in range(len(widths)):
+            short = sum(f - w for f, w in zip(floors, widths) if w < f)
+            if short <= 0.01:
+                break
+            spare = sum(w - f for f, w in zip(floors, widths) if w > f)
+            widths = [f if w <= f else w - short * (w - f) / spare for f, w in zip(floors, widths)]
+        return [label] + widths
 
     def _measure(self, aw: float) -> tuple[list[float], float, list[float]]:
         if self._measured is None or self._measured[0] != aw:
@@ -163,7 +185,7 @@ class ComparisonTable(Flowable):
         table.drawOn(self.canv, 0, 0)
 
 
-def column_weights(model: Comparison, low: float = 0.6, high: float = 1.7) -> list[float]:
+def column_weights(model: Comparison, low: float = 0.7, high: float = 1.6) -> list[float]:
     """Subject column shares (summing to 1) balanced by how much text each holds."""
     n = len(model.subjects)
     sizes = [sum(len(plain(v)) for v in column if v) ** 0.5 + 1.0
