@@ -93,7 +93,8 @@ def subjects_block(p: Parts) -> list[Flowable]:
     rows[-1] += [[] for _ in range(per_row - len(rows[-1]))]
     table = Table(rows, colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
     pad = p.styles.gap * 0.35
-    cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad * 2), ("TOPPADDING", (0, 0), (-1, -1), pad),
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5)]
     for i, subject in enumerate(p.model.subjects):

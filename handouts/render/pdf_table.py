@@ -161,7 +161,7 @@ class ComparisonTable(Flowable):
     def _commands(self, rows: list[Row]) -> list[tuple]:
         c, pad, kind = self.layout.colors, self.styles.cell_pad, self.layout.handout.table.style
         rule = HexColor(c.rule)
-        cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+        cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), self.styles.cell.fontName),
                              ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                              ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
                              ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
