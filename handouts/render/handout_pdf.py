@@ -14,7 +14,7 @@ from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
 from ..errors import OutputError
 from ..layout.models import Layout
-from ..markup import plain
+from ..markup import parse_inline, plain
 from ..source.models import Comparison
 from . import RenderContext
 from .pdf_blocks import BLOCKS, Parts
@@ -29,7 +29,7 @@ BUILDERS: dict[str, Callable[[Parts], list[Flowable]]] = dict(BLOCKS)
 
 def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
     """The handout PDF for ``model`` drawn with ``layout``."""
-    styles = build_styles(layout)
+    styles = build_styles(layout, markup_styles(model))
     warn_missing_glyphs(model, layout, context)
     parts = Parts(model, layout, styles, context)
     story: list[Flowable] = []
@@ -70,6 +70,20 @@ def model_texts(model: Comparison) -> Iterator[str]:
         yield from (section.by_subject or {}).values()
     for ref in model.sources:
         yield from (t for t in (ref.title, ref.url, ref.note) if t)
+
+
+def markup_styles(model: Comparison) -> set[str]:
+    """Font styles the text's inline markup needs (italic inside a bold heading or
+    label needs bold italic), so only those fonts are loaded."""
+    needed: set[str] = set()
+    for text in model_texts(model):
+        if "*" in text:
+            for span in parse_inline(text):
+                if span.italic:
+                    needed |= {"italic", "bold_italic"}
+                if span.bold:
+                    needed.add("bold_italic" if span.italic else "bold")
+    return needed
 
 
 def warn_missing_glyphs(model: Comparison, layout: Layout, context: RenderContext) -> None:

@@ -20,7 +20,7 @@ from ..errors import LayoutError
 from ..layout.models import Layout
 from ..markup import plain
 from ..source.models import Comparison
-from .pdf_fonts import register_family
+from .pdf_fonts import font_name
 from .pdf_styles import Styles
 
 SEP = " \u00b7 "
@@ -116,7 +116,7 @@ class HandoutDoc(BaseDocTemplate):
         m = layout.page.margins
         super().__init__(buffer, pagesize=layout.page.dimensions(), leftMargin=m.left, rightMargin=m.right,
                          topMargin=m.top, bottomMargin=m.bottom, invariant=1, creator="handouts",
-                         producer="handouts", initialFontName=register_family(layout.fonts.body)["regular"], **meta)
+                         producer="handouts", initialFontName=font_name(layout.fonts.body), **meta)
         templates = []
         for name, orientation in (("main", None), ("wide", "landscape")):
             width, height = layout.page.dimensions(orientation)

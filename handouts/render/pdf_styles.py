@@ -7,6 +7,7 @@ block builders never carry a font name, a size or a colour of their own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -48,9 +49,17 @@ def _style(name: str, font: str, size: float, leading: float, color: str, **kw: 
                           textColor=HexColor(color), alignment=TA_LEFT, splitLongWords=1, **kw)
 
 
-def build_styles(layout: Layout) -> Styles:
-    """The handout's styles: heading family for titles, body for prose, table for cells."""
-    fonts = {role: register_family(getattr(layout.fonts, role)) for role in ("body", "heading", "table")}
+NEEDED = {"body": {"regular"}, "heading": {"regular", "bold"}, "table": {"regular", "bold"}}
+
+
+def build_styles(layout: Layout, markup_styles: Iterable[str] = ("bold", "italic", "bold_italic")) -> Styles:
+    """The handout's styles: heading family for titles, body for prose, table for cells.
+
+    Only the font styles the handout uses are loaded: the fixed ones in
+    :data:`NEEDED` plus ``markup_styles`` (what the text's **bold**/*italic* asks for).
+    """
+    extra = set(markup_styles)
+    fonts = {role: register_family(getattr(layout.fonts, role), NEEDED[role] | extra) for role in NEEDED}
     s, c, lead = layout.sizes, layout.colors, layout.sizes.leading
     body_font, head_font, table_font = fonts["body"]["regular"], fonts["heading"]["bold"], fonts["table"]["regular"]
     gap = s.body * lead
