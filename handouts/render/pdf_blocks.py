@@ -59,47 +59,55 @@ def title_block(p: Parts) -> list[Flowable]:
     if meta:
         out.append(Paragraph(meta, s.meta))
     out.append(HRFlowable(width="100%", thickness=max(1.5, p.layout.sizes.body * 0.22),
-                          color=HexColor(p.layout.colors.accent), spaceBefore=s.gap * 0.5, spaceAfter=s.gap))
+                          color=HexColor(p.layout.colors.accent), spaceBefore=s.gap * 0.5, spaceAfter=s.gap * 1.4))
     return out
 
 
-def _subject_card(p: Parts, i: int) -> list[Flowable]:
+def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
+    """A subject's picture (if any) and its name/full name/credit, as two cell contents."""
     subject, layout, s = p.model.subjects[i], p.layout, p.styles
-    color = layout.subject_color(i, subject.color)
-    card: list[Flowable] = []
-    key = f"subjects[{i}].image"
-    if subject.image and layout.handout.subject_images:
+    picture: list[Flowable] = []
+    show = bool(subject.image and layout.handout.subject_images)
+    if show:
         if not subject.image_alt:
             p.context.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
                            key=f"subjects[{i}].image_alt", hint="describe the picture in a short sentence")
-        reader = load_picture(p.context.resolve(subject.image), key)
-        card += [picture_flowable(reader, layout.sizes.title * 4, subject.image_alt), Spacer(0, s.gap * 0.3)]
+        reader = load_picture(p.context.resolve(subject.image), f"subjects[{i}].image")
+        picture.append(picture_flowable(reader, layout.sizes.title * 4, subject.image_alt))
     name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
-    card.append(MarkedText(p.para(subject.name, name), layout.subject_marker(i), color,
-                           pattern=layout.subject_pattern(i)))
+    text: list[Flowable] = [MarkedText(p.para(subject.name, name), layout.subject_marker(i),
+                                       layout.subject_color(i, subject.color), pattern=layout.subject_pattern(i))]
     if subject.full_name:
-        card.append(p.para(subject.full_name, s.meta))
-    if subject.image and subject.image_credit and layout.handout.subject_images:
-        credit = layout.handout.labels.image_credit.replace("{credit}", subject.image_credit)
-        card.append(p.para(credit, s.credit))
-    return card
+        text.append(p.para(subject.full_name, s.meta))
+    if show and subject.image_credit:
+        text.append(p.para(layout.handout.labels.image_credit.replace("{credit}", subject.image_credit), s.credit))
+    return picture, text
 
 
 def subjects_block(p: Parts) -> list[Flowable]:
+    """Subject cards, up to four a row: a colour rule, picture, marker + name, full name, credit.
+
+    Pictures sit in their own table row (bottom-aligned) so names line up."""
     n = len(p.model.subjects)
     per_row = min(n, CARDS_PER_ROW)
-    cards = [_subject_card(p, i) for i in range(n)]
-    rows = [cards[k:k + per_row] for k in range(0, n, per_row)]
-    rows[-1] += [[] for _ in range(per_row - len(rows[-1]))]
-    table = Table(rows, colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
     pad = p.styles.gap * 0.35
-    cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad * 2), ("TOPPADDING", (0, 0), (-1, -1), pad),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5)]
-    for i, subject in enumerate(p.model.subjects):
-        cell = (i % per_row, i // per_row)
-        cmds.append(("LINEABOVE", cell, cell, 2.5, HexColor(p.layout.subject_color(i, subject.color))))
+    cards = [_subject_card(p, i) for i in range(n)]
+    rows: list[list] = []
+    cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
+                         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), pad * 2),
+                         ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5)]
+    for first in range(0, n, per_row):
+        group = list(range(first, min(first + per_row, n)))
+        blank = [[] for _ in range(per_row - len(group))]
+        top = len(rows)
+        if any(cards[i][0] for i in group):
+            rows.append([cards[i][0] for i in group] + blank)
+            cmds += [("VALIGN", (0, top), (-1, top), "BOTTOM"), ("BOTTOMPADDING", (0, top), (-1, top), pad * 0.6)]
+        rows.append([cards[i][1] for i in group] + blank)
+        for col, i in enumerate(group):
+            color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
+            cmds.append(("LINEABOVE", (col, top), (col, top), 2.5, color))
+    table = Table(rows, colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
     table.setStyle(TableStyle(cmds))
     return [table, Spacer(0, p.styles.gap * 0.6)]
 
