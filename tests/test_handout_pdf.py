@@ -265,3 +265,34 @@ def test_cli_build_handout(tmp_path: Path, runner) -> None:
     assert result.exit_code == 0, result.output
     target = tmp_path / f"{CONTENT[0].stem}.handout.pdf"
     assert len(PdfReader(target).pages) >= 1
+
+
+@pytest.mark.parametrize("case", ["long label", "long word", "no table", "eight long columns"])
+def test_extreme_tables_lay_out(tmp_path: Path, case: str) -> None:
+    from sources import words
+    source = make_source(8 if case == "eight long columns" else 3, 0 if case == "no table" else 4, 6)
+    if case == "long label":
+        source["table"][1]["label"] = "Label " + words(1500)
+    elif case == "long word":
+        source["table"][0]["values"][1] = "x" * 3000
+    elif case == "eight long columns":
+        source["table"][1]["values"] = [f"C{i} " + words(400, seed=i) for i in range(8)]
+    data, _ = render(write_source(tmp_path / "x.yaml", source))
+    text = squash(flow_text(data))
+    if case == "long word":  # split across pages: every x is there, in two or more runs
+        assert text.count("x") >= 3000
+        source["table"][0]["values"][1] = ""
+    for row in source["table"]:
+        for value in row["values"]:
+            if case != "eight long columns" or len(value) < 400:
+                assert squash(value) in text
+    if case == "long label":  # continues on the next page below the repeated header
+        labels = squash(column_text_label(data)).replace("AthensSpartaCorinth", "")
+        assert squash(source["table"][1]["label"]) in labels
+
+
+def column_text_label(data: bytes) -> str:
+    """The label column's (bold table font) text in content order."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "".join(c["text"] for page in pdf.pages for c in page.chars
+                       if c["fontname"].endswith("DejaVuSansCondensed-Bold"))

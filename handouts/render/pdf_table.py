@@ -77,8 +77,12 @@ class ComparisonTable(Flowable):
     """A splittable comparison table; draws itself as reportlab Tables."""
 
     def __init__(self, header: list[Flowable], rows: list[Row], weights: list[float], layout: Layout,
-                 styles: Styles, fills: list[str], continued: Callable[[int], tuple[Flowable, ...]]) -> None:
+                 styles: Styles, fills: list[str], continued: Callable[[int], tuple[Flowable, ...]],
+                 heights: dict | None = None) -> None:
         super().__init__()
+        # (id(row), width) -> (row, height), shared with the pieces split from this
+        # table so each row is measured once, not once per page.
+        self._heights: dict[tuple[int, float], tuple[Row, float]] = {} if heights is None else heights
         self.header, self.rows, self.weights = header, rows, weights
         self.layout, self.styles, self.fills, self.continued = layout, styles, fills, continued
         self._measured: tuple[float, list[float], float, list[float]] | None = None
@@ -105,9 +109,17 @@ class ComparisonTable(Flowable):
             widths = self._widths(aw)
             pad = 2 * self.styles.cell_pad
             header_h = max(_cell_height((c,), w - pad) for c, w in zip(self.header, widths)) + pad
-            heights = [max(_cell_height(c, w - pad) for c, w in zip(r.cells, widths)) + pad for r in self.rows]
+            heights = [self._row_height(r, widths) for r in self.rows]
             self._measured = (aw, widths, header_h, heights)
         return self._measured[1:]
+
+    def _row_height(self, row: Row, widths: list[float]) -> float:
+        key = (id(row), widths[0])
+        known = self._heights.get(key)
+        if known is None or known[0] is not row:
+            pad = 2 * self.styles.cell_pad
+            known = self._heights[key] = (row, max(_cell_height(c, w - pad) for c, w in zip(row.cells, widths)) + pad)
+        return known[1]
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, header_h, heights = self._measure(aw)
@@ -121,7 +133,7 @@ class ComparisonTable(Flowable):
         if content < self.styles.cell.leading * 2:
             return None
         pieces = [_split_cell(cell, w - pad, content) for cell, w in zip(row.cells, widths)]
-        if not any(first for first, _ in pieces[1:]) or not any(rest for _, rest in pieces):
+        if not any(first for first, _ in pieces) or not any(rest for _, rest in pieces):
             return None
         label_rest = pieces[0][1]  # a label too long for the page continues as itself
         head = Row(row.index, tuple(first for first, _ in pieces))
@@ -148,7 +160,7 @@ class ComparisonTable(Flowable):
         parts: list[Flowable] = [self._table(taken, widths)]
         if rest:
             parts.append(ComparisonTable(self.header, rest, self.weights, self.layout, self.styles,
-                                         self.fills, self.continued))
+                                         self.fills, self.continued, self._heights))
         return parts
 
     # -- drawing -----------------------------------------------------------
