@@ -127,6 +127,21 @@ class TableStyle(Strict):
     landscape_from_subjects: int | None = Field(None, ge=2, le=8, description="Use landscape table pages at this many subjects.")
 
 
+class HandoutLabels(Strict):
+    """Words the handout adds around the teacher's text (translate them in a layout).
+
+    An empty heading hides that heading (and its bookmark)."""
+
+    summary: str = ""
+    table: str = "Comparison"
+    similarities: str = "Similarities"
+    conclusion: str = "Conclusion"
+    sources: str = "Sources"
+    continued: str = "(cont.)"
+    page: str = "page {page} of {pages}"
+    image_credit: str = "Image: {credit}"
+
+
 class Handout(Strict):
     blocks: list[HandoutBlock] = ["title", "subjects", "summary", "table", "similarities", "sections",
                                   "timeline", "conclusion", "sources", "note"]
@@ -134,6 +149,7 @@ class Handout(Strict):
     header: str = ""
     footer: str = "{course}{sep}{title}"
     subject_images: bool = True
+    labels: HandoutLabels = HandoutLabels()
 
 
 class Timeline(Strict):

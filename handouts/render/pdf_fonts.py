@@ -8,22 +8,51 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 from ..fontfiles import STYLES, font_path
 
 
+def font_name(family: str, style: str = "regular") -> str:
+    """The reportlab name of one style of a bundled family."""
+    return f"{family.replace(' ', '')}-{style}"
+
+
 @lru_cache(maxsize=None)
-def register_family(family: str) -> dict[str, str]:
-    """Register ``family``'s four styles; return style -> reportlab font name."""
-    from reportlab.lib.fonts import addMapping
+def _register_style(family: str, style: str) -> str:
+    """Parse and register one TrueType file (the slow part: ~20 ms each)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    names = {style: f"{family.replace(' ', '')}-{style}" for style in STYLES}
-    for style, name in names.items():
-        pdfmetrics.registerFont(TTFont(name, str(font_path(family, style))))
-    for (bold, italic), style in {(0, 0): "regular", (1, 0): "bold", (0, 1): "italic", (1, 1): "bold_italic"}.items():
-        addMapping(names["regular"], bold, italic, names[style])
+    name = font_name(family, style)
+    pdfmetrics.registerFont(TTFont(name, str(font_path(family, style))))
+    return name
+
+
+_FALLBACKS = {"regular": ("regular",), "bold": ("bold", "regular"), "italic": ("italic", "regular"),
+              "bold_italic": ("bold_italic", "bold", "italic", "regular")}
+_FLAGS = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bold_italic": (1, 1)}
+
+
+def register_family(family: str, styles: Iterable[str] = STYLES) -> dict[str, str]:
+    """Register ``styles`` of ``family`` (all four by default); return style -> font name.
+
+    Only the styles asked for are parsed, so a caller that knows it needs just
+    regular and bold saves the time of the others. Paragraph markup (<b>, <i>)
+    maps to the nearest registered style.
+    """
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+
+    for style in set(styles) | {"regular"}:
+        _register_style(family, style)
+    names = {style: font_name(family, style) for style in STYLES}
+    loaded = {style for style in STYLES if names[style] in pdfmetrics._fonts}
+    # Fallbacks first: addMapping also records the reverse (font -> flags), which
+    # the real styles must win.
+    for style in sorted(STYLES, key=lambda s: s in loaded):
+        use = next(s for s in _FALLBACKS[style] if s in loaded)
+        addMapping(names["regular"], *_FLAGS[style], names[use])
     return names
 
 
@@ -31,7 +60,7 @@ def register_family(family: str) -> dict[str, str]:
 def _coverage(family: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
-    font = pdfmetrics.getFont(register_family(family)["regular"])
+    font = pdfmetrics.getFont(_register_style(family, "regular"))
     return frozenset(font.face.charToGlyph)
 
 

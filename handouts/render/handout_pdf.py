@@ -1,0 +1,97 @@
+"""The printable comparison handout (PDF): the entry point and block dispatch.
+
+Blocks appear in ``layout.handout.blocks`` order; each name maps to a builder
+in :data:`BUILDERS`, so a new block (e.g. the timeline strip) is one entry.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Callable, Iterator
+
+from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
+
+from ..errors import OutputError
+from ..layout.models import Layout
+from ..markup import parse_inline, plain
+from ..source.models import Comparison
+from . import RenderContext
+from .pdf_blocks import BLOCKS, Parts
+from .pdf_fonts import describe, missing_glyphs
+from .pdf_page import HandoutDoc, canvas_class, running_for
+from .pdf_styles import build_styles
+
+# Block name -> builder. "timeline" is absent until its strip flowable exists:
+# a block with no builder is skipped.
+BUILDERS: dict[str, Callable[[Parts], list[Flowable]]] = dict(BLOCKS)
+
+
+def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
+    """The handout PDF for ``model`` drawn with ``layout``."""
+    styles = build_styles(layout, markup_styles(model))
+    warn_missing_glyphs(model, layout, context)
+    parts = Parts(model, layout, styles, context)
+    story: list[Flowable] = []
+    for name in layout.handout.blocks:
+        builder = BUILDERS.get(name)
+        if builder:
+            story += builder(parts)
+    buffer = io.BytesIO()
+    doc = HandoutDoc(buffer, layout, title=plain(model.title), author=model.author or "",
+                     subject=subject_line(model), keywords=", ".join(s.name for s in model.subjects),
+                     lang=model.language, displayDocTitle=1)
+    try:
+        doc.build(story, canvasmaker=canvas_class(running_for(model, layout, styles)))
+    except RLLayoutError as exc:  # a flowable larger than the page: a layout problem, say so
+        raise OutputError.single(f"the handout could not be laid out: {exc}", file=context.source_path,
+                                 hint="try smaller margins or fewer subjects per page") from None
+    return buffer.getvalue()
+
+
+def subject_line(model: Comparison) -> str:
+    """PDF Subject: the subtitle, else "Comparison: A, B"."""
+    return plain(model.subtitle) if model.subtitle else "Comparison: " + ", ".join(s.name for s in model.subjects)
+
+
+def model_texts(model: Comparison) -> Iterator[str]:
+    """Every piece of user text the handout may draw."""
+    yield from (t for t in (model.title, model.subtitle, model.author, model.course, model.date, model.summary,
+                            model.conclusion, model.note) if t)
+    for s in model.subjects:
+        yield from (t for t in (s.name, s.full_name, s.image_credit) if t)
+    for row in model.table:
+        yield row.label
+        yield from (v for v in row.cells() if v)
+    yield from model.similarities
+    for section in model.sections:
+        yield section.heading
+        yield section.body
+        yield from (section.by_subject or {}).values()
+    for ref in model.sources:
+        yield from (t for t in (ref.title, ref.url, ref.note) if t)
+
+
+def markup_styles(model: Comparison) -> set[str]:
+    """Font styles the text's inline markup needs (italic inside a bold heading or
+    label needs bold italic), so only those fonts are loaded."""
+    needed: set[str] = set()
+    for text in model_texts(model):
+        if "*" in text:
+            for span in parse_inline(text):
+                if span.italic:
+                    needed |= {"italic", "bold_italic"}
+                if span.bold:
+                    needed.add("bold_italic" if span.italic else "bold")
+    return needed
+
+
+def warn_missing_glyphs(model: Comparison, layout: Layout, context: RenderContext) -> None:
+    """One warning naming every character the layout's fonts cannot draw."""
+    text = "".join(plain(t) for t in model_texts(model))
+    families = dict.fromkeys((layout.fonts.body, layout.fonts.heading, layout.fonts.table))
+    missing = sorted({ch for family in families for ch in missing_glyphs(text, family)})
+    if missing:
+        context.warn(f"the handout's fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
+                     "they will print as empty boxes", key="fonts",
+                     hint="replace those characters, or choose a layout whose fonts have them")

@@ -1,0 +1,204 @@
+"""The handout's blocks: each turns one part of the source into flowables.
+
+Every builder has the same signature, so :mod:`handout_pdf` can dispatch on
+``layout.handout.blocks`` from a plain dict. Headings carry ``.outline`` so the
+document template bookmarks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreakIfNotEmpty,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from ..layout.models import Layout
+from ..markup import plain, to_reportlab
+from ..source.models import Comparison, split_paragraphs
+from . import RenderContext
+from .pdf_images import load_picture, picture_flowable
+from .pdf_marks import MarkedText
+from .pdf_styles import Styles
+from .pdf_table import build_table
+
+CARDS_PER_ROW = 4
+
+
+@dataclass
+class Parts:
+    """What every block builder reads."""
+
+    model: Comparison
+    layout: Layout
+    styles: Styles
+    context: RenderContext
+
+    def para(self, text: str, style: ParagraphStyle) -> Paragraph:
+        return Paragraph(to_reportlab(text, self.layout.colors.link), style)
+
+    def paras(self, text: str | None, style: ParagraphStyle | None = None) -> list[Flowable]:
+        return [self.para(p, style or self.styles.body) for p in split_paragraphs(text)]
+
+    def heading(self, text: str, style: ParagraphStyle | None = None, top: bool = False) -> Paragraph:
+        """A heading that becomes an outline entry (top = the document's H1)."""
+        p = self.para(text, style or self.styles.heading)
+        p.outline = (plain(text), top)
+        return p
+
+
+def title_block(p: Parts) -> list[Flowable]:
+    m, s = p.model, p.styles
+    out: list[Flowable] = [p.heading(m.title, s.title, top=True)]
+    if m.subtitle:
+        out.append(p.para(m.subtitle, s.subtitle))
+    meta = " \u00b7 ".join(escape(x) for x in (m.course, m.author, m.date) if x)
+    if meta:
+        out.append(Paragraph(meta, s.meta))
+    out.append(HRFlowable(width="100%", thickness=max(1.5, p.layout.sizes.body * 0.22),
+                          color=HexColor(p.layout.colors.accent), spaceBefore=s.gap * 0.5, spaceAfter=s.gap * 1.4))
+    return out
+
+
+def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
+    """A subject's picture (if any) and its name/full name/credit, as two cell contents."""
+    subject, layout, s = p.model.subjects[i], p.layout, p.styles
+    picture: list[Flowable] = []
+    show = bool(subject.image and layout.handout.subject_images)
+    if show:
+        if not subject.image_alt:
+            p.context.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
+                           key=f"subjects[{i}].image_alt", hint="describe the picture in a short sentence")
+        reader = load_picture(p.context.resolve(subject.image), f"subjects[{i}].image")
+        picture.append(picture_flowable(reader, layout.sizes.title * 4, subject.image_alt))
+    name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
+    text: list[Flowable] = [MarkedText(p.para(subject.name, name), layout.subject_marker(i),
+                                       layout.subject_color(i, subject.color), pattern=layout.subject_pattern(i))]
+    if subject.full_name:
+        text.append(p.para(subject.full_name, s.meta))
+    if show and subject.image_credit:
+        text.append(p.para(layout.handout.labels.image_credit.replace("{credit}", subject.image_credit), s.credit))
+    return picture, text
+
+
+def subjects_block(p: Parts) -> list[Flowable]:
+    """Subject cards, up to four a row: a colour rule, picture, marker + name, full name, credit.
+
+    Pictures sit in their own table row (bottom-aligned) so names line up."""
+    n = len(p.model.subjects)
+    per_row = min(n, CARDS_PER_ROW)
+    pad = p.styles.gap * 0.35
+    cards = [_subject_card(p, i) for i in range(n)]
+    rows: list[list] = []
+    cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
+                         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), pad * 2),
+                         ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5)]
+    for first in range(0, n, per_row):
+        group = list(range(first, min(first + per_row, n)))
+        blank = [[] for _ in range(per_row - len(group))]
+        top = len(rows)
+        if any(cards[i][0] for i in group):
+            rows.append([cards[i][0] for i in group] + blank)
+            cmds += [("VALIGN", (0, top), (-1, top), "BOTTOM"), ("BOTTOMPADDING", (0, top), (-1, top), pad * 0.6)]
+        rows.append([cards[i][1] for i in group] + blank)
+        for col, i in enumerate(group):
+            color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
+            cmds.append(("LINEABOVE", (col, top), (col, top), 2.5, color))
+    table = Table(rows, colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
+    table.setStyle(TableStyle(cmds))
+    return [table, Spacer(0, p.styles.gap * 0.6)]
+
+
+def _prose(field: str) -> Callable[[Parts], list[Flowable]]:
+    """A builder for a prose field (summary, conclusion) under its layout label."""
+    def block(p: Parts) -> list[Flowable]:
+        text = getattr(p.model, field)
+        if not text:
+            return []
+        heading = getattr(p.layout.handout.labels, field)
+        return ([p.heading(heading)] if heading else []) + p.paras(text)
+    return block
+
+
+def table_block(p: Parts) -> list[Flowable]:
+    if not p.model.table:
+        return []
+    wide = p.layout.handout.table.landscape_from_subjects
+    wide = wide is not None and len(p.model.subjects) >= wide and p.layout.page.orientation != "landscape"
+    out: list[Flowable] = [NextPageTemplate("wide"), PageBreakIfNotEmpty()] if wide else []
+    label = p.layout.handout.labels.table
+    if label:
+        out += [CondPageBreak(p.styles.gap * 8), p.heading(label)]
+        out[-1].keepWithNext = 0
+    out.append(build_table(p.model, p.layout, p.styles))
+    if wide:
+        out += [NextPageTemplate("main"), PageBreakIfNotEmpty()]
+    return out
+
+
+def similarities_block(p: Parts) -> list[Flowable]:
+    if not p.model.similarities:
+        return []
+    label = p.layout.handout.labels.similarities
+    bullet = ParagraphStyle("h-bullet-accent", parent=p.styles.bullet, bulletColor=HexColor(p.layout.colors.accent))
+    items = [Paragraph(to_reportlab(t, p.layout.colors.link), bullet, bulletText="\u2022") for t in p.model.similarities]
+    return ([p.heading(label)] if label else []) + items
+
+
+def sections_block(p: Parts) -> list[Flowable]:
+    out: list[Flowable] = []
+    ids = p.model.subject_ids()
+    for section in p.model.sections:
+        out += [p.heading(section.heading)] + p.paras(section.body)
+        for i, sid in enumerate(ids):
+            text = (section.by_subject or {}).get(sid)
+            if not text:
+                continue
+            subject = p.model.subjects[i]
+            label = MarkedText(p.para(subject.name, p.styles.subheading), p.layout.subject_marker(i),
+                               p.layout.subject_color(i, subject.color))
+            label.keepWithNext = 1
+            out += [Spacer(0, p.styles.subheading.spaceBefore), label] + p.paras(text)
+    return out
+
+
+def sources_block(p: Parts) -> list[Flowable]:
+    if not p.model.sources:
+        return []
+    s, link = p.styles, p.layout.colors.link
+    style = ParagraphStyle("h-source", parent=s.bullet, leftIndent=s.body.fontSize * 2.2, bulletIndent=0,
+                           fontSize=max(s.small.fontSize, s.body.fontSize * 0.92))
+    out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
+    for n, ref in enumerate(p.model.sources, start=1):
+        text = to_reportlab(ref.title, link)
+        if ref.url:
+            url = escape(ref.url, {'"': "&quot;"})
+            text += f' \u2014 <link href="{url}" color="{link}"><u>{escape(ref.url)}</u></link>'
+        if ref.note:
+            text += f' <font color="{p.layout.colors.muted}">({to_reportlab(ref.note, link)})</font>'
+        out.append(Paragraph(text, style, bulletText=f"{n}."))
+    return out
+
+
+def note_block(p: Parts) -> list[Flowable]:
+    if not p.model.note:
+        return []
+    rule = HRFlowable(width="100%", thickness=0.5, color=HexColor(p.layout.colors.rule),
+                      spaceBefore=p.styles.gap, spaceAfter=p.styles.gap * 0.4)
+    return [rule] + p.paras(p.model.note, p.styles.small)
+
+
+BLOCKS = {
+    "title": title_block,
+    "subjects": subjects_block,
+    "summary": _prose("summary"),
+    "table": table_block,
+    "similarities": similarities_block,
+    "sections": sections_block,
+    "conclusion": _prose("conclusion"),
+    "sources": sources_block,
+    "note": note_block,
+}

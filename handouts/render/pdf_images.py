@@ -1,0 +1,64 @@
+"""Subject pictures: opened with Pillow, checked, downscaled, never a traceback.
+
+A teacher's folder holds whatever they found online: huge photos, CMYK JPEGs,
+broken downloads. We decode each once, shrink it to what print needs, and turn
+any failure into an :class:`OutputError` naming the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import OutputError
+
+MAX_PIXELS = 1400  # longest side kept; ~300 dpi for a picture 12 cm wide
+MAX_INPUT_PIXELS = 200_000_000  # refuse decompression bombs beyond this many pixels
+
+
+def load_picture(path: Path, key: str):  # noqa: ANN201 - returns a reportlab ImageReader
+    """Decode ``path`` into an ImageReader (RGB/L, at most MAX_PIXELS a side)."""
+    from PIL import Image, UnidentifiedImageError
+    from reportlab.lib.utils import ImageReader
+
+    if not path.is_file():
+        raise OutputError.single("the picture file does not exist", file=path, key=key,
+                                 hint="the path is relative to the source file")
+    try:
+        Image.MAX_IMAGE_PIXELS = MAX_INPUT_PIXELS
+        with Image.open(path) as img:
+            img.draft("RGB", (MAX_PIXELS, MAX_PIXELS))  # JPEG: decode at reduced size (fast)
+            img.load()
+            picture = img.convert("RGBA" if "A" in img.getbands() or "transparency" in img.info else "RGB")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise OutputError.single(f"cannot read the picture: {exc.__class__.__name__}: {exc}", file=path, key=key,
+                                 hint="save it again as PNG or JPEG") from None
+    if picture.mode == "RGBA":  # flatten onto white: print has no transparency
+        flat = Image.new("RGB", picture.size, (255, 255, 255))
+        flat.paste(picture, mask=picture.getchannel("A"))
+        picture = flat
+    picture.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
+    return ImageReader(picture)
+
+
+def picture_flowable(reader, height: float, alt: str | None):  # noqa: ANN001, ANN201
+    """A flowable drawing ``reader`` at most ``height`` tall, keeping its aspect.
+
+    ``alt`` stays on the flowable (``.alt``) for accessibility tagging."""
+    from reportlab.platypus import Flowable
+
+    class Picture(Flowable):
+        def __init__(self) -> None:
+            super().__init__()
+            self.alt = alt
+            px_w, px_h = reader.getSize()
+            self.aspect = px_w / px_h
+
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            self.height = min(height, aw / self.aspect)
+            self.width = self.height * self.aspect
+            return self.width, self.height
+
+        def draw(self) -> None:
+            self.canv.drawImage(reader, 0, 0, self.width, self.height)
+
+    return Picture()
