@@ -41,7 +41,7 @@ def test_folder_with_a_broken_source(runner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(_tree(tmp_path)), "--out", str(out), "--to", "handout", "-j", "1"])
     assert result.exit_code == 1
     assert sorted(_files(out)) == ["a.handout.pdf", "week2/b.handout.pdf"]  # mirrors the input tree
-    assert "broken.yaml:2:11: subjects: needs at least 2 entries, found 1" in result.output
+    assert "broken.yaml:2:1: subjects: needs at least 2 entries, found 1" in result.output
     assert "1 failed" in result.output
 
 
