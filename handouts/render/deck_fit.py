@@ -183,38 +183,45 @@ def split_paragraph(text: str, style: TextStyle, width: float, max_lines: int) -
     return normal[:cut].strip(), normal[cut:].strip()
 
 
+def take(paragraphs: list[str], style: TextStyle, width: float, height: float,
+         insets: Insets = Insets()) -> tuple[list[str], list[str]]:
+    """The paragraphs that fill one ``width`` x ``height`` box, and the rest
+    (a paragraph cut at the box's end continues, whole, in the rest)."""
+    inner_w = width - insets.left - insets.right
+    inner_h = height - insets.top - insets.bottom
+    lh = style.line_height
+    page: list[str] = []
+    used = 0.0
+    for index, para in enumerate(paragraphs):
+        gap = style.gap if page else 0.0
+        n = len(paragraph_lines(para, style, inner_w))
+        if used + gap + n * lh <= inner_h + 0.01:
+            page.append(para)
+            used += gap + n * lh
+            continue
+        room = int((inner_h - used - gap + 0.01) // lh)
+        rest = paragraphs[index:]
+        if room >= 2 or (room >= 1 and not page):
+            head, tail = split_paragraph(para, style, inner_w, room)
+            if head:
+                page.append(head)
+            rest = [tail] + paragraphs[index + 1:] if tail else paragraphs[index + 1:]
+        if not page:
+            raise ValueError("a box is lower than one line of text")
+        return page, rest
+    return page, []
+
+
 def paginate(paragraphs: list[str], style: TextStyle, width: float, height: float,
              insets: Insets = Insets()) -> list[list[str]]:
     """Fill boxes of ``width`` x ``height`` with paragraphs in order, splitting a
     paragraph where a box ends; every returned page fits its box."""
-    inner_w = width - insets.left - insets.right
-    inner_h = height - insets.top - insets.bottom
-    lh = style.line_height
-    pages: list[list[str]] = [[]]
-    used = 0.0
-    queue = list(paragraphs)
-    while queue:
-        para = queue.pop(0)
-        gap = style.gap if pages[-1] else 0.0
-        n = len(paragraph_lines(para, style, inner_w))
-        if used + gap + n * lh <= inner_h + 0.01:
-            pages[-1].append(para)
-            used += gap + n * lh
-            continue
-        room = int((inner_h - used - gap + 0.01) // lh)
-        if room >= 2 or (room >= 1 and not pages[-1]):
-            head, tail = split_paragraph(para, style, inner_w, room)
-            if head:
-                pages[-1].append(head)
-            queue.insert(0, tail)
-        else:
-            queue.insert(0, para)
-        if pages[-1]:
-            pages.append([])
-            used = 0.0
-        elif room < 1:
-            raise ValueError("a box is lower than one line of text")
-    return [page for page in pages if page] or [[]]
+    pages: list[list[str]] = []
+    rest = list(paragraphs)
+    while rest:
+        page, rest = take(rest, style, width, height, insets)
+        pages.append(page)
+    return pages or [[]]
 
 
 def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsis: str = "…") -> str:

@@ -47,7 +47,6 @@ class DeckWriter:
         self.body = Box(margin, top, self.width - 2 * margin, self.height - margin - top)
         if self.templated:
             self.body = self._template_body() or self.body
-        self.titles: set[str] = set()
 
     def _template_body(self) -> Box | None:
         """The body area of the template's title-and-content layout, if usable."""
@@ -79,14 +78,6 @@ class DeckWriter:
             self.notes(slide, notes)
         return slide
 
-    def unique(self, title: str) -> str:
-        """Titles tell slides apart: repeat headings get a number."""
-        candidate, n = title, 2
-        while candidate in self.titles:
-            candidate, n = f"{title} ({n})", n + 1
-        self.titles.add(candidate)
-        return candidate
-
     def page_title(self, title: str, index: int, count: int) -> str:
         """``Title``, then ``Title (cont.)`` (numbered when there are several)."""
         if index == 0:
@@ -100,7 +91,7 @@ class DeckWriter:
         box = box or self.title_box
         if not self.templated or box is not self.title_box:
             place(shape, box)
-        self.fill(shape.text_frame, [self.unique(text)], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
+        self.fill(shape.text_frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
                   color or self.colors.heading, anchor=anchor, align=align)
 
     def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,

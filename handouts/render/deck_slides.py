@@ -14,7 +14,7 @@ from ..colors import readable_on, tint
 from ..markup import plain
 from ..source.models import split_paragraphs
 from .deck_base import placeholder
-from .deck_fit import fit_size, paginate
+from .deck_fit import block_height, fit_size, paginate
 from .deck_pptx import DeckWriter
 from .deck_table import build_overview
 from .deck_text import Box, picture, place, rectangle, send_to_back, text_box
@@ -124,14 +124,14 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
     row_h = (w.body.height - deck.gap * 0.6 * (rows - 1)) / rows
     name_style = w.style("body", deck.sizes.table, bold=True)
     band_h = name_style.line_height + w.insets.top + w.insets.bottom
-    cells: list[tuple[Box, Box]] = []
-    for r in range(rows):
-        line = Box(w.body.left, w.body.top + r * (row_h + deck.gap * 0.6), w.body.width, row_h)
-        for col in line.columns(per_row, deck.gap * 0.6)[: count - r * per_row]:
-            cells.append(col.split_top(band_h))
+    cells = _grid(w, count, per_row, rows, row_h, band_h)
     style = w.style("body", deck.sizes.body, bullet=bullet)
     size = fit_size([(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets)
     style = style.at(size or deck.sizes.min)
+    if size:  # everything fits: panels as tall as the tallest text, not the whole slide
+        needed = max(block_height(t, style, body.width, w.insets) for t, (_, body) in zip(texts, cells))
+        panel = max(needed, 3 * style.line_height + w.insets.top + w.insets.bottom)
+        cells = _grid(w, count, per_row, rows, min(row_h, band_h + panel), band_h)
     pages = [[t] for t in texts] if size else [paginate(t, style, body.width, body.height, w.insets)
                                                for t, (_, body) in zip(texts, cells)]
     total = max(len(p) for p in pages)
@@ -145,6 +145,17 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
             page = pages[i][index] if index < len(pages[i]) else []
             text_box(slide, body, page, style, w.colors.text, w.language, w.insets, fill=tint(color, 0.9),
                      name=f"{subject.name} text", bullet_color=color, link_color=w.colors.link)
+
+
+def _grid(w: DeckWriter, count: int, per_row: int, rows: int, row_h: float, band_h: float) -> list[tuple[Box, Box]]:
+    """(name band, text panel) boxes for each subject, rows stacked from the body's top."""
+    gap = w.deck.gap * 0.6
+    cells: list[tuple[Box, Box]] = []
+    for r in range(rows):
+        line = Box(w.body.left, w.body.top + r * (row_h + gap), w.body.width, row_h)
+        for col in line.columns(per_row, gap)[: count - r * per_row]:
+            cells.append(col.split_top(band_h))
+    return cells
 
 
 def build_rows(w: DeckWriter) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..colors import readable_on
 from ..source.models import split_paragraphs
 from ..units import pt_to_emu
-from .deck_fit import Insets, TextStyle, block_height, candidate_sizes, paginate
+from .deck_fit import Insets, TextStyle, block_height, candidate_sizes, take
 from .deck_pptx import DeckWriter
 from .deck_text import rgb, write
 
@@ -32,9 +32,9 @@ def _split(row: Row, widths: list[float], style: TextStyle, room: float, continu
     head, tail = [], []
     for i, (cell, width) in enumerate(zip(row, widths)):
         cell_style = TextStyle(style.font, style.size, i == 0)
-        pages = paginate(cell, cell_style, width, room, CELL) if cell else [[]]
-        head.append(pages[0])
-        tail.append([p for page in pages[1:] for p in page])
+        first, rest = take(cell, cell_style, width, room, CELL) if cell else ([], [])
+        head.append(first)
+        tail.append(rest)
     label = " ".join(row[0])
     tail[0] = [label if label.endswith(continued) else f"{label} {continued}".strip()]
     return head, tail
