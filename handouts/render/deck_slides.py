@@ -14,7 +14,7 @@ from ..colors import readable_on, tint
 from ..markup import plain
 from ..source.models import split_paragraphs
 from .deck_base import placeholder
-from .deck_fit import block_height, fit_size, paginate
+from .deck_fit import block_height, fit_size, take
 from .deck_pptx import DeckWriter
 from .deck_table import build_overview
 from .deck_text import Box, picture, place, rectangle, send_to_back, text_box
@@ -114,48 +114,62 @@ def _box(shape) -> Box:
     return Box(emu_to_pt(shape.left), emu_to_pt(shape.top), emu_to_pt(shape.width), emu_to_pt(shape.height))
 
 
-def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[str], bullet: bool = False) -> None:
-    """Subjects side by side in their colours, each under its name band; text
-    that does not fit continues, column by column, on "(cont.)" slides."""
-    model, deck = w.model, w.deck
-    count = len(texts)
+def _grid(w: DeckWriter, count: int, panel: float | None = None) -> list[tuple[Box, Box]]:
+    """(name band, text panel) boxes for ``count`` subjects: one row of columns
+    up to four, else two rows; panels ``panel`` high, or as high as the body allows."""
+    gap = w.deck.gap * 0.6
     per_row = count if count <= 4 else math.ceil(count / 2)
     rows = math.ceil(count / per_row)
-    row_h = (w.body.height - deck.gap * 0.6 * (rows - 1)) / rows
-    name_style = w.style("body", deck.sizes.table, bold=True)
-    band_h = name_style.line_height + w.insets.top + w.insets.bottom
-    cells = _grid(w, count, per_row, rows, row_h, band_h)
-    style = w.style("body", deck.sizes.body, bullet=bullet)
-    size = fit_size([(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets)
-    style = style.at(size or deck.sizes.min)
-    if size:  # everything fits: panels as tall as the tallest text, not the whole slide
-        needed = max(block_height(t, style, body.width, w.insets) for t, (_, body) in zip(texts, cells))
-        panel = max(needed, 3 * style.line_height + w.insets.top + w.insets.bottom)
-        cells = _grid(w, count, per_row, rows, min(row_h, band_h + panel), band_h)
-    pages = [[t] for t in texts] if size else [paginate(t, style, body.width, body.height, w.insets)
-                                               for t, (_, body) in zip(texts, cells)]
-    total = max(len(p) for p in pages)
-    for index in range(total):
-        slide = w.new_slide(w.page_title(title, index, total), notes)
-        for i, (subject, (band, body)) in enumerate(zip(model.subjects, cells)):
-            color = w.layout.subject_color(i, subject.color)
-            label = text_box(slide, band, [], name_style, w.colors.text, w.language, w.insets, fill=color,
-                             name=f"{subject.name} label")
-            w.fill(label.text_frame, [subject.name], band, name_style, readable_on(color), anchor="middle")
-            page = pages[i][index] if index < len(pages[i]) else []
-            text_box(slide, body, page, style, w.colors.text, w.language, w.insets, fill=tint(color, 0.9),
-                     name=f"{subject.name} text", bullet_color=color, link_color=w.colors.link)
-
-
-def _grid(w: DeckWriter, count: int, per_row: int, rows: int, row_h: float, band_h: float) -> list[tuple[Box, Box]]:
-    """(name band, text panel) boxes for each subject, rows stacked from the body's top."""
-    gap = w.deck.gap * 0.6
+    band_h = w.style("body", w.deck.sizes.table, bold=True).line_height + w.insets.top + w.insets.bottom
+    row_h = (w.body.height - gap * (rows - 1)) / rows
+    if panel is not None:
+        row_h = min(row_h, band_h + panel)
     cells: list[tuple[Box, Box]] = []
     for r in range(rows):
         line = Box(w.body.left, w.body.top + r * (row_h + gap), w.body.width, row_h)
         for col in line.columns(per_row, gap)[: count - r * per_row]:
             cells.append(col.split_top(band_h))
     return cells
+
+
+def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[str], bullet: bool = False) -> None:
+    """Subjects side by side in their colours, each under its name band. Text
+    that does not fit continues on "(cont.)" slides that show only the
+    subjects with text left, so a single huge cell gets the slide's width."""
+    deck = w.deck
+    everyone = list(range(len(texts)))
+    style = w.style("body", deck.sizes.body, bullet=bullet)
+    cells = _grid(w, len(texts))
+    size = fit_size([(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets)
+    pages: list[tuple[list[int], list[list[str]], list[tuple[Box, Box]]]] = []
+    if size:  # one slide; panels as tall as the tallest text, not the whole slide
+        style = style.at(size)
+        needed = max(block_height(t, style, body.width, w.insets) for t, (_, body) in zip(texts, cells))
+        panel = max(needed, 3 * style.line_height + w.insets.top + w.insets.bottom)
+        pages.append((everyone, texts, _grid(w, len(texts), panel)))
+    else:
+        style = style.at(deck.sizes.min)
+        remaining = list(texts)
+        active = everyone
+        while active:
+            cells = _grid(w, len(active))
+            shown = []
+            for i, (_, body) in zip(active, cells):
+                head, remaining[i] = take(remaining[i], style, body.width, body.height, w.insets)
+                shown.append(head)
+            pages.append((active, shown, cells))
+            active = [i for i in everyone if remaining[i]]
+    name_style = w.style("body", deck.sizes.table, bold=True)
+    for index, (active, shown, cells) in enumerate(pages):
+        slide = w.new_slide(w.page_title(title, index, len(pages)), notes)
+        for i, page, (band, body) in zip(active, shown, cells):
+            subject = w.model.subjects[i]
+            color = w.layout.subject_color(i, subject.color)
+            label = text_box(slide, band, [], name_style, w.colors.text, w.language, w.insets, fill=color,
+                             name=f"{subject.name} label")
+            w.fill(label.text_frame, [subject.name], band, name_style, readable_on(color), anchor="middle")
+            text_box(slide, body, page, style, w.colors.text, w.language, w.insets, fill=tint(color, 0.9),
+                     name=f"{subject.name} text", bullet_color=color, link_color=w.colors.link)
 
 
 def build_rows(w: DeckWriter) -> None:

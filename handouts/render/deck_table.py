@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..colors import readable_on
 from ..source.models import split_paragraphs
 from ..units import pt_to_emu
-from .deck_fit import Insets, TextStyle, block_height, candidate_sizes, take
+from .deck_fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines, take
 from .deck_pptx import DeckWriter
 from .deck_text import rgb, write
 
@@ -38,6 +38,18 @@ def _split(row: Row, widths: list[float], style: TextStyle, room: float, continu
     label = " ".join(row[0])
     tail[0] = [label if label.endswith(continued) else f"{label} {continued}".strip()]
     return head, tail
+
+
+def _capped(row: Row, widths: list[float], style: TextStyle, height: float) -> Row:
+    """An overview row no taller than ``height``: a longer value is cut with
+    an ellipsis (its row slide shows it whole), so the overview stays one."""
+    lines = max(1, int((height - CELL.top - CELL.bottom) // style.line_height))
+    out = [row[0]]
+    for cell, width in zip(row[1:], widths[1:]):
+        if block_height(cell, style, width, CELL) > height:
+            cell = [fit_lines(" ".join(cell), style, width - CELL.left - CELL.right, lines)]
+        out.append(cell)
+    return out
 
 
 def paginate_rows(rows: list[Row], header: Row, widths: list[float], style: TextStyle, height: float,
@@ -91,6 +103,7 @@ def build_overview(w: DeckWriter) -> None:
             break
     if pages is None:
         style = base.at(deck.sizes.min)
+        rows = [_capped(row, widths, style, area.height / 2) for row in rows]
         pages = paginate_rows(rows, header, widths, style, area.height, deck.labels.continued)
     for index, page in enumerate(pages):
         slide = w.new_slide(w.page_title(deck.labels.overview, index, len(pages)))
