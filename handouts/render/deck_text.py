@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from ..markup import parse_inline
 from ..units import pt_to_emu
@@ -70,56 +71,57 @@ def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
                                   "bottom": MSO_ANCHOR.BOTTOM}[anchor]
 
 
-def _bullet(paragraph, style: TextStyle, color: str) -> None:
-    from lxml import etree
+_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_ALIGN = {"left": "l", "center": "ctr"}
 
-    p_pr = paragraph._p.get_or_add_pPr()
-    for tag in ("buClr", "buSzPct", "buFont", "buNone", "buChar", "buAutoNum"):
-        for old in p_pr.findall(_A + tag):
-            p_pr.remove(old)
-    if style.bullet:
-        indent = pt_to_emu(style.indent)
-        p_pr.set("marL", str(indent))
-        p_pr.set("indent", str(-indent))
-        etree.SubElement(p_pr, _A + "buClr").append(etree.Element(_A + "srgbClr", val=color.lstrip("#")))
-        etree.SubElement(p_pr, _A + "buFont", typeface=style.font)
-        etree.SubElement(p_pr, _A + "buChar", char="•")
-    else:
-        p_pr.set("marL", "0")
-        p_pr.set("indent", "0")
-        etree.SubElement(p_pr, _A + "buNone")
+
+def _paragraph_xml(text: str, first: bool, style: TextStyle, color: str, language: str, align: str,
+                   bullet_color: str, link_color: str | None, link_id) -> str:
+    """One ``<a:p>``: exact line spacing, explicit bullets (or none), styled runs."""
+    size = int(round(style.size * 100))
+    indent = pt_to_emu(style.indent)
+    bullet = (f'<a:buClr><a:srgbClr val="{bullet_color.lstrip("#")}"/></a:buClr>'
+              f'<a:buFont typeface={quoteattr(style.font)}/><a:buChar char="•"/>') if style.bullet else "<a:buNone/>"
+    out = [f'<a:p><a:pPr marL="{indent}" indent="{-indent}" algn="{_ALIGN[align]}">'
+           f'<a:lnSpc><a:spcPts val="{int(round(style.line_height * 100))}"/></a:lnSpc>'
+           f'<a:spcBef><a:spcPts val="{0 if first else int(round(style.gap * 100))}"/></a:spcBef>'
+           f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>']
+    lang = quoteattr(language)
+    font = quoteattr(style.font)
+    for span in parse_inline(text):
+        fill = (link_color if span.href and link_color else color).lstrip("#")
+        link = f'<a:hlinkClick r:id="{link_id(span.href)}"/>' if span.href else ""
+        underline = ' u="sng"' if span.href else ""
+        content = escape(span.text.replace("\n", " "))
+        out.append(f'<a:r><a:rPr lang={lang} sz="{size}" b="{int(style.bold or span.bold)}" i="{int(span.italic)}"'
+                   f'{underline} dirty="0"><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>'
+                   f'<a:latin typeface={font}/><a:cs typeface={font}/>{link}</a:rPr>'
+                   f'<a:t>{content}</a:t></a:r>')
+    out.append(f'<a:endParaRPr lang={lang} sz="{size}" dirty="0"/></a:p>')
+    return "".join(out)
 
 
 def write(text_frame, paragraphs: list[str], style: TextStyle, color: str, language: str,
           align: str = "left", bullet_color: str | None = None, link_color: str | None = None) -> None:
     """Replace the frame's text with ``paragraphs`` (inline markup honoured),
-    spaced exactly as :mod:`deck_fit` measures them."""
-    from pptx.enum.text import PP_ALIGN
-    from pptx.util import Pt
+    spaced exactly as :mod:`deck_fit` measures them. Built as XML text in one
+    parse: python-pptx's per-property API is the deck's slowest part."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml import parse_xml
 
-    text_frame.clear()
-    for index, text in enumerate(paragraphs or [""]):
-        paragraph = text_frame.paragraphs[0] if index == 0 else text_frame.add_paragraph()
-        paragraph.line_spacing = Pt(style.line_height)
-        paragraph.space_before = Pt(style.gap if index else 0)
-        paragraph.space_after = Pt(0)
-        paragraph.alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER}[align]
-        _bullet(paragraph, style, bullet_color or color)
-        for span in parse_inline(text) or []:
-            run = paragraph.add_run()
-            run.text = span.text.replace("\n", " ")
-            font = run.font
-            font.name = style.font
-            font.size = Pt(style.size)
-            font.bold = style.bold or span.bold
-            font.italic = span.italic
-            font.color.rgb = rgb(link_color if span.href and link_color else color)
-            run._r.get_or_add_rPr().set("lang", language)
-            if span.href:
-                run.hyperlink.address = span.href
-        end = paragraph._p.get_or_add_endParaRPr()
-        end.set("lang", language)
-        end.set("sz", str(int(round(style.size * 100))))
+    body = text_frame._txBody
+    for old in body.findall(_A + "p"):
+        body.remove(old)
+    part = text_frame.part
+
+    def link_id(url: str) -> str:
+        return part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+    xml = "".join(_paragraph_xml(text, i == 0, style, color, language, align, bullet_color or color,
+                                 link_color, link_id) for i, text in enumerate(paragraphs or [""]))
+    for paragraph in parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>"):
+        body.append(paragraph)
 
 
 def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: str, language: str,
