@@ -174,6 +174,19 @@ class DeckSizes(Strict):
     min: FontSize = 14
 
 
+class DeckLabels(Strict):
+    """Words the deck adds itself; translate them for decks in other languages."""
+
+    overview: str = "Overview"
+    similarities: str = "Similarities"
+    conclusion: str = "Conclusion"
+    sources: str = "Sources"
+    continued: str = "(cont.)"
+    by_subject: str = "by subject"
+    attribute: str = ""
+    empty_cell: str = "—"
+
+
 class Deck(Strict):
     aspect: Literal["16:9", "4:3"] = "16:9"
     template: str | None = Field(None, description="A .pptx/.potx beside the layout used as the base (masters).")
@@ -182,6 +195,10 @@ class Deck(Strict):
     slides: list[DeckSlide] = ["title", "overview", "rows", "sections", "similarities", "timeline",
                                "conclusion", "sources"]
     key_sentences: int = Field(3, ge=1, le=10)
+    margin: Length = Field(36.0, description="Space between the slide edges and the content.")
+    gap: Length = Field(14.0, description="Space between columns and blocks on a slide.")
+    accent_bar: Length = Field(5.0, description="Thickness of the accent bar under slide titles (0 = none).")
+    labels: DeckLabels = DeckLabels()
 
 
 class Layout(Strict):

@@ -1,0 +1,38 @@
+"""Median time to render one deck in-process (python -m benchmarks.deck or python benchmarks/deck.py).
+
+Fonts are registered and modules imported by a warm-up render first, as in a
+batch build; the median over the runs is the per-deck cost.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from handouts.layout.loader import load_layout  # noqa: E402
+from handouts.render import RenderContext  # noqa: E402
+from handouts.render.deck_pptx import render_deck  # noqa: E402
+from handouts.source.loader import load_source  # noqa: E402
+
+
+def main(runs: int = 15) -> None:
+    layout = load_layout()
+    for source in sorted((ROOT / "content").glob("*.yaml")):
+        model = load_source(source)
+        render_deck(model, layout, RenderContext(source))  # warm-up
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            render_deck(model, layout, RenderContext(source))
+            times.append(time.perf_counter() - start)
+        print(f"{source.name}: median {statistics.median(times) * 1000:.1f} ms per deck "
+              f"(min {min(times) * 1000:.1f}, {runs} runs)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15)

@@ -1,0 +1,210 @@
+"""The deck's base presentation: python-pptx's default or a teacher's own
+.pptx/.potx template; slide layouts and placeholders found by *type*, never by
+index (templates order them freely); deterministic saving.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import LayoutError
+from ..layout.models import Layout
+from . import RenderContext
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
+
+SLIDE_SIZES_EMU = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
+FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+
+def template_path(layout: Layout, context: RenderContext) -> Path | None:
+    """The layout's template file, relative to the layout's folder."""
+    if not layout.deck.template:
+        return None
+    path = Path(layout.deck.template).expanduser()
+    if not path.is_absolute():
+        path = (context.layout_dir or Path.cwd()) / path
+    return path
+
+
+def open_base(layout: Layout, context: RenderContext) -> tuple["Presentation", bool]:
+    """The presentation to build on and whether it came from a template.
+
+    Without a template, the default template is resized to the layout's
+    aspect. A template keeps its own size and loses any slides it had."""
+    from pptx import Presentation
+
+    path = template_path(layout, context)
+    if path is None:
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = SLIDE_SIZES_EMU[layout.deck.aspect]
+        return prs, False
+    hint = "deck.template is a .pptx or .potx file, relative to the layout file's folder"
+    if path.suffix.lower() not in (".pptx", ".potx"):
+        raise LayoutError.single(f"the deck template {path.name!r} is not a .pptx or .potx file",
+                                 key="deck.template", hint=hint)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LayoutError.single(f"cannot read the deck template: {exc.strerror}", file=path,
+                                 key="deck.template", hint=hint) from None
+    try:
+        prs = Presentation(io.BytesIO(as_presentation(data)))
+    except Exception as exc:  # python-pptx raises many kinds for damaged files
+        raise LayoutError.single(f"the deck template cannot be opened ({type(exc).__name__})", file=path,
+                                 key="deck.template", hint="open and re-save it in PowerPoint or LibreOffice") from None
+    drop_slides(prs)
+    return prs, True
+
+
+def as_presentation(data: bytes) -> bytes:
+    """A .potx differs from a .pptx only in its main part's content type;
+    rewrite that in memory so python-pptx opens it."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    types = source.read("[Content_Types].xml")
+    if _TEMPLATE_MAIN not in types:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                blob = types.replace(_TEMPLATE_MAIN, _PRESENTATION_MAIN)
+            target.writestr(info, blob)
+    return out.getvalue()
+
+
+def drop_slides(prs: "Presentation") -> None:
+    """Remove a template's own slides (their parts are then not saved)."""
+    id_list = prs.slides._sldIdLst
+    for sld_id in list(id_list):
+        prs.part.drop_rel(sld_id.rId)
+        id_list.remove(sld_id)
+
+
+def _types(layout) -> list:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    skip = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+    return [ph.placeholder_format.type for ph in layout.placeholders if ph.placeholder_format.type not in skip]
+
+
+def pick_layout(prs: "Presentation", kind: str):
+    """A slide layout by what its placeholders are: ``"title"`` (centre title +
+    subtitle) or ``"title_only"`` (a title and room for our own shapes)."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as P
+
+    def score(layout) -> tuple[int, int]:
+        types = _types(layout)
+        titles = sum(t in (P.TITLE, P.CENTER_TITLE) for t in types)
+        if not titles:
+            return (99, 0)
+        others = len(types) - titles
+        if kind == "title":
+            return (0 if P.CENTER_TITLE in types and P.SUBTITLE in types else 2 if P.SUBTITLE in types else 5 + others, 0)
+        return (0 if not others and P.TITLE in types else 1 + others, 0)
+
+    layouts = list(prs.slide_layouts)
+    best = min(range(len(layouts)), key=lambda i: (score(layouts[i]), i))
+    if score(layouts[best])[0] == 99:
+        raise LayoutError.single("the deck template has no slide layout with a title placeholder",
+                                 key="deck.template", hint="add a 'Title Only' layout to the template's master")
+    return layouts[best]
+
+
+def placeholder(slide, *types):
+    """The slide's first placeholder of one of ``types`` (or ``None``)."""
+    for shape in slide.placeholders:
+        if shape.placeholder_format.type in types:
+            return shape
+    return None
+
+
+def title_shape(slide):
+    from pptx.enum.shapes import PP_PLACEHOLDER as P
+
+    return placeholder(slide, P.TITLE, P.CENTER_TITLE)
+
+
+def layout_box(slide_layout, *types) -> tuple[int, int, int, int] | None:
+    """(left, top, width, height) in EMU of a layout placeholder of ``types``."""
+    for shape in slide_layout.placeholders:
+        if shape.placeholder_format.type in types and shape.width:
+            return shape.left, shape.top, shape.width, shape.height
+    return None
+
+
+def remove_empty_placeholders(slide) -> None:
+    """Empty placeholders show "Click to add text" in editors: remove them."""
+    for shape in list(slide.placeholders):
+        if not (shape.has_text_frame and shape.text_frame.text.strip()):
+            shape._element.getparent().remove(shape._element)
+
+
+def save(prs: "Presentation", title: str, author: str | None, language: str, subject: str = "") -> bytes:
+    """Save with fixed metadata and fixed zip timestamps: same input, same bytes."""
+    props = prs.core_properties
+    props.title = title[:250]
+    props.author = (author or "")[:250]
+    props.subject = subject[:250]
+    props.language = language
+    props.created = props.modified = FIXED_TIME
+    props.last_printed = FIXED_TIME
+    props.last_modified_by = "handouts"
+    props.revision = 1
+    try:
+        return _write_package(prs)
+    except AttributeError:  # python-pptx internals moved: save, then restamp
+        raw = io.BytesIO()
+        prs.save(raw)
+        return fix_zip_times(raw.getvalue())
+
+
+class _FixedTimeZip:
+    """The physical-package writer python-pptx expects, stamping a fixed time."""
+
+    def __init__(self, target: io.BytesIO) -> None:
+        self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, blob)
+
+
+def _write_package(prs: "Presentation") -> bytes:
+    """python-pptx's own package writer, given a zip that stamps fixed times
+    (one compression pass instead of saving and re-zipping)."""
+    from pptx.opc.serialized import PackageWriter
+
+    package = prs.part.package
+    out = io.BytesIO()
+    writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
+    phys = _FixedTimeZip(out)
+    writer._write_content_types_stream(phys)
+    writer._write_pkg_rels(phys)
+    writer._write_parts(phys)
+    phys.zip.close()
+    return out.getvalue()
+
+
+def fix_zip_times(data: bytes) -> bytes:
+    """python-pptx stamps zip members with the current time; restamp them."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()

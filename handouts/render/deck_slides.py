@@ -1,0 +1,230 @@
+"""Slide builders, one per name in ``layout.deck.slides``.
+
+Each takes the :class:`DeckWriter` and adds zero or more slides; a builder
+whose content is missing from the source adds nothing (no empty slides).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Callable
+
+from ..colors import readable_on, tint
+from ..markup import plain
+from ..source.models import split_paragraphs
+from .deck_base import placeholder
+from .deck_fit import block_height, fit_size, take
+from .deck_pptx import DeckWriter
+from .deck_table import build_overview
+from .deck_text import Box, picture, place, rectangle, send_to_back, text_box
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…。！？])[\"'”’»)\]]*\s+")
+_LINK = re.compile(r"^(https?://|mailto:)\S+$")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph; a break before a lower-case word is not one
+    (abbreviations such as "e.g. the")."""
+    out: list[str] = []
+    pos = 0
+    for match in _SENTENCE_BREAK.finditer(paragraph):
+        rest = paragraph[match.end():]
+        if rest[:1].islower():
+            continue
+        out.append(paragraph[pos:match.end()].strip())
+        pos = match.end()
+    tail = paragraph[pos:].strip()
+    return [s for s in out + [tail] if s]
+
+
+def key_sentences(text: str | None, count: int) -> list[str]:
+    """About ``count`` key sentences: each paragraph's lead sentence first,
+    then second sentences, and so on, kept in reading order."""
+    per_paragraph = [sentences(p) for p in split_paragraphs(text)]
+    chosen: list[tuple[int, int]] = []
+    depth = 0
+    while len(chosen) < count and any(depth < len(s) for s in per_paragraph):
+        for i, found in enumerate(per_paragraph):
+            if depth < len(found) and len(chosen) < count:
+                chosen.append((i, depth))
+        depth += 1
+    return [per_paragraph[i][j] for i, j in sorted(chosen)]
+
+
+def build_title(w: DeckWriter) -> None:
+    """Title, subtitle, the subjects (name chips in their colours), course/author/date."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as P
+
+    model, deck, colors = w.model, w.deck, w.colors
+    slide = w.new_slide(model.title, split_paragraphs(model.summary), title_slide=True)
+    meta = " · ".join(x for x in (model.course, model.author, model.date) if x)
+    names = [s.name for s in model.subjects]
+    title = placeholder(slide, P.CENTER_TITLE, P.TITLE)
+    subtitle = placeholder(slide, P.SUBTITLE, P.BODY)
+    if w.templated:
+        w.set_title(slide, model.title, box=_box(title), size=deck.sizes.title, anchor="middle", align="center")
+        if subtitle is not None:
+            lines = [x for x in (model.subtitle, " · ".join(names), meta) if x]
+            w.fill(subtitle.text_frame, lines, _box(subtitle), w.style("body"), colors.muted, align="center")
+        return
+    m, gap = deck.margin, deck.gap
+    band = Box(0, 0, w.width, w.height * 0.56)
+    send_to_back(rectangle(slide, band, colors.accent, name="Title band"))
+    w.set_title(slide, model.title, box=Box(m, m, w.width - 2 * m, band.height - m - gap),
+                size=deck.sizes.title, color=readable_on(colors.accent))
+    small = w.style("body", deck.sizes.table)
+    line_box = small.line_height + w.insets.top + w.insets.bottom
+    sub_box = Box(m, band.bottom + gap, w.width - 2 * m, 2 * w.style("body").line_height + w.insets.top + w.insets.bottom)
+    if subtitle is not None and model.subtitle:
+        place(subtitle, sub_box)
+        w.fill(subtitle.text_frame, [model.subtitle], sub_box, w.style("body"), colors.muted)
+    meta_box = Box(m, w.height - m - line_box, w.width - 2 * m, line_box)
+    if meta:
+        shape = text_box(slide, meta_box, [], small, colors.muted, w.language, w.insets, name="Course and author")
+        w.fill(shape.text_frame, [meta], meta_box, small, colors.muted)
+    chip_h = w.style("body", deck.sizes.table, bold=True).line_height + w.insets.top + w.insets.bottom
+    count = len(model.subjects)
+    chip_w = min((w.width - 2 * m - gap * (count - 1)) / count, w.width / 4)
+    chips_top = meta_box.top - gap - chip_h if meta else w.height - m - chip_h
+    picture_top = (sub_box.bottom if model.subtitle else band.bottom) + gap
+    for i, subject in enumerate(model.subjects):
+        color = w.layout.subject_color(i, subject.color)
+        chip = Box(m + i * (chip_w + gap), chips_top, chip_w, chip_h)
+        shape = text_box(slide, chip, [], small, colors.text, w.language, w.insets, fill=color, name=f"Subject {subject.name}")
+        w.fill(shape.text_frame, [subject.name], chip, w.style("body", deck.sizes.table, bold=True),
+               readable_on(color), anchor="middle", align="center")
+        image = Box(chip.left, picture_top, chip.width, chips_top - gap * 0.5 - picture_top)
+        if subject.image and image.height >= 2 * chip_h:
+            _subject_picture(w, slide, subject, image, f"subjects[{i}].image")
+
+
+def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
+    path = w.context.resolve(subject.image)
+    try:
+        picture(slide, path, box, subject.image_alt or subject.full_name or subject.name)
+    except Exception:  # unreadable or unsupported image: warn, keep building
+        w.context.warn(f"the picture {subject.image!r} cannot be read; the deck shows the name only", key=key,
+                       hint="use a PNG or JPEG file next to the source")
+
+
+def _box(shape) -> Box:
+    from ..units import emu_to_pt
+
+    return Box(emu_to_pt(shape.left), emu_to_pt(shape.top), emu_to_pt(shape.width), emu_to_pt(shape.height))
+
+
+def _grid(w: DeckWriter, count: int, panel: float | None = None) -> list[tuple[Box, Box]]:
+    """(name band, text panel) boxes for ``count`` subjects: one row of columns
+    up to four, else two rows; panels ``panel`` high, or as high as the body allows."""
+    gap = w.deck.gap * 0.6
+    per_row = count if count <= 4 else math.ceil(count / 2)
+    rows = math.ceil(count / per_row)
+    band_h = w.style("body", w.deck.sizes.table, bold=True).line_height + w.insets.top + w.insets.bottom
+    row_h = (w.body.height - gap * (rows - 1)) / rows
+    if panel is not None:
+        row_h = min(row_h, band_h + panel)
+    cells: list[tuple[Box, Box]] = []
+    for r in range(rows):
+        line = Box(w.body.left, w.body.top + r * (row_h + gap), w.body.width, row_h)
+        for col in line.columns(per_row, gap)[: count - r * per_row]:
+            cells.append(col.split_top(band_h))
+    return cells
+
+
+def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[str], bullet: bool = False) -> None:
+    """Subjects side by side in their colours, each under its name band. Text
+    that does not fit continues on "(cont.)" slides that show only the
+    subjects with text left, so a single huge cell gets the slide's width."""
+    deck = w.deck
+    everyone = list(range(len(texts)))
+    style = w.style("body", deck.sizes.body, bullet=bullet)
+    cells = _grid(w, len(texts))
+    size = fit_size([(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets)
+    pages: list[tuple[list[int], list[list[str]], list[tuple[Box, Box]]]] = []
+    if size:  # one slide; panels as tall as the tallest text, not the whole slide
+        style = style.at(size)
+        needed = max(block_height(t, style, body.width, w.insets) for t, (_, body) in zip(texts, cells))
+        panel = max(needed, 3 * style.line_height + w.insets.top + w.insets.bottom)
+        pages.append((everyone, texts, _grid(w, len(texts), panel)))
+    else:
+        style = style.at(deck.sizes.min)
+        remaining = list(texts)
+        active = everyone
+        while active:
+            cells = _grid(w, len(active))
+            shown = []
+            for i, (_, body) in zip(active, cells):
+                head, remaining[i] = take(remaining[i], style, body.width, body.height, w.insets)
+                shown.append(head)
+            pages.append((active, shown, cells))
+            active = [i for i in everyone if remaining[i]]
+    name_style = w.style("body", deck.sizes.table, bold=True)
+    for index, (active, shown, cells) in enumerate(pages):
+        slide = w.new_slide(w.page_title(title, index, len(pages)), notes)
+        for i, page, (band, body) in zip(active, shown, cells):
+            subject = w.model.subjects[i]
+            color = w.layout.subject_color(i, subject.color)
+            label = text_box(slide, band, [], name_style, w.colors.text, w.language, w.insets, fill=color,
+                             name=f"{subject.name} label")
+            w.fill(label.text_frame, [subject.name], band, name_style, readable_on(color), anchor="middle")
+            text_box(slide, body, page, style, w.colors.text, w.language, w.insets, fill=tint(color, 0.9),
+                     name=f"{subject.name} text", bullet_color=color, link_color=w.colors.link)
+
+
+def build_rows(w: DeckWriter) -> None:
+    """One slide per table row: the subjects' values side by side."""
+    for row in w.model.table:
+        values = [split_paragraphs(v) or [w.deck.labels.empty_cell] for v in
+                  (c or w.deck.labels.empty_cell for c in row.cells())]
+        notes = [row.label] + [f"{s.name}: {plain(v or w.deck.labels.empty_cell)}"
+                               for s, v in zip(w.model.subjects, row.cells())]
+        subject_grid(w, row.label, values, notes)
+
+
+def build_sections(w: DeckWriter) -> None:
+    """Key sentences on the slide, the full prose in the speaker notes."""
+    count = w.deck.key_sentences
+    for section in w.model.sections:
+        by_subject = section.by_subject or {}
+        notes = split_paragraphs(section.body) + [
+            f"{w.model.subject(sid).name}: {text}" for sid, text in by_subject.items() if text]
+        w.flow(section.heading, key_sentences(section.body, count), notes)
+        if by_subject:
+            texts = [key_sentences(by_subject.get(sid), count) or [w.deck.labels.empty_cell]
+                     for sid in w.model.subject_ids()]
+            heading = f"{section.heading} — {w.deck.labels.by_subject}" if section.body else section.heading
+            subject_grid(w, heading, texts, notes, bullet=True)
+
+
+def build_similarities(w: DeckWriter) -> None:
+    w.flow(w.deck.labels.similarities, list(w.model.similarities), list(w.model.similarities))
+
+
+def build_conclusion(w: DeckWriter) -> None:
+    text = w.model.conclusion
+    w.flow(w.deck.labels.conclusion, key_sentences(text, w.deck.key_sentences), split_paragraphs(text))
+
+
+def build_sources(w: DeckWriter) -> None:
+    items = []
+    for ref in w.model.sources:
+        parts = [ref.title]
+        if ref.url:
+            parts.append(f"[{ref.url}]({ref.url})" if _LINK.match(ref.url) else ref.url)
+        if ref.note:
+            parts.append(ref.note)
+        items.append(" — ".join(parts))
+    w.flow(w.deck.labels.sources, items, [plain(i) for i in items])
+
+
+# Slide name -> builder. "timeline" is drawn by deck_timeline.draw_timeline; add it here when it lands.
+BUILDERS: dict[str, Callable[[DeckWriter], None]] = {
+    "title": build_title,
+    "overview": build_overview,
+    "rows": build_rows,
+    "sections": build_sections,
+    "similarities": build_similarities,
+    "conclusion": build_conclusion,
+    "sources": build_sources,
+}

@@ -1,0 +1,148 @@
+"""The overview slide: the whole comparison as a native PPTX table.
+
+Every cell is measured at the candidate size; the table is shown whole at
+the largest size that fits, else split by rows over "(cont.)" slides at the
+minimum size, and a row taller than a slide is itself split by sentences
+or lines ("Label (cont.)"). The header row is marked (``first_row``).
+"""
+
+from __future__ import annotations
+
+from ..colors import readable_on
+from ..source.models import split_paragraphs
+from ..units import pt_to_emu
+from .deck_fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines, take
+from .deck_pptx import DeckWriter
+from .deck_text import rgb, write
+
+CELL = Insets(left=6.0, top=3.0, right=6.0, bottom=3.0)
+NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # built-in "No Style, No Grid"
+
+Row = list[list[str]]  # one list of paragraphs per column
+
+
+def _height(row: Row, widths: list[float], style: TextStyle) -> float:
+    label_style = TextStyle(style.font, style.size, True)
+    return max(block_height(cell, label_style if i == 0 else style, width, CELL)
+               for i, (cell, width) in enumerate(zip(row, widths)))
+
+
+def _split(row: Row, widths: list[float], style: TextStyle, room: float, continued: str) -> tuple[Row, Row]:
+    """Cut a row so its first part is at most ``room`` high."""
+    head, tail = [], []
+    for i, (cell, width) in enumerate(zip(row, widths)):
+        cell_style = TextStyle(style.font, style.size, i == 0)
+        first, rest = take(cell, cell_style, width, room, CELL) if cell else ([], [])
+        head.append(first)
+        tail.append(rest)
+    label = " ".join(row[0])
+    tail[0] = [label if label.endswith(continued) else f"{label} {continued}".strip()]
+    return head, tail
+
+
+def _capped(row: Row, widths: list[float], style: TextStyle, height: float) -> Row:
+    """An overview row no taller than ``height``: a longer value is cut with
+    an ellipsis (its row slide shows it whole), so the overview stays one."""
+    lines = max(1, int((height - CELL.top - CELL.bottom) // style.line_height))
+    out = [row[0]]
+    for cell, width in zip(row[1:], widths[1:]):
+        if block_height(cell, style, width, CELL) > height:
+            cell = [fit_lines(" ".join(cell), style, width - CELL.left - CELL.right, lines)]
+        out.append(cell)
+    return out
+
+
+def paginate_rows(rows: list[Row], header: Row, widths: list[float], style: TextStyle, height: float,
+                  continued: str) -> list[list[Row]]:
+    """Rows per slide so that header + rows fit ``height``."""
+    header_h = _height(header, widths, TextStyle(style.font, style.size, True))
+    one_line = style.line_height + CELL.top + CELL.bottom
+    pages: list[list[Row]] = [[]]
+    used = header_h
+    queue = list(rows)
+    while queue:
+        row = queue.pop(0)
+        h = _height(row, widths, style)
+        if used + h <= height + 0.01:
+            pages[-1].append(row)
+            used += h
+            continue
+        room = height - used
+        if room >= 2 * one_line or (not pages[-1] and room >= one_line):
+            head, tail = _split(row, widths, style, room, continued)
+            pages[-1].append(head)
+            queue.insert(0, tail)
+        else:
+            queue.insert(0, row)
+        pages.append([])
+        used = header_h
+    return [p for p in pages if p]
+
+
+def build_overview(w: DeckWriter) -> None:
+    """The comparison table, header row in the subjects' colours."""
+    model, deck = w.model, w.deck
+    if not model.table:
+        return
+    area = w.body
+    count = len(model.subjects)
+    label_w = area.width * max(w.layout.handout.table.label_width, 1 / (count + 3))
+    widths = [label_w] + [(area.width - label_w) / count] * count
+    empty = deck.labels.empty_cell
+    header: Row = [[deck.labels.attribute]] + [[s.name] for s in model.subjects]
+    rows: list[Row] = [[[row.label]] + [split_paragraphs(c) or [empty] for c in
+                                         (v or empty for v in row.cells())] for row in model.table]
+    base = w.style("body", deck.sizes.table)
+    bold = TextStyle(base.font, base.size, True)
+    pages = None
+    for size in candidate_sizes(deck.sizes.table, deck.sizes.min):
+        style = base.at(size)
+        total = _height(header, widths, bold.at(size)) + sum(_height(r, widths, style) for r in rows)
+        if total <= area.height + 0.01:
+            pages = [rows]
+            break
+    if pages is None:
+        style = base.at(deck.sizes.min)
+        rows = [_capped(row, widths, style, area.height / 2) for row in rows]
+        pages = paginate_rows(rows, header, widths, style, area.height, deck.labels.continued)
+    for index, page in enumerate(pages):
+        slide = w.new_slide(w.page_title(deck.labels.overview, index, len(pages)))
+        _draw(w, slide, [header] + page, widths, style)
+
+
+def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: TextStyle) -> None:
+    from pptx.enum.text import MSO_ANCHOR
+    from pptx.util import Pt
+
+    colors = w.colors
+    heights = [_height(rows[0], widths, TextStyle(style.font, style.size, True))] + \
+              [_height(r, widths, style) for r in rows[1:]]
+    area = w.body
+    frame = slide.shapes.add_table(len(rows), len(widths), pt_to_emu(area.left), pt_to_emu(area.top),
+                                   pt_to_emu(sum(widths)), pt_to_emu(sum(heights)))
+    frame.name = "Comparison table"
+    table = frame.table
+    table.first_row, table.horz_banding, table.first_col = True, False, False
+    style_id = table._tbl.tblPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}tableStyleId")
+    if style_id is not None:
+        style_id.text = NO_STYLE
+    for i, width in enumerate(widths):
+        table.columns[i].width = pt_to_emu(width)
+    for r, height in enumerate(heights):
+        table.rows[r].height = pt_to_emu(height)
+    for r, row in enumerate(rows):
+        for c, paragraphs in enumerate(row):
+            cell = table.cell(r, c)
+            if r == 0:
+                fill = colors.header_fill if c == 0 else w.layout.subject_color(c - 1, w.model.subjects[c - 1].color)
+                color = readable_on(fill, colors.text, colors.header_text) if c else colors.header_text
+            else:
+                fill = colors.zebra if r % 2 == 0 else colors.background
+                color = colors.heading if c == 0 else colors.text
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = rgb(fill)
+            cell.margin_left, cell.margin_right = Pt(CELL.left), Pt(CELL.right)
+            cell.margin_top, cell.margin_bottom = Pt(CELL.top), Pt(CELL.bottom)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE if r == 0 else MSO_ANCHOR.TOP
+            cell_style = TextStyle(style.font, style.size, r == 0 or c == 0)
+            write(cell.text_frame, paragraphs, cell_style, color, w.language, link_color=colors.link)

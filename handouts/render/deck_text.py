@@ -1,0 +1,177 @@
+"""Drawing primitives for deck slides: text frames set exactly as measured
+(fixed insets, exact line spacing, no autofit, wrapping on), rectangles,
+pictures with alt text. Positions are in points; python-pptx gets EMU.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from ..markup import parse_inline
+from ..units import pt_to_emu
+from .deck_fit import Insets, TextStyle
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, in points."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    def below(self, gap: float, height: float | None = None) -> "Box":
+        top = self.bottom + gap
+        return Box(self.left, top, self.width, self.height if height is None else height)
+
+    def columns(self, count: int, gap: float) -> list["Box"]:
+        width = (self.width - gap * (count - 1)) / count
+        return [Box(self.left + i * (width + gap), self.top, width, self.height) for i in range(count)]
+
+    def split_top(self, height: float, gap: float = 0.0) -> tuple["Box", "Box"]:
+        """The top ``height`` and what remains below it (after ``gap``)."""
+        return (Box(self.left, self.top, self.width, height),
+                Box(self.left, self.top + height + gap, self.width, self.height - height - gap))
+
+
+def rgb(hex_color: str):
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(hex_color.lstrip("#").upper())
+
+
+def place(shape, box: Box) -> None:
+    shape.left, shape.top = pt_to_emu(box.left), pt_to_emu(box.top)
+    shape.width, shape.height = pt_to_emu(box.width), pt_to_emu(box.height)
+
+
+def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
+    """No autofit, wrapping on, explicit insets: the renderer draws what we measured."""
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+    from pptx.util import Pt
+
+    text_frame.word_wrap = True
+    text_frame.auto_size = MSO_AUTO_SIZE.NONE
+    text_frame.margin_left, text_frame.margin_right = Pt(insets.left), Pt(insets.right)
+    text_frame.margin_top, text_frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
+    text_frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE,
+                                  "bottom": MSO_ANCHOR.BOTTOM}[anchor]
+
+
+_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_ALIGN = {"left": "l", "center": "ctr"}
+
+
+def _paragraph_xml(text: str, first: bool, style: TextStyle, color: str, language: str, align: str,
+                   bullet_color: str, link_color: str | None, link_id) -> str:
+    """One ``<a:p>``: exact line spacing, explicit bullets (or none), styled runs."""
+    size = int(round(style.size * 100))
+    indent = pt_to_emu(style.indent)
+    bullet = (f'<a:buClr><a:srgbClr val="{bullet_color.lstrip("#")}"/></a:buClr>'
+              f'<a:buFont typeface={quoteattr(style.font)}/><a:buChar char="•"/>') if style.bullet else "<a:buNone/>"
+    out = [f'<a:p><a:pPr marL="{indent}" indent="{-indent}" algn="{_ALIGN[align]}">'
+           f'<a:lnSpc><a:spcPts val="{int(round(style.line_height * 100))}"/></a:lnSpc>'
+           f'<a:spcBef><a:spcPts val="{0 if first else int(round(style.gap * 100))}"/></a:spcBef>'
+           f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>']
+    lang = quoteattr(language)
+    font = quoteattr(style.font)
+    for span in parse_inline(text):
+        fill = (link_color if span.href and link_color else color).lstrip("#")
+        link = f'<a:hlinkClick r:id="{link_id(span.href)}"/>' if span.href else ""
+        underline = ' u="sng"' if span.href else ""
+        content = escape(span.text.replace("\n", " "))
+        out.append(f'<a:r><a:rPr lang={lang} sz="{size}" b="{int(style.bold or span.bold)}" i="{int(span.italic)}"'
+                   f'{underline} dirty="0"><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>'
+                   f'<a:latin typeface={font}/><a:cs typeface={font}/>{link}</a:rPr>'
+                   f'<a:t>{content}</a:t></a:r>')
+    out.append(f'<a:endParaRPr lang={lang} sz="{size}" dirty="0"/></a:p>')
+    return "".join(out)
+
+
+def write(text_frame, paragraphs: list[str], style: TextStyle, color: str, language: str,
+          align: str = "left", bullet_color: str | None = None, link_color: str | None = None) -> None:
+    """Replace the frame's text with ``paragraphs`` (inline markup honoured),
+    spaced exactly as :mod:`deck_fit` measures them. Built as XML text in one
+    parse: python-pptx's per-property API is the deck's slowest part."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml import parse_xml
+
+    body = text_frame._txBody
+    for old in body.findall(_A + "p"):
+        body.remove(old)
+    part = text_frame.part
+
+    def link_id(url: str) -> str:
+        return part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+    xml = "".join(_paragraph_xml(text, i == 0, style, color, language, align, bullet_color or color,
+                                 link_color, link_id) for i, text in enumerate(paragraphs or [""]))
+    for paragraph in parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>"):
+        body.append(paragraph)
+
+
+def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: str, language: str,
+             insets: Insets = Insets(), anchor: str = "top", fill: str | None = None, name: str | None = None,
+             **options) -> object:
+    """A text box exactly ``box``, holding ``paragraphs`` set in ``style``."""
+    shape = slide.shapes.add_textbox(0, 0, 1, 1)
+    place(shape, box)
+    if name:
+        shape.name = name
+    if fill:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = rgb(fill)
+    format_frame(shape.text_frame, insets, anchor)
+    write(shape.text_frame, paragraphs, style, color, language, **options)
+    return shape
+
+
+def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
+    """A filled rectangle without outline or text (bands, accent bars)."""
+    from pptx.enum.shapes import MSO_SHAPE
+
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 1, 1)
+    place(shape, box)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = rgb(fill)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    if name:
+        shape.name = name
+    return shape
+
+
+def send_to_back(shape) -> None:
+    """Draw ``shape`` beneath the slide's other shapes (after the group properties)."""
+    tree = shape._element.getparent()
+    tree.remove(shape._element)
+    tree.insert(2, shape._element)
+
+
+def picture(slide, path: Path, box: Box, alt: str) -> object:
+    """The image scaled to fit ``box`` (aspect kept, centred), with alt text."""
+    from pptx.parts.image import Image
+
+    image = Image.from_file(str(path))
+    px_w, px_h = image.size
+    scale = min(box.width / px_w, box.height / px_h)
+    width, height = px_w * scale, px_h * scale
+    fitted = Box(box.left + (box.width - width) / 2, box.top + (box.height - height) / 2, width, height)
+    shape = slide.shapes.add_picture(str(path), pt_to_emu(fitted.left), pt_to_emu(fitted.top),
+                                     pt_to_emu(fitted.width), pt_to_emu(fitted.height))
+    shape._element.nvPicPr.cNvPr.set("descr", alt)
+    return shape
