@@ -19,6 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Turn one comparison source into printable PDF handouts, PDF timelines and PowerPoint decks.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: rich's help renderer costs ~100 ms of imports
 )
 
 EXIT_INVALID = 1
@@ -27,7 +28,7 @@ LayoutsDir = Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra
 SetOption = Annotated[Optional[list[str]], typer.Option(
     "--set", metavar="KEY.PATH=VALUE",
     help="Override one layout value, e.g. --set page.size=letter --set sizes.body=12 "
-         "--set handout.blocks=\\[title,table] (repeatable; YAML flow values).")]
+         "--set handout.blocks=[title,table] (repeatable; YAML flow values).")]
 
 
 def _report(error: HandoutsError) -> None:
@@ -76,7 +77,7 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged outputs.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (needs handouts\\[dask]).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (needs handouts[dask]).")] = None,
 ) -> None:
     """Build handouts, timelines and decks from sources (in parallel, incrementally)."""
     from .batch import run_batch
