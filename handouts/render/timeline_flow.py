@@ -136,6 +136,8 @@ def styles(layout: Layout) -> dict[str, ParagraphStyle]:
                                   spaceAfter=sz.subheading * 0.4),
         "key": ParagraphStyle("key", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading,
                               textColor=c.text),
+        "lane": ParagraphStyle("lane", fontName=head["bold"], fontSize=key_size, leading=key_size * sz.leading,
+                               textColor=c.heading),
         "date": ParagraphStyle("date", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading,
                                textColor=c.muted),
         "empty": ParagraphStyle("empty", fontName=head["regular"], fontSize=sz.heading, leading=sz.heading * 1.3,
@@ -149,8 +151,13 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
     st = styles(layout)
     size = st["key"].fontSize
     link = layout.colors.link
-    rows = []
+    rows, commands = [], []
+    grouped = len(timeline.lanes) > 1
     for item in timeline.items:
+        if grouped and (not rows or item.lane != last_lane):
+            commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8)]
+            rows.append([Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"]), "", ""])
+        last_lane = item.lane
         text = f"<b>{to_reportlab(item.label, link)}</b>"
         if item.detail:
             text += f" — {to_reportlab(item.detail, link)}"
@@ -161,9 +168,10 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
     table = Table(rows, colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
         ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3), ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
         ("TOPPADDING", (0, 0), (-1, -1), size * 0.2), ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule), *commands,
     ]))
     out: list[Flowable] = [Spacer(1, size * 0.5)]
     if heading:

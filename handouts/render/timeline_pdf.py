@@ -38,7 +38,8 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
                             topMargin=m.top, bottomMargin=m.bottom, invariant=True,
                             title=f"{plain(model.title)}: timeline", author=plain(model.author or ""),
                             subject=plain(model.subtitle or model.title), creator="handouts",
-                            lang=model.language)
+                            lang=model.language,
+                            initialFontName=register_family(label_family(layout))["regular"])
     st = styles(layout)
     story: list = [Paragraph(_escape(plain(model.title)), st["title"])]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)

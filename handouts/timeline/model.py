@@ -33,7 +33,8 @@ class Lane:
 class Item:
     """One event on the axis: a point (``start == end``) or a span."""
 
-    number: int            # 1-based, in chronological order (the key's numbering)
+    number: int            # 1-based: lane by lane, chronological within a lane (so
+                           # crowded markers merge into runs like "4–9")
     lane: int              # index into Timeline.lanes
     label: str
     date_text: str         # "7 Nov 1917", "1917–1924", "c. 430 BC"
@@ -54,7 +55,7 @@ class Item:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Lanes, chronologically sorted items, and the padded axis range."""
+    """Lanes, items (lane by lane, chronological within each), the padded axis range."""
 
     title: str
     lanes: tuple[Lane, ...]
@@ -97,10 +98,12 @@ def build_timeline(model: Comparison, layout: Layout) -> Timeline:
         name, color, pattern, marker = shared
         lanes.append(Lane(0, None, name, color, pattern, marker))
 
+    placed = [(lane_of.get(event.subject, 0), index, event) for index, event in events]
+    placed.sort(key=lambda entry: entry[0])  # stable: chronological within each lane
     items = []
-    for number, (_, event) in enumerate(events, start=1):
+    for number, (lane, _, event) in enumerate(placed, start=1):
         _, color, pattern, marker = looks[event.subject] if event.subject in looks else shared
-        items.append(_item(number, lane_of.get(event.subject, 0), event, color, pattern, marker))
+        items.append(_item(number, lane, event, color, pattern, marker))
     lo, hi = _axis_range(items)
     return Timeline(model.title, tuple(lanes), tuple(items), lo, hi)
 

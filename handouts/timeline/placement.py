@@ -21,6 +21,7 @@ Measure = Callable[[str, float], float]
 
 # Geometry in multiples of the label size: data, so every renderer agrees.
 ROW, MARKER, BAR, TRACK, PAD, GAP, AXIS, LANE_GAP = 1.3, 0.95, 0.9, 1.25, 0.45, 0.7, 2.4, 0.8
+MERGE_STEPS = (0.0, 1.4, 2.0, 3.0, 4.5, 6.5, 10.0, 15.0, 25.0, 40.0, 1e9)  # in marker widths
 TICK_SPACING = 7.0      # ticks at least this many label sizes apart
 MAX_POINT_TRACKS = 3    # more same-date stacking than this reads badly: number instead
 MAX_LANE_LABEL = 0.2    # lane names take at most this share of the width
@@ -104,7 +105,7 @@ def place(timeline: Timeline, width: float, width_of: Measure, size: float, min_
     attempts: list[tuple[float, bool, float]] = [(size, False, 0.0)]
     if min_size < size:
         attempts.append((min_size, False, 0.0))
-    attempts += [(size, True, factor) for factor in (0.0, 2.5, 6.0, 15.0, 40.0, 1e9)]
+    attempts += [(size, True, factor) for factor in MERGE_STEPS]
     result = None
     for label_size, numbered, merge in attempts:
         result = _attempt(timeline, width, width_of, label_size, numbered, merge * size * MARKER)
@@ -198,7 +199,7 @@ def _place_lane(lane: Lane, items: list[Item], top: float, x_of, bounds: tuple[f
         w = width_of(text, size)
         if w > hi - lo:
             return None
-        x = _clamp(anchor - w / 2 if numbered else anchor, w, lo, hi)
+        x = _clamp(anchor - min(w / 2, marker / 2) if numbered else anchor, w, lo, hi)
         row = rows.place(x, x + w, anchor if strict else None)
         if row is None:
             return None
