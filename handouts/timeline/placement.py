@@ -173,8 +173,9 @@ def _place_lane(lane: Lane, items: list[Item], top: float, x_of, bounds: tuple[f
     if not numbered and n_point > MAX_POINT_TRACKS:
         return None
 
-    # 2. spans: the bar and its label (left-aligned on the bar, or ending at
-    #    the bar's end near the right edge) reserve their room in a track
+    # 2. spans: the bar and its label reserve their room in a track. The
+    #    label sits beside the bar (after it, else before it), or above it
+    #    when neither side has room; it never needs a leader.
     spans = []
     for item in (i for i in items if i.is_span):
         a, b = x_of(item.start), max(x_of(item.end), x_of(item.start) + marker / 2)
@@ -182,11 +183,19 @@ def _place_lane(lane: Lane, items: list[Item], top: float, x_of, bounds: tuple[f
         w = width_of(text, size)
         if w > hi - lo:
             return None
-        tx = a if a + w <= hi else max(lo, b - w)
-        spans.append((item, a, b, text, tx, w))
+        if b + gap / 2 + w <= hi:
+            tx, above = b + gap / 2, False
+        elif a - gap / 2 - w >= lo:
+            tx, above = a - gap / 2 - w, False
+        else:
+            tx, above = (a if a + w <= hi else max(lo, b - w)), True
+        spans.append((item, a, b, text, tx, w, above))
     spans.sort(key=lambda s: min(s[1], s[4]))
-    span_tracks = pack_tracks([(min(a, tx), max(b, tx + w)) for _, a, b, _, tx, w in spans], gap)
+    span_tracks = pack_tracks([(min(a, tx), max(b, tx + w)) for _, a, b, _, tx, w, _ in spans], gap)
     n_span = max(span_tracks, default=-1) + 1
+    has_above = [False] * n_span
+    for span, t in zip(spans, span_tracks):
+        has_above[t] = has_above[t] or span[6]
 
     # 3. point labels right to left, each in the lowest free row: a label
     #    extends right of its anchor, so later leaders never have to cross it
@@ -209,7 +218,9 @@ def _place_lane(lane: Lane, items: list[Item], top: float, x_of, bounds: tuple[f
     n_rows, row_h = rows.count, size * ROW
     points_top = top + size * PAD + n_rows * row_h + (size * 0.25 if n_rows else 0)
     spans_top = points_top + n_point * track
-    span_pitch = row_h + bar + size * 0.35
+    row_h_bar = max(row_h, bar) + size * 0.3
+    pitches = [row_h + bar + size * 0.35 if above else row_h_bar for above in has_above]
+    track_top = [spans_top + sum(pitches[:t]) for t in range(n_span)]
     point_y = lambda t: points_top + t * track + track / 2  # noqa: E731
     marks, labels = [], []
     for group, x, t in zip(groups, point_x, point_tracks):
@@ -220,13 +231,13 @@ def _place_lane(lane: Lane, items: list[Item], top: float, x_of, bounds: tuple[f
         row_top = top + size * PAD + (n_rows - 1 - row) * row_h
         labels.append(Label(text, numbers, lane.index, x, row_top, w, row_h, anchor, row_top + row_h - size * 0.1,
                             point_y(t) - marker / 2))
-    for (item, a, b, text, tx, w), t in zip(spans, span_tracks):
-        label_top = spans_top + t * span_pitch
-        y = label_top + row_h + bar / 2
+    for (item, a, b, text, tx, w, above), t in zip(spans, span_tracks):
+        y = track_top[t] + pitches[t] - row_h_bar / 2
         marks.append(Mark((item.number,), lane.index, True, a, b, y, bar, item.color, item.pattern,
                           item.marker, item.approximate))
+        label_top = y - bar / 2 - row_h if above else y - row_h / 2
         labels.append(Label(text, (item.number,), lane.index, tx, label_top, w, row_h, tx, y, y))
-    height = spans_top - top + n_span * span_pitch + size * PAD + size * LANE_GAP * 0.5
+    height = spans_top - top + sum(pitches) + size * PAD + size * LANE_GAP * 0.5
     return marks, labels, height
 
 
