@@ -148,7 +148,9 @@ def _attempt(timeline: Timeline, width: float, width_of: Measure, size: float, n
     out.height = y + size * AXIS
     ticks = nice_ticks(timeline.lo, timeline.hi, plot_w, lambda t: width_of(t, size), size * GAP * 2,
                        max_count=max(2, int(plot_w / (size * TICK_SPACING))))
-    out.ticks = [(x_of(t.value), t.label) for t in ticks if not timeline.empty]
+    half = lambda t: width_of(t.label, size) / 2 + size * 0.25  # noqa: E731  (a text box's slack)
+    out.ticks = [(x_of(t.value), t.label) for t in ticks
+                 if not timeline.empty and half(t) <= x_of(t.value) <= width - half(t)]
     return out
 
 
