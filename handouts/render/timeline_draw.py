@@ -104,29 +104,35 @@ def bar(canvas: Any, mark: Mark, x: float, Y, background: str) -> None:
 
 
 def _pattern(canvas: Any, pattern: str, left: float, bottom: float, w: float, h: float, color: str) -> None:
+    """The pattern as one path (one paint operation, however long the bar)."""
     step = PATTERN_STEP
     canvas.setStrokeColor(color)
     canvas.setFillColor(color)
     canvas.setLineWidth(0.6)
+    path = canvas.beginPath()
     n = int((w + h) / step) + 2
     if pattern in ("hatch", "crosshatch"):
         for i in range(n):
-            canvas.line(left + i * step - h, bottom, left + i * step, bottom + h)
+            path.moveTo(left + i * step - h, bottom)
+            path.lineTo(left + i * step, bottom + h)
     if pattern == "crosshatch":
         for i in range(n):
-            canvas.line(left + i * step - h, bottom + h, left + i * step, bottom)
+            path.moveTo(left + i * step - h, bottom + h)
+            path.lineTo(left + i * step, bottom)
     if pattern == "stripes":
         for i in range(int(h / step) + 1):
-            canvas.line(left, bottom + i * step + step / 2, left + w, bottom + i * step + step / 2)
-    if pattern == "dots":
-        for i in range(int(w / step) + 1):
-            for j in range(int(h / step) + 1):
-                canvas.circle(left + i * step + step / 2, bottom + j * step + step / 2, 0.55, stroke=0, fill=1)
-    if pattern == "checker":
-        for i in range(int(w / step) + 1):
-            for j in range(int(h / step) + 1):
-                if (i + j) % 2 == 0:
-                    canvas.rect(left + i * step, bottom + j * step, step, step, stroke=0, fill=1)
+            path.moveTo(left, bottom + i * step + step / 2)
+            path.lineTo(left + w, bottom + i * step + step / 2)
+    if pattern in ("hatch", "crosshatch", "stripes"):
+        canvas.drawPath(path, stroke=1, fill=0)
+        return
+    for i in range(int(w / step) + 1):
+        for j in range(int(h / step) + 1):
+            if pattern == "dots":
+                path.rect(left + i * step + step / 2 - 0.5, bottom + j * step + step / 2 - 0.5, 1.0, 1.0)
+            elif pattern == "checker" and (i + j) % 2 == 0:
+                path.rect(left + i * step, bottom + j * step, step, step)
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 def marker(canvas: Any, shape: str, cx: float, cy: float, size: float, color: str, background: str,

@@ -155,7 +155,8 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
     grouped = len(timeline.lanes) > 1
     for item in timeline.items:
         if grouped and (not rows or item.lane != last_lane):
-            commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8)]
+            commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
+                         ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8)]
             rows.append([Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"]), "", ""])
         last_lane = item.lane
         text = f"<b>{to_reportlab(item.label, link)}</b>"

@@ -20,6 +20,7 @@ from .pdf_fonts import describe, missing_glyphs, register_family
 from .timeline_draw import label_family, measure
 from .timeline_flow import TimelineFlowable, key_table, styles
 
+FRAME_PADDING = 6.0  # reportlab's default Frame padding (SimpleDocTemplate)
 CHART_SHARE = 0.86   # the chart may use this share of the frame below the title
 SPREAD_SHARE = 0.5   # a sparse chart's lanes open up to fill this share
 
@@ -40,20 +41,24 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
                             subject=plain(model.subtitle or model.title), creator="handouts",
                             lang=model.language,
                             initialFontName=register_family(label_family(layout))["regular"])
+    frame_w, frame_h = doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING
     st = styles(layout)
     story: list = [Paragraph(_escape(plain(model.title)), st["title"])]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
     story.append(Paragraph(_escape(subtitle or "Timeline"), st["subtitle"]))
-    used = sum(p.wrap(doc.width, doc.height)[1] + p.getSpaceAfter() for p in story)
+    used = sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in story)
     if timeline.empty:
-        story += [Spacer(1, doc.height * 0.3), Paragraph("No dated events", st["empty"])]
+        story += [Spacer(1, frame_h * 0.3), Paragraph("No dated events", st["empty"])]
     else:
-        placement = place(timeline, doc.width, measure(layout), layout.timeline.label_size,
-                          layout.timeline.min_size, (doc.height - used) * CHART_SHARE)
-        placement = spread(placement, (doc.height - used) * SPREAD_SHARE)
-        story.append(TimelineFlowable(placement, layout, split_height=doc.height - used))
-        if layout.timeline.key or placement.numbered:
-            story += key_table(timeline, layout, doc.width, placement.numbered)
+        placement = place(timeline, frame_w, measure(layout), layout.timeline.label_size,
+                          layout.timeline.min_size, (frame_h - used) * CHART_SHARE)
+        key = key_table(timeline, layout, frame_w, placement.numbered) if (
+            layout.timeline.key or placement.numbered) else []
+        key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
+        room = frame_h - used - key_height - layout.sizes.body  # open lanes up only if the key still fits
+        placement = spread(placement, min((frame_h - used) * SPREAD_SHARE, room))
+        story.append(TimelineFlowable(placement, layout, split_height=frame_h - used))
+        story += key
     doc.build(story, onFirstPage=_footer(layout, model), onLaterPages=_footer(layout, model))
     return buffer.getvalue()
 
