@@ -47,7 +47,7 @@ class HistDate:
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} is not between 1 and 12")
         if self.day is not None:
-            last = calendar.monthrange(self.astronomical_year if self.year > 0 else 4, self.month)[1]  # type: ignore[arg-type]
+            last = days_in_month(self.astronomical_year, self.month)  # type: ignore[arg-type]
             if not 1 <= self.day <= last:
                 raise ValueError(f"day {self.day} does not exist in {_MONTHS[self.month - 1]}")  # type: ignore[index]
 
@@ -77,20 +77,23 @@ class HistDate:
         return self.year + 1 if self.year < 0 else self.year
 
     def start_value(self) -> float:
-        """Position on a continuous axis, in years, at the start of the period given."""
-        value = float(self.astronomical_year)
-        if self.month is not None:
-            value += (_day_of_year(self.month, self.day or 1) - 1) / 365.25
-        return value
+        """Position on a continuous axis, in years, at the start of the period given.
+
+        Each year spans exactly 1.0 (its own 365 or 366 days, proleptic
+        Gregorian), so 31 Dec ends where the next 1 Jan starts."""
+        year = self.astronomical_year
+        if self.month is None:
+            return float(year)
+        return day_value(year, self.month, self.day or 1)
 
     def end_value(self) -> float:
         """Position at the end of the period given (end of the year, month or day)."""
+        year = self.astronomical_year
         if self.month is None:
-            return self.astronomical_year + 1.0
+            return year + 1.0
         if self.day is None:
-            last = calendar.monthrange(2001, self.month)[1]
-            return self.astronomical_year + _day_of_year(self.month, last) / 365.25
-        return self.start_value() + 1 / 365.25
+            return day_value(year, self.month, days_in_month(year, self.month)) + 1 / days_in_year(year)
+        return day_value(year, self.month, self.day) + 1 / days_in_year(year)
 
     def mid_value(self) -> float:
         """Centre of the period given: where a point event sits on an axis."""
@@ -123,13 +126,30 @@ def years_between(start: HistDate, end: HistDate) -> float:
 
 
 def format_span(start: HistDate, end: HistDate) -> str:
-    """"1928–1932", "c. 500–490 BC", "Nov 1917 – Mar 1918"."""
+    """"1928–1932", "c. 500–490 BC", "Nov 1917 – Mar 1918", "4 BC – AD 30"."""
     if start.month is None and end.month is None and (start.year < 0) == (end.year < 0):
         prefix = "c. " if start.approximate or end.approximate else ""
         suffix = " BC" if start.year < 0 else ""
         return f"{prefix}{abs(start.year)}–{abs(end.year)}{suffix}"
+    if start.year < 0 < end.year:  # crossing the era: say "AD" so "1" is not misread
+        before, _, year = end.display().rpartition(" ")
+        return f"{start.display()} – {before + ' ' if before else ''}AD {year}"
     return f"{start.display()} – {end.display()}"
 
 
-def _day_of_year(month: int, day: int) -> int:
-    return sum(calendar.monthrange(2001, m)[1] for m in range(1, month)) + day
+def days_in_year(astronomical_year: int) -> int:
+    """365 or 366 (proleptic Gregorian; astronomical numbering, so 1 BC = 0 is leap)."""
+    return 366 if calendar.isleap(astronomical_year) else 365
+
+
+def days_in_month(astronomical_year: int, month: int) -> int:
+    """Days in a month; works for BC years too (``calendar.monthrange`` refuses year 0)."""
+    if month == 2:
+        return 29 if calendar.isleap(astronomical_year) else 28
+    return (31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+
+
+def day_value(astronomical_year: int, month: int, day: int) -> float:
+    """Axis position of the start of a day: the year plus the fraction elapsed."""
+    elapsed = sum(days_in_month(astronomical_year, m) for m in range(1, month)) + day - 1
+    return astronomical_year + elapsed / days_in_year(astronomical_year)

@@ -1,0 +1,180 @@
+"""reportlab flowables for timelines: the chart itself and its key.
+
+Shared by the timeline page (:mod:`.timeline_pdf`) and the handout strip
+(:mod:`.timeline_strip`). Imported only while rendering (reportlab inside).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from ..layout.models import Layout
+from ..markup import to_reportlab
+from ..timeline.model import Item, Timeline
+from ..timeline.placement import Placement
+from .pdf_fonts import register_family
+from .timeline_draw import bar, draw_placement, label_family, marker
+
+
+class TimelineFlowable(Flowable):
+    """A placed timeline, drawn at its natural size; split by lanes across
+    pages when taller than a page (each part repeats the axis)."""
+
+    def __init__(self, placement: Placement, layout: Layout, split_height: float | None = None) -> None:
+        super().__init__()
+        self.placement, self.layout, self.split_height = placement, layout, split_height
+        self.width, self.height = placement.width, placement.height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._scale = 1.0
+        page = self.split_height
+        if page and self.height > page and len(self.placement.lanes) <= 1:
+            self._scale = page / self.height  # one lane taller than a page: the only case that scales
+        return self.width * self._scale, self.height * self._scale
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = split_lanes(self.placement, availHeight)
+        if len(parts) < 2:
+            return []
+        return [TimelineFlowable(part, self.layout, self.split_height) for part in parts[:1]] + [
+            TimelineFlowable(_merge(parts[1:]), self.layout, self.split_height)]
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self._scale, self._scale)
+        draw_placement(self.canv, self.placement, self.layout, 0, self.height)
+        self.canv.restoreState()
+
+
+def split_lanes(placement: Placement, max_height: float) -> list[Placement]:
+    """Cut a placement between lanes so each part (plus its axis) fits ``max_height``."""
+    axis = placement.height - placement.axis_y
+    groups: list[list] = [[]]
+    used = 0.0
+    for lane in placement.lanes:
+        if groups[-1] and used + lane.h + axis > max_height:
+            groups.append([])
+            used = 0.0
+        groups[-1].append(lane)
+        used += lane.h
+    return [_subset(placement, group) for group in groups if group]
+
+
+def _subset(placement: Placement, lanes: list) -> Placement:
+    top = lanes[0].y
+    indices = {lane.lane.index for lane in lanes}
+    shift = lambda y: y - top  # noqa: E731
+    part = replace(placement, lanes=[replace(lane, y=shift(lane.y)) for lane in lanes], marks=[
+        replace(m, y=shift(m.y)) for m in placement.marks if m.lane in indices], labels=[
+        replace(lb, y=shift(lb.y), leader_top=shift(lb.leader_top), leader_bottom=shift(lb.leader_bottom))
+        for lb in placement.labels if lb.lane in indices])
+    part.axis_y = sum(lane.h for lane in lanes)
+    part.height = part.axis_y + placement.height - placement.axis_y
+    return part
+
+
+def _merge(parts: list[Placement]) -> Placement:
+    return parts[0] if len(parts) == 1 else _restack(parts)
+
+
+def _restack(parts: list[Placement]) -> Placement:
+    """Stack parts again into one placement (the remainder of a split)."""
+    out = replace(parts[0], lanes=[], marks=[], labels=[])
+    y = 0.0
+    for part in parts:
+        out.lanes += [replace(lane, y=lane.y + y) for lane in part.lanes]
+        out.marks += [replace(m, y=m.y + y) for m in part.marks]
+        out.labels += [replace(lb, y=lb.y + y, leader_top=lb.leader_top + y, leader_bottom=lb.leader_bottom + y)
+                       for lb in part.labels]
+        y += part.axis_y
+    out.axis_y = y
+    out.height = y + parts[0].height - parts[0].axis_y
+    return out
+
+
+class KeyMarker(Flowable):
+    """The event's marker (or a short bar for a span) and its number, for the key."""
+
+    def __init__(self, item: Item, layout: Layout, numbered: bool, size: float) -> None:
+        super().__init__()
+        self.item, self.layout, self.numbered, self.size = item, layout, numbered, size
+        self.width, self.height = size * 4.2, size * 1.2
+
+    def draw(self) -> None:
+        s, item, c = self.size, self.item, self.canv
+        if item.is_span:
+            from ..timeline.placement import Mark
+            mark = Mark((item.number,), 0, True, 0, s * 1.6, s * 0.6, s * 0.9, item.color, item.pattern,
+                        item.marker, item.approximate)
+            bar(c, mark, 0, lambda y: self.height - y, self.layout.colors.background)
+        else:
+            marker(c, item.marker, s * 0.8, s * 0.6, s * 0.95, item.color, self.layout.colors.background,
+                   dashed=item.approximate)
+        if self.numbered:
+            c.setFont(register_family(label_family(self.layout))["bold"], s)
+            c.setFillColor(self.layout.colors.text)
+            c.drawRightString(self.width, s * 0.28, str(item.number))
+
+
+def styles(layout: Layout) -> dict[str, ParagraphStyle]:
+    """Paragraph styles for titles and the key, from the layout."""
+    head = register_family(layout.fonts.heading)
+    table = register_family(label_family(layout))
+    sz, c = layout.sizes, layout.colors
+    key_size = max(layout.timeline.label_size, layout.timeline.min_size)
+    return {
+        "title": ParagraphStyle("title", fontName=head["bold"], fontSize=sz.title, leading=sz.title * 1.15,
+                                textColor=c.heading, spaceAfter=sz.title * 0.15),
+        "subtitle": ParagraphStyle("subtitle", fontName=head["regular"], fontSize=sz.subtitle,
+                                   leading=sz.subtitle * 1.3, textColor=c.muted, spaceAfter=sz.subtitle * 0.9),
+        "heading": ParagraphStyle("heading", fontName=head["bold"], fontSize=sz.subheading,
+                                  leading=sz.subheading * 1.3, textColor=c.heading, spaceBefore=sz.subheading,
+                                  spaceAfter=sz.subheading * 0.4),
+        "key": ParagraphStyle("key", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading,
+                              textColor=c.text),
+        "lane": ParagraphStyle("lane", fontName=head["bold"], fontSize=key_size, leading=key_size * sz.leading,
+                               textColor=c.heading),
+        "date": ParagraphStyle("date", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading,
+                               textColor=c.muted),
+        "empty": ParagraphStyle("empty", fontName=head["regular"], fontSize=sz.heading, leading=sz.heading * 1.3,
+                                textColor=c.muted, alignment=TA_CENTER),
+    }
+
+
+def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
+              heading: str | None = "Events") -> list[Flowable]:
+    """The key: marker (and number), date, label in bold and the detail."""
+    st = styles(layout)
+    size = st["key"].fontSize
+    link = layout.colors.link
+    rows, commands = [], []
+    grouped = len(timeline.lanes) > 1
+    for item in timeline.items:
+        if grouped and (not rows or item.lane != last_lane):
+            commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
+                         ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8)]
+            rows.append([Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"]), "", ""])
+        last_lane = item.lane
+        text = f"<b>{to_reportlab(item.label, link)}</b>"
+        if item.detail:
+            text += f" — {to_reportlab(item.detail, link)}"
+        rows.append([KeyMarker(item, layout, numbered, size), Paragraph(to_reportlab(item.date_text), st["date"]),
+                     Paragraph(text, st["key"])])
+    date_w = size * 9.5
+    marker_w = size * 5
+    table = Table(rows, colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
+        ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3), ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
+        ("TOPPADDING", (0, 0), (-1, -1), size * 0.2), ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule), *commands,
+    ]))
+    out: list[Flowable] = [Spacer(1, size * 0.5)]
+    if heading:
+        out.append(Paragraph(heading, st["heading"]))
+    return out + [table]

@@ -1,0 +1,90 @@
+"""The timeline PDF: a titled, proportional, lane-per-subject chart on a
+landscape page, followed by a key of every event (date, label, detail).
+
+Text never shrinks below ``layout.timeline.min_size``: a crowded chart
+numbers its markers and the key carries the labels, flowing onto further
+pages as needed.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ..layout.models import Layout
+from ..markup import plain
+from ..source.models import Comparison
+from ..timeline.model import Timeline, build_timeline
+from ..timeline.placement import place, spread
+from . import RenderContext
+from .pdf_fonts import describe, missing_glyphs, register_family
+from .timeline_draw import label_family, measure
+from .timeline_flow import TimelineFlowable, key_table, styles
+
+FRAME_PADDING = 6.0  # reportlab's default Frame padding (SimpleDocTemplate)
+CHART_SHARE = 0.86   # the chart may use this share of the frame below the title
+SPREAD_SHARE = 0.5   # a sparse chart's lanes open up to fill this share
+
+
+def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
+    """Build the timeline PDF and return its bytes (deterministic)."""
+    from reportlab.lib.units import inch  # noqa: F401  (imports reportlab once)
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    timeline = build_timeline(model, layout)
+    _warn_glyphs(timeline, layout, context)
+    width, height = layout.page.dimensions(layout.timeline.orientation)
+    m = layout.page.margins
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=m.left, rightMargin=m.right,
+                            topMargin=m.top, bottomMargin=m.bottom, invariant=True,
+                            title=f"{plain(model.title)}: timeline", author=plain(model.author or ""),
+                            subject=plain(model.subtitle or model.title), creator="handouts",
+                            lang=model.language,
+                            initialFontName=register_family(label_family(layout))["regular"])
+    frame_w, frame_h = doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING
+    st = styles(layout)
+    story: list = [Paragraph(_escape(plain(model.title)), st["title"])]
+    subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
+    story.append(Paragraph(_escape(subtitle or "Timeline"), st["subtitle"]))
+    used = sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in story)
+    if timeline.empty:
+        story += [Spacer(1, frame_h * 0.3), Paragraph("No dated events", st["empty"])]
+    else:
+        placement = place(timeline, frame_w, measure(layout), layout.timeline.label_size,
+                          layout.timeline.min_size, (frame_h - used) * CHART_SHARE)
+        key = key_table(timeline, layout, frame_w, placement.numbered) if (
+            layout.timeline.key or placement.numbered) else []
+        key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
+        room = frame_h - used - key_height - layout.sizes.body  # open lanes up only if the key still fits
+        placement = spread(placement, min((frame_h - used) * SPREAD_SHARE, room))
+        story.append(TimelineFlowable(placement, layout, split_height=frame_h - used))
+        story += key
+    doc.build(story, onFirstPage=_footer(layout, model), onLaterPages=_footer(layout, model))
+    return buffer.getvalue()
+
+
+def _footer(layout: Layout, model: Comparison):
+    """Page numbers (and the title on later pages) in the bottom margin."""
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(register_family(label_family(layout))["regular"], layout.sizes.small)
+        canvas.setFillColor(layout.colors.muted)
+        y = layout.page.margins.bottom * 0.5
+        canvas.drawRightString(doc.pagesize[0] - layout.page.margins.right, y, f"{doc.page}")
+        if doc.page > 1:
+            canvas.drawString(layout.page.margins.left, y, plain(model.title)[:120])
+        canvas.restoreState()
+    return draw
+
+
+def _warn_glyphs(timeline: Timeline, layout: Layout, context: RenderContext) -> None:
+    text = "".join(item.label + item.detail for item in timeline.items) + "".join(
+        lane.label for lane in timeline.lanes)
+    missing = missing_glyphs(text, label_family(layout))
+    if missing:
+        context.warn(f"the timeline font {label_family(layout)!r} cannot draw {describe(missing)}",
+                     key="timeline", hint="choose another `fonts.table` in the layout")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,139 @@
+"""The renderer-neutral timeline: lanes, items and an axis range.
+
+The PDF page, the handout strip and the deck slide all draw this same model;
+positions are fractions of the axis (0 = left edge, 1 = right edge), so each
+renderer maps them to its own box. Pure Python: no reportlab, no python-pptx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..layout.models import Layout
+from ..source.dates import format_span
+from ..source.models import Comparison, Event
+
+PADDING = 0.04          # share of the range added on each side of the axis
+MIN_RANGE = 1 / 12      # a timeline of one day still spans a month of axis
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One horizontal band: a subject's events, or the shared ones (``subject`` None)."""
+
+    index: int
+    subject: str | None
+    label: str
+    color: str
+    pattern: str
+    marker: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One event on the axis: a point (``start == end``) or a span."""
+
+    number: int            # 1-based: lane by lane, chronological within a lane (so
+                           # crowded markers merge into runs like "4–9")
+    lane: int              # index into Timeline.lanes
+    label: str
+    date_text: str         # "7 Nov 1917", "1917–1924", "c. 430 BC"
+    detail: str
+    is_span: bool
+    start: float           # axis values (astronomical years)
+    end: float
+    color: str             # the event's own subject's look (also when lanes are merged)
+    pattern: str
+    marker: str
+    approximate: bool
+
+    @property
+    def value(self) -> float:
+        """Where a point sits (the middle of its period); a span's start."""
+        return self.start if self.is_span else (self.start + self.end) / 2
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Lanes, items (lane by lane, chronological within each), the padded axis range."""
+
+    title: str
+    lanes: tuple[Lane, ...]
+    items: tuple[Item, ...]
+    lo: float
+    hi: float
+
+    @property
+    def empty(self) -> bool:
+        return not self.items
+
+    def fraction(self, value: float) -> float:
+        """Axis value -> 0..1 across the drawing."""
+        return (value - self.lo) / (self.hi - self.lo)
+
+    def lane_items(self, lane: int) -> list[Item]:
+        return [item for item in self.items if item.lane == lane]
+
+
+def build_timeline(model: Comparison, layout: Layout) -> Timeline:
+    """Sort the source's events into lanes (one per subject with events, then
+    a shared lane) and compute the padded axis range."""
+    ids = model.subject_ids()
+    looks = {sid: (subject.name, layout.subject_color(i, subject.color), layout.subject_pattern(i),
+                   layout.subject_marker(i)) for i, (sid, subject) in enumerate(zip(ids, model.subjects))}
+    shared = ("Shared" if layout.timeline.lanes else "Events", layout.colors.muted,
+              layout.subject_pattern(len(ids)), layout.subject_marker(len(ids)))
+    events = sorted(enumerate(model.timeline), key=lambda pair: _sort_key(pair[1], pair[0]))
+
+    lanes: list[Lane] = []
+    lane_of: dict[str | None, int] = {}
+    if layout.timeline.lanes:
+        used = {event.subject for event in model.timeline}
+        for sid in [*ids, None]:
+            if sid in used:
+                name, color, pattern, marker = looks[sid] if sid is not None else shared
+                lane_of[sid] = len(lanes)
+                lanes.append(Lane(len(lanes), sid, name, color, pattern, marker))
+    elif model.timeline:
+        name, color, pattern, marker = shared
+        lanes.append(Lane(0, None, name, color, pattern, marker))
+
+    placed = [(lane_of.get(event.subject, 0), index, event) for index, event in events]
+    placed.sort(key=lambda entry: entry[0])  # stable: chronological within each lane
+    items = []
+    for number, (lane, _, event) in enumerate(placed, start=1):
+        _, color, pattern, marker = looks[event.subject] if event.subject in looks else shared
+        items.append(_item(number, lane, event, color, pattern, marker))
+    lo, hi = _axis_range(items)
+    return Timeline(model.title, tuple(lanes), tuple(items), lo, hi)
+
+
+def _item(number: int, lane: int, event: Event, color: str, pattern: str, marker: str) -> Item:
+    if event.is_span:
+        start, end = event.start, event.end
+        assert start is not None and end is not None, "the loader checks spans"
+        return Item(number, lane, event.label, format_span(start, end), event.detail or "", True,
+                    start.start_value(), end.end_value(), color, pattern, marker,
+                    start.approximate or end.approximate)
+    date = event.date
+    assert date is not None, "the loader checks that every event has a date"
+    return Item(number, lane, event.label, date.display(), event.detail or "", False,
+                date.start_value(), date.end_value(), color, pattern, marker, date.approximate)
+
+
+def _sort_key(event: Event, index: int) -> tuple:
+    first = event.first
+    last = event.end or event.date
+    return (first.start_value(), -(last.end_value() if last else 0), index)  # type: ignore[union-attr]
+
+
+def _axis_range(items: list[Item]) -> tuple[float, float]:
+    if not items:
+        return 0.0, 1.0
+    lo = min(item.start if item.is_span else item.value for item in items)
+    hi = max(item.end if item.is_span else item.value for item in items)
+    if hi - lo < MIN_RANGE:
+        centre = (lo + hi) / 2
+        lo, hi = centre - MIN_RANGE / 2, centre + MIN_RANGE / 2
+    pad = (hi - lo) * PADDING
+    return lo - pad, hi + pad

@@ -1,0 +1,124 @@
+"""Nice axis ticks for any range, from days to millennia, on the astronomical
+year axis of :mod:`handouts.source.dates` (1 BC = 0.0 .. 1.0, AD 1 = 1.0 ..).
+
+A tick marks the *start* of the period it names ("1917" sits where 1917
+begins). Year ticks are round *historical* years, so a BC axis reads
+"500 BC, 400 BC" and an axis crossing the era reads "100 BC, AD 1, AD 100":
+there is never a year-0 label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..source.dates import _MONTHS, day_value, days_in_month
+
+# Candidate steps, finest first: (unit, count). Years go up by 1-2-2.5-5 decades.
+_DAY_STEPS = (1, 2, 5, 10)
+_MONTH_STEPS = (1, 2, 3, 6)
+_YEAR_STEPS = tuple(m * 10 ** e for e in range(0, 6) for m in (1, 2, 5)) + (250, 2500, 25000)
+STEPS: tuple[tuple[str, int], ...] = (
+    tuple(("day", n) for n in _DAY_STEPS) + tuple(("month", n) for n in _MONTH_STEPS)
+    + tuple(sorted((("year", n) for n in _YEAR_STEPS), key=lambda s: s[1])))
+_STEP_YEARS = {"day": 1 / 365.25, "month": 1 / 12, "year": 1.0}
+# Longest range (years) a unit is used for: years read better than "Jan/Jul" beyond 3.
+_FINEST_FOR = {"day": 0.4, "month": 3.0, "year": float("inf")}
+
+
+@dataclass(frozen=True)
+class Tick:
+    """One tick: its axis value (float years) and its label."""
+
+    value: float
+    label: str
+
+
+def year_label(historical: int, era: bool) -> str:
+    """"500 BC", "1917"; with ``era`` (axis crosses AD 1): "AD 1917"."""
+    if historical < 0:
+        return f"{-historical} BC"
+    return f"AD {historical}" if era else str(historical)
+
+
+def historical(astronomical: int) -> int:
+    """Astronomical year -> historical year (0 -> -1 = 1 BC)."""
+    return astronomical if astronomical > 0 else astronomical - 1
+
+
+def ticks_for(lo: float, hi: float, unit: str, step: int) -> list[Tick]:
+    """All ticks of ``step`` ``unit``s inside [lo, hi]."""
+    if unit == "year":
+        return list(_year_ticks(lo, hi, step))
+    return list(_sub_year_ticks(lo, hi, unit, step))
+
+
+def _year_ticks(lo: float, hi: float, step: int) -> Iterator[Tick]:
+    era = lo < 1.0 <= hi or (lo < 0 and hi >= 1)
+    first = int(lo) - 2
+    for astro in range(first, int(hi) + 2):
+        if not lo - 1e-9 <= astro <= hi + 1e-9:
+            continue
+        year = historical(astro)
+        # round historical years; AD 1 stands in for the missing year 0
+        if year % step == 0 or (year == 1 and (step == 1 or step >= 5)):
+            yield Tick(float(astro), year_label(year, era))
+
+
+def _sub_year_ticks(lo: float, hi: float, unit: str, step: int) -> Iterator[Tick]:
+    era = lo < 1.0 and hi >= 1.0
+    shown_year: int | None = None
+    for astro in range(int(lo) - 1, int(hi) + 1):
+        if astro > hi + 1:
+            break
+        for month in range(1, 13):
+            if unit == "month":
+                if (month - 1) % step:
+                    continue
+                days = [1]
+            else:
+                last = days_in_month(astro, month) if step == 1 else 28
+                days = [d for d in range(1, last + 1) if (d - 1) % step == 0 and d + step <= 31]
+            for day in days:
+                value = day_value(astro, month, day)
+                if not lo - 1e-9 <= value <= hi + 1e-9:
+                    continue
+                year = historical(astro)
+                head = f"{day} {_MONTHS[month - 1]}" if unit == "day" else _MONTHS[month - 1]
+                if shown_year != year and (shown_year is None or month == 1 and day == 1):
+                    head += " " + year_label(year, era)
+                    shown_year = year
+                yield Tick(value, head)
+
+
+def nice_ticks(lo: float, hi: float, width: float, width_of: Callable[[str], float],
+               gap: float, max_count: int = 24) -> list[Tick]:
+    """The finest ticks whose labels fit ``width`` without touching (``gap`` apart).
+
+    ``width_of(label)`` measures a label in the units of ``width``. Labels are
+    centred on their tick. Returns at least the two ends' coarse ticks when
+    nothing finer fits."""
+    span = max(hi - lo, 1e-9)
+    for unit, step in STEPS:
+        if span / (_STEP_YEARS[unit] * step) > max_count * 1.6 or span > _FINEST_FOR[unit]:
+            continue
+        ticks = ticks_for(lo, hi, unit, step)
+        if len(ticks) > max_count:
+            continue
+        if len(ticks) < 2:  # labels too wide even for two ticks: keep one
+            return ticks[:1]
+        if _fits(ticks, lo, span, width, width_of, gap):
+            return ticks
+    return []
+
+
+def _fits(ticks: list[Tick], lo: float, span: float, width: float,
+          width_of: Callable[[str], float], gap: float) -> bool:
+    right_edge = -1e9
+    for tick in ticks:
+        x = (tick.value - lo) / span * width
+        half = width_of(tick.label) / 2
+        if x - half < right_edge + gap:
+            return False
+        right_edge = x + half
+    return True
