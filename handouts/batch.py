@@ -190,5 +190,5 @@ def _on_dask(tasks: list[Task], address: str) -> Iterator[JobResult]:
                                    hint="check the address (e.g. tcp://10.0.0.5:8786) and that the scheduler runs") from None
     with client:
         futures = client.map(build_task, tasks, pure=False)
-        for future in dask_completed(futures):
+        for future in dask_completed(futures, loop=client.loop):
             yield future.result()

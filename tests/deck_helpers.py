@@ -100,10 +100,19 @@ def open_deck(data: bytes):
     return Presentation(io.BytesIO(data))
 
 
+def _flat(shapes):
+    """Shapes with groups opened (our groups keep child coordinates = slide coordinates)."""
+    for shape in shapes:
+        if shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
+            yield from _flat(shape.shapes)
+        else:
+            yield shape
+
+
 def shape_boxes(slide) -> list[tuple[float, float, float, float]]:
-    """(x0, top, x1, bottom) in points of every shape that carries text."""
+    """(x0, top, x1, bottom) in points of every shape that carries text (inside groups too)."""
     boxes = []
-    for shape in slide.shapes:
+    for shape in _flat(slide.shapes):
         carries = (shape.has_text_frame and shape.text_frame.text.strip()) or getattr(shape, "has_table", False)
         if carries:
             left, top = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT

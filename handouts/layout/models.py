@@ -135,6 +135,7 @@ class HandoutLabels(Strict):
     summary: str = ""
     table: str = "Comparison"
     similarities: str = "Similarities"
+    timeline: str = "Timeline"
     conclusion: str = "Conclusion"
     sources: str = "Sources"
     continued: str = "(cont.)"
@@ -179,6 +180,8 @@ class DeckLabels(Strict):
 
     overview: str = "Overview"
     similarities: str = "Similarities"
+    timeline: str = "Timeline"
+    timeline_key: str = "Timeline key"
     conclusion: str = "Conclusion"
     sources: str = "Sources"
     continued: str = "(cont.)"

@@ -218,13 +218,39 @@ def build_sources(w: DeckWriter) -> None:
     w.flow(w.deck.labels.sources, items, [plain(i) for i in items])
 
 
-# Slide name -> builder. "timeline" is drawn by deck_timeline.draw_timeline; add it here when it lands.
+def build_timeline(w: DeckWriter) -> None:
+    """The shared timeline drawn with native shapes; every event (date, label,
+    detail) in the notes and the group's alt text; a numbered key slide when
+    the labels had to give way to numbers."""
+    from ..timeline.model import build_timeline as timeline_of
+    from ..units import pt_to_emu
+    from .deck_text import set_alt_text
+    from .deck_timeline import draw_timeline
+
+    timeline = timeline_of(w.model, w.layout)
+    if timeline.empty:
+        return
+    lines = [f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
+             for item in sorted(timeline.items, key=lambda i: (i.start, i.number))]
+    slide = w.new_slide(w.deck.labels.timeline, [plain(line) for line in lines])
+    body = w.body
+    placement = draw_timeline(slide, pt_to_emu(body.left), pt_to_emu(body.top), pt_to_emu(body.width),
+                              pt_to_emu(body.height), timeline, w.layout)
+    group = next(shape for shape in slide.shapes if shape.name == "Timeline")
+    set_alt_text(group, f"{w.deck.labels.timeline}: " + "; ".join(plain(line) for line in lines))
+    if placement.numbered:
+        key = [f"{item.number}. {item.date_text}: {item.label}" for item in timeline.items]
+        w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False)
+
+
+# Slide name -> builder.
 BUILDERS: dict[str, Callable[[DeckWriter], None]] = {
     "title": build_title,
     "overview": build_overview,
     "rows": build_rows,
     "sections": build_sections,
     "similarities": build_similarities,
+    "timeline": build_timeline,
     "conclusion": build_conclusion,
     "sources": build_sources,
 }

@@ -173,5 +173,10 @@ def picture(slide, path: Path, box: Box, alt: str) -> object:
     fitted = Box(box.left + (box.width - width) / 2, box.top + (box.height - height) / 2, width, height)
     shape = slide.shapes.add_picture(str(path), pt_to_emu(fitted.left), pt_to_emu(fitted.top),
                                      pt_to_emu(fitted.width), pt_to_emu(fitted.height))
-    shape._element.nvPicPr.cNvPr.set("descr", alt)
+    set_alt_text(shape, alt)
     return shape
+
+
+def set_alt_text(shape, alt: str) -> None:
+    """Alt text (``descr`` on the shape's ``cNvPr``), for pictures, groups and any shape."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", alt)

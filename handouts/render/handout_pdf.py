@@ -22,8 +22,7 @@ from .pdf_fonts import describe, missing_glyphs
 from .pdf_page import HandoutDoc, canvas_class, running_for
 from .pdf_styles import build_styles
 
-# Block name -> builder. "timeline" is absent until its strip flowable exists:
-# a block with no builder is skipped.
+# Block name -> builder.
 BUILDERS: dict[str, Callable[[Parts], list[Flowable]]] = dict(BLOCKS)
 
 

@@ -191,6 +191,17 @@ def note_block(p: Parts) -> list[Flowable]:
     return [rule] + p.paras(p.model.note, p.styles.small)
 
 
+def timeline_block(p: Parts) -> list[Flowable]:
+    """The compact timeline strip (and its numbered key when dense)."""
+    from .timeline_strip import timeline_flowables
+
+    page = p.layout.page
+    width = page.dimensions()[0] - page.margins.left - page.margins.right
+    strip = timeline_flowables(p.model, p.layout, p.context, width)
+    label = p.layout.handout.labels.timeline
+    return ([p.heading(label)] if label and strip else []) + strip
+
+
 BLOCKS = {
     "title": title_block,
     "subjects": subjects_block,
@@ -198,6 +209,7 @@ BLOCKS = {
     "table": table_block,
     "similarities": similarities_block,
     "sections": sections_block,
+    "timeline": timeline_block,
     "conclusion": _prose("conclusion"),
     "sources": sources_block,
     "note": note_block,

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
+from ..markup import clean
 from .dates import HistDate
 
 MAX_SUBJECTS = 8
@@ -25,10 +26,11 @@ COLOR_FORMS = 'a hex colour such as "#B03A2E" or "#B3A"'
 
 
 def _text(value: Any) -> Any:
-    """Strip surrounding blank space; refuse containers where text belongs."""
+    """Strip surrounding blank space and control characters (pasted text brings
+    them; no renderer can draw them and XML forbids them); refuse containers."""
     if isinstance(value, (dict, list)):
         raise ValueError("expected text, not a " + ("mapping" if isinstance(value, dict) else "list"))
-    return value.strip() if isinstance(value, str) else value
+    return clean(value).strip() if isinstance(value, str) else value
 
 
 def _nonempty(value: str) -> str:
