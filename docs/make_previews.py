@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 EXAMPLE = ROOT / "content" / "lenin-vs-stalin.yaml"
-SLIDE = 3  # a per-row slide: subjects side by side
+SLIDE = 5  # a per-row slide: subjects side by side in their colours
 
 
 def png(pdf: Path, page: int, target: Path, width: int = 640) -> None:

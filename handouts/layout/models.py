@@ -168,8 +168,12 @@ class DeckFonts(Strict):
 
 
 class DeckSizes(Strict):
+    """Slide text sizes; ``display`` is the largest a short comparison cell may grow to."""
+
+    cover: FontSize = 48
     title: FontSize = 34
     heading: FontSize = 28
+    display: FontSize = 30
     body: FontSize = 22
     table: FontSize = 16
     min: FontSize = 14

@@ -69,10 +69,10 @@ def build_title(w: DeckWriter) -> None:
             w.fill(subtitle.text_frame, lines, _box(subtitle), w.style("body"), colors.muted, align="center")
         return
     m, gap = deck.margin, deck.gap
-    band = Box(0, 0, w.width, w.height * 0.56)
+    band = Box(0, 0, w.width, w.height * 0.5)
     send_to_back(rectangle(slide, band, colors.accent, name="Title band"))
     w.set_title(slide, model.title, box=Box(m, m, w.width - 2 * m, band.height - m - gap),
-                size=deck.sizes.title, color=readable_on(colors.accent))
+                size=max(deck.sizes.cover, deck.sizes.title), color=readable_on(colors.accent))
     small = w.style("body", deck.sizes.table)
     line_box = small.line_height + w.insets.top + w.insets.bottom
     sub_box = Box(m, band.bottom + gap, w.width - 2 * m, 2 * w.style("body").line_height + w.insets.top + w.insets.bottom)
@@ -83,7 +83,8 @@ def build_title(w: DeckWriter) -> None:
     if meta:
         shape = text_box(slide, meta_box, [], small, colors.muted, w.language, w.insets, name="Course and author")
         w.fill(shape.text_frame, [meta], meta_box, small, colors.muted)
-    chip_h = w.style("body", deck.sizes.table, bold=True).line_height + w.insets.top + w.insets.bottom
+    chip_style = w.style("body", deck.sizes.body, bold=True)
+    chip_h = chip_style.line_height + w.insets.top + w.insets.bottom
     count = len(model.subjects)
     chip_w = min((w.width - 2 * m - gap * (count - 1)) / count, w.width / 4)
     chips_top = meta_box.top - gap - chip_h if meta else w.height - m - chip_h
@@ -92,8 +93,7 @@ def build_title(w: DeckWriter) -> None:
         color = w.layout.subject_color(i, subject.color)
         chip = Box(m + i * (chip_w + gap), chips_top, chip_w, chip_h)
         shape = text_box(slide, chip, [], small, colors.text, w.language, w.insets, fill=color, name=f"Subject {subject.name}")
-        w.fill(shape.text_frame, [subject.name], chip, w.style("body", deck.sizes.table, bold=True),
-               readable_on(color), anchor="middle", align="center")
+        w.fill(shape.text_frame, [subject.name], chip, chip_style, readable_on(color), anchor="middle", align="center")
         image = Box(chip.left, picture_top, chip.width, chips_top - gap * 0.5 - picture_top)
         if subject.image and image.height >= 2 * chip_h:
             _subject_picture(w, slide, subject, image, f"subjects[{i}].image")
@@ -120,7 +120,7 @@ def _grid(w: DeckWriter, count: int, panel: float | None = None) -> list[tuple[B
     gap = w.deck.gap * 0.6
     per_row = count if count <= 4 else math.ceil(count / 2)
     rows = math.ceil(count / per_row)
-    band_h = w.style("body", w.deck.sizes.table, bold=True).line_height + w.insets.top + w.insets.bottom
+    band_h = w.style("body", w.deck.sizes.body, bold=True).line_height + w.insets.top + w.insets.bottom
     row_h = (w.body.height - gap * (rows - 1)) / rows
     if panel is not None:
         row_h = min(row_h, band_h + panel)
@@ -138,14 +138,14 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
     subjects with text left, so a single huge cell gets the slide's width."""
     deck = w.deck
     everyone = list(range(len(texts)))
-    style = w.style("body", deck.sizes.body, bullet=bullet)
+    style = w.style("body", max(deck.sizes.display, deck.sizes.body), bullet=bullet)
     cells = _grid(w, len(texts))
     size = fit_size([(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets)
     pages: list[tuple[list[int], list[list[str]], list[tuple[Box, Box]]]] = []
     if size:  # one slide; panels as tall as the tallest text, not the whole slide
         style = style.at(size)
         needed = max(block_height(t, style, body.width, w.insets) for t, (_, body) in zip(texts, cells))
-        panel = max(needed, 3 * style.line_height + w.insets.top + w.insets.bottom)
+        panel = max(needed, 3 * style.line_height + w.insets.top + w.insets.bottom, w.body.height * 0.5)
         pages.append((everyone, texts, _grid(w, len(texts), panel)))
     else:
         style = style.at(deck.sizes.min)
@@ -159,7 +159,7 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
                 shown.append(head)
             pages.append((active, shown, cells))
             active = [i for i in everyone if remaining[i]]
-    name_style = w.style("body", deck.sizes.table, bold=True)
+    name_style = w.style("body", deck.sizes.body, bold=True)
     for index, (active, shown, cells) in enumerate(pages):
         slide = w.new_slide(w.page_title(title, index, len(pages)), notes)
         for i, page, (band, body) in zip(active, shown, cells):
