@@ -100,12 +100,8 @@ def build_title(w: DeckWriter) -> None:
 
 
 def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
-    path = w.context.resolve(subject.image)
-    try:
-        picture(slide, path, box, subject.image_alt or subject.full_name or subject.name)
-    except Exception:  # unreadable or unsupported image: warn, keep building
-        w.context.warn(f"the picture {subject.image!r} cannot be read; the deck shows the name only", key=key,
-                       hint="use a PNG or JPEG file next to the source")
+    # A broken picture is an OutputError naming the file, as in the handout.
+    picture(slide, w.context.resolve(subject.image), box, subject.image_alt or subject.full_name or subject.name, key)
 
 
 def _box(shape) -> Box:

@@ -162,16 +162,24 @@ def send_to_back(shape) -> None:
     tree.insert(2, shape._element)
 
 
-def picture(slide, path: Path, box: Box, alt: str) -> object:
-    """The image scaled to fit ``box`` (aspect kept, centred), with alt text."""
-    from pptx.parts.image import Image
+def picture(slide, path: Path, box: Box, alt: str, key: str = "image") -> object:
+    """The image scaled to fit ``box`` (aspect kept, centred), with alt text.
 
-    image = Image.from_file(str(path))
+    Decoded and shrunk with the handout's picture loader first, so a 40 MB
+    photo does not ride along in the deck and a broken file fails cleanly."""
+    import io
+
+    from .pdf_images import decode_picture
+
+    image = decode_picture(path, key)
     px_w, px_h = image.size
+    stream = io.BytesIO()
+    image.save(stream, format="JPEG" if px_w * px_h > 250_000 else "PNG", quality=88)
     scale = min(box.width / px_w, box.height / px_h)
     width, height = px_w * scale, px_h * scale
     fitted = Box(box.left + (box.width - width) / 2, box.top + (box.height - height) / 2, width, height)
-    shape = slide.shapes.add_picture(str(path), pt_to_emu(fitted.left), pt_to_emu(fitted.top),
+    stream.seek(0)
+    shape = slide.shapes.add_picture(stream, pt_to_emu(fitted.left), pt_to_emu(fitted.top),
                                      pt_to_emu(fitted.width), pt_to_emu(fitted.height))
     set_alt_text(shape, alt)
     return shape

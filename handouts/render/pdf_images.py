@@ -17,8 +17,14 @@ MAX_INPUT_PIXELS = 200_000_000  # refuse decompression bombs beyond this many pi
 
 def load_picture(path: Path, key: str):  # noqa: ANN201 - returns a reportlab ImageReader
     """Decode ``path`` into an ImageReader (RGB/L, at most MAX_PIXELS a side)."""
-    from PIL import Image, UnidentifiedImageError
     from reportlab.lib.utils import ImageReader
+
+    return ImageReader(decode_picture(path, key))
+
+
+def decode_picture(path: Path, key: str):  # noqa: ANN201 - returns a PIL image
+    """Decode ``path`` into an RGB PIL image at most MAX_PIXELS a side (shared with the deck)."""
+    from PIL import Image, UnidentifiedImageError
 
     if not path.is_file():
         raise OutputError.single("the picture file does not exist", file=path, key=key,
@@ -37,7 +43,7 @@ def load_picture(path: Path, key: str):  # noqa: ANN201 - returns a reportlab Im
         flat.paste(picture, mask=picture.getchannel("A"))
         picture = flat
     picture.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
-    return ImageReader(picture)
+    return picture
 
 
 def picture_flowable(reader, height: float, alt: str | None):  # noqa: ANN001, ANN201
