@@ -222,14 +222,18 @@ class Layout(Strict):
                                  min_length=1)
     patterns: list[Pattern] = Field(["solid", "hatch", "dots", "crosshatch", "stripes", "checker", "solid", "hatch"],
                                     min_length=1)
+    subject_colors: Literal["source", "palette"] = Field(
+        "source", description="'palette' ignores colours set in sources (e.g. a grayscale layout).")
     markers: list[Marker] = Field(["circle", "square", "triangle", "diamond", "star", "cross", "ring", "bar"], min_length=1)
     handout: Handout = Handout()
     timeline: Timeline = Timeline()
     deck: Deck = Deck()
 
     def subject_color(self, index: int, own: str | None = None) -> str:
-        """A subject's colour: its own, else the palette's (cycling)."""
-        return own or self.palette[index % len(self.palette)]
+        """A subject's colour: its own (unless the layout insists on its palette), else the palette's."""
+        if own and self.subject_colors == "source":
+            return own
+        return self.palette[index % len(self.palette)]
 
     def subject_pattern(self, index: int) -> str:
         """A subject's fill pattern, so subjects differ in grayscale too."""
