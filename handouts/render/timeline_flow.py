@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..layout.models import Layout
 from ..markup import to_reportlab
@@ -175,6 +175,7 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule), *commands,
     ]))
     out: list[Flowable] = [Spacer(1, size * 0.5)]
-    if heading:
+    if heading:  # never leave the heading alone at the foot of a page
+        out.append(CondPageBreak(st["heading"].leading * 2 + size * 6))
         out.append(Paragraph(heading, st["heading"]))
     return out + [table]
