@@ -1,0 +1,161 @@
+"""Accessible output: tagged handout PDFs (PDF/UA-1 in spirit) and decks a screen
+reader can navigate. Everything is read back from the files."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from handouts.layout.loader import available_layouts, load_layout
+from handouts.render import RenderContext
+from handouts.render.handout_pdf import render_handout
+from handouts.source.loader import load_source
+
+from conftest import CONTENT
+from sources import make_source, write_source
+from tagged_pdf import Node, marking_problems, parent_tree_problems, reading
+
+LAYOUTS = sorted(available_layouts())
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def render(path: Path, layout: str = "classic") -> tuple[bytes, RenderContext]:
+    context = RenderContext(source_path=path)
+    return render_handout(load_source(path), load_layout(layout), context), context
+
+
+def _png(path: Path, size: tuple[int, int] = (80, 60)) -> Path:
+    from PIL import Image
+    Image.new("RGB", size, (120, 40, 40)).save(path)
+    return path
+
+
+def kinds(nodes: list[Node]) -> list[str]:
+    return [n.kind for n in nodes]
+
+
+def check_tagged(data: bytes, language: str, title: str) -> list[Node]:
+    """What every tagged handout must satisfy; returns the reading order."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    assert marking_problems(pdf) == []
+    assert parent_tree_problems(pdf) == []
+    root = pdf.Root
+    assert root.MarkInfo.Marked is True
+    assert str(root.Lang) == language
+    assert root.ViewerPreferences.DisplayDocTitle is True
+    xmp = root.Metadata.read_bytes().decode("utf-8")
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        assert meta["dc:title"] == title
+        assert meta["pdfuaid:part"] == "1"
+    for page in pdf.pages:
+        assert page.obj.Tabs == pikepdf.Name.S
+        for annot in page.obj.get("/Annots", []):
+            assert "/StructParent" in annot and str(annot.Contents)
+    nodes = reading(data)
+    assert nodes[0].kind == "Document" and nodes[1].kind == "H1" and squash(nodes[1].text) == squash(title)
+    return nodes
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.stem)
+def test_bundled_handouts_are_tagged(path: Path, layout: str) -> None:
+    data, _ = render(path, layout)
+    model = load_source(path)
+    nodes = check_tagged(data, model.language, model.title)
+    found = kinds(nodes)
+    for kind in ("H2", "P", "Table", "TR", "TH", "TD", "L", "LI", "LBody"):
+        assert kind in found, kind
+    headers = [n for n in nodes if n.kind == "TH"]
+    column = [squash(n.all_text()) for n in headers if n.attrs.get("Scope") == "Column"]
+    rows = [squash(n.all_text()) for n in headers if n.attrs.get("Scope") == "Row"]
+    assert column == [squash(s.name) for s in model.subjects]
+    assert rows == [squash(r.label) for r in model.table]
+    # every row: a label then one cell per subject, in the source's order
+    table_rows = [n for n in nodes if n.kind == "TR"]
+    assert len(table_rows) == len(model.table) + 1
+    for tr, row in zip(table_rows[1:], model.table):
+        assert [squash(c.all_text()) for c in tr.children] == [squash(row.label)] + [
+            squash(v) if v else "\u2014" for v in row.cells()]
+    # headings in order: title, block headings and section headings
+    h2 = [squash(n.text) for n in nodes if n.kind == "H2"]
+    assert [squash(s.heading) for s in model.sections] == [h for h in h2 if h in
+                                                          {squash(s.heading) for s in model.sections}]
+    # page furniture is an artifact, never read: "page 1 of N" is nowhere in the tree
+    assert not [n for n in nodes if re.search(r"page\d+of\d+", squash(n.text))]
+
+
+def test_reading_order_follows_the_document(tmp_path: Path) -> None:
+    """Title, subtitle, subjects, summary, table row by row (a row split over
+    pages read whole, its header once), similarities, sections, sources."""
+    _png(tmp_path / "a.png")
+    _png(tmp_path / "b.png")
+    source = make_source(3, 4, 6, long_cell=(1, 2), long_words=900)
+    source["subjects"][0].update(image="a.png", image_alt="A red square")
+    source["subjects"][1].update(image="b.png")
+    source["sources"] = [{"title": "A book", "url": "https://example.org/book"}, "A plain source"]
+    path = write_source(tmp_path / "s.yaml", source)
+    data, context = render(path)
+    model = load_source(path)
+    nodes = check_tagged(data, "en", model.title)
+
+    text = [squash(n.text).lstrip("\u2022") for n in nodes if n.text]
+    order = [model.title, model.subtitle] + [s.name for s in model.subjects] + [model.summary.split()[0]]
+    for row in model.table:
+        order += [row.label] + [v.split()[0] for v in row.cells()]
+    order += ["Similarities"] + list(model.similarities)
+    for section in model.sections:
+        order += [section.heading]
+    order += ["Conclusion", "Sources"]
+    position = 0
+    for expected in order:
+        hits = [i for i, t in enumerate(text) if i >= position and t.startswith(squash(expected))]
+        assert hits, f"{expected!r} not found after position {position}: {text[position:position + 5]}"
+        position = hits[0]
+
+    # the long cell runs over pages: one TD, content on several pages, read in full and in order
+    long_td = next(n for n in nodes if n.kind == "TD" and n.text.startswith("R1C2"))
+    assert len(set(long_td.pages)) >= 2
+    assert squash(long_td.text) == squash(model.table[1].cells()[2])
+    # the header is drawn on every table page but read once; "(cont.)" labels are not read
+    assert sum(squash(n.all_text()) == "Corinth" for n in nodes if n.kind == "TH") == 1
+    assert not [n for n in nodes if "(cont.)" in n.text]
+
+    figures = [n for n in nodes if n.kind == "Figure"]
+    assert [f.alt for f in figures] == ["A red square", "Picture of Sparta"]
+    assert [w for w in context.warnings if "image_alt" in w.message and "Sparta" in w.message]
+
+    links = [n for n in nodes if n.kind == "Link"]
+    assert len(links) == 1 and len(links[0].annots) == 1
+    annot = links[0].annots[0]
+    assert annot["uri"] == "https://example.org/book" and "example.org/book" in annot["contents"]
+    lists = [n for n in nodes if n.kind == "L"]
+    assert [n.attrs["ListNumbering"] for n in lists] == ["Disc", "Decimal"]
+    assert all(li.children and li.children[0].kind == "LBody" for n in lists for li in n.children)
+
+
+def test_tagged_output_is_deterministic_and_qpdf_clean(tmp_path: Path) -> None:
+    import subprocess
+    _png(tmp_path / "a.png")
+    source = make_source(2, 3, 6)
+    source["subjects"][0].update(image="a.png")
+    path = write_source(tmp_path / "s.yaml", source)
+    first, _ = render(path)
+    assert first == render(path)[0]
+    out = tmp_path / "s.pdf"
+    out.write_bytes(first)
+    check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_other_languages_set_lang(tmp_path: Path) -> None:
+    path = write_source(tmp_path / "de.yaml", make_source(2, 2, 4, language="de", title="Athen und Sparta"))
+    data, _ = render(path)
+    check_tagged(data, "de", "Athen und Sparta")
