@@ -159,3 +159,108 @@ def test_other_languages_set_lang(tmp_path: Path) -> None:
     path = write_source(tmp_path / "de.yaml", make_source(2, 2, 4, language="de", title="Athen und Sparta"))
     data, _ = render(path)
     check_tagged(data, "de", "Athen und Sparta")
+
+
+# -- decks --------------------------------------------------------------------
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def render_deck_file(path: Path, layout: str = "classic"):
+    from pptx import Presentation
+
+    from handouts.render.deck_pptx import render_deck
+
+    context = RenderContext(source_path=path)
+    data = render_deck(load_source(path), load_layout(layout), context)
+    return Presentation(io.BytesIO(data)), context
+
+
+def check_deck(prs, language: str) -> list[str]:
+    """What every deck must satisfy; returns the slide titles."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from handouts.render.deck_a11y import alt_text, is_decorative
+
+    titles = []
+    for number, slide in enumerate(prs.slides, start=1):
+        title = slide.shapes.title
+        assert title is not None and title.is_placeholder, f"slide {number} has no title placeholder"
+        titles.append(title.text_frame.text.strip())
+        readable = [s for s in slide.shapes if not is_decorative(s)]
+        assert readable[0].shape_id == title.shape_id, f"slide {number}: {readable[0].name} is read before the title"
+        for shape in slide.shapes:
+            if is_decorative(shape):
+                assert not (shape.has_text_frame and shape.text_frame.text.strip())
+            if shape.shape_type in (MSO_SHAPE_TYPE.PICTURE, MSO_SHAPE_TYPE.GROUP):
+                assert alt_text(shape).strip(), f"slide {number}: {shape.name} has no alt text"
+            if shape.has_table:
+                assert shape.table.first_row
+        runs = slide.shapes._spTree.iter(f"{A}r")
+        assert all(r.find(f"{A}rPr") is not None and r.find(f"{A}rPr").get("lang") == language for r in runs)
+    assert all(titles)
+    assert len({t.casefold() for t in titles}) == len(titles), [t for t in titles if titles.count(t) > 1]
+    return titles
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.stem)
+def test_bundled_decks_are_accessible(path: Path, layout: str) -> None:
+    prs, _ = render_deck_file(path, layout)
+    check_deck(prs, load_source(path).language)
+
+
+def test_deck_titles_made_unique_and_pictures_described(tmp_path: Path) -> None:
+    _png(tmp_path / "a.png", (300, 300))
+    _png(tmp_path / "b.png", (300, 300))
+    source = make_source(2, 3, 6, language="fr")
+    source["table"][1]["label"] = "Section 0"  # a row slide and a section slide would share a title
+    source["sections"].append(dict(source["sections"][0]))  # two sections with the same heading
+    source["subjects"][0].update(image="a.png", image_alt="A red square")
+    source["subjects"][1].update(image="b.png")
+    source.pop("subtitle")  # the title slide shows pictures when it has room
+    prs, context = render_deck_file(write_source(tmp_path / "s.yaml", source))
+    titles = check_deck(prs, "fr")
+    assert "Section 0 \u2014 comparison" in titles and "Section 0" in titles and "Section 0 (2)" in titles
+    from handouts.render.deck_a11y import alt_text
+    pictures = [s for s in prs.slides[0].shapes if s.shape_type == 13]
+    assert sorted(alt_text(p) for p in pictures) == ["A red square", "Picture of Sparta"]
+    assert [w for w in context.warnings if "image_alt" in w.message and "Sparta" in w.message]
+
+
+def test_group_alt_text_and_decorative_helpers(tmp_path: Path) -> None:
+    """The helper the timeline slide uses: alt text on a group named "Timeline"."""
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    from handouts.render.deck_a11y import alt_text, is_decorative, mark_decorative, set_alt_text, title_first
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    band = slide.shapes.add_shape(1, 0, 0, Pt(100), Pt(20))
+    group = slide.shapes.add_group_shape()
+    group.name = "Timeline"
+    group.shapes.add_shape(1, 0, 0, Pt(10), Pt(10))
+    mark_decorative(band)
+    mark_decorative(band)  # once is enough
+    set_alt_text(group, "Timeline: 1917 Revolution;\n 1924 Lenin dies")
+    slide.shapes.title.text = "Timeline"
+    slide.shapes._spTree.append(slide.shapes.title._element)  # title drawn last...
+    title_first(slide)  # ...but read first
+    out = tmp_path / "g.pptx"
+    prs.save(out)
+    again = Presentation(out).slides[0]
+    group = next(s for s in again.shapes if s.name == "Timeline")
+    assert alt_text(group) == "Timeline: 1917 Revolution; 1924 Lenin dies"
+    shapes = list(again.shapes)
+    assert is_decorative(shapes[0]) and shapes[1].shape_id == again.shapes.title.shape_id
+    assert len(shapes[0]._element.findall(f".//{A}ext[@uri]")) == 1
+
+
+def test_unique_titles_numbers_repeats() -> None:
+    from handouts.render.deck_a11y import qualified, unique_titles
+
+    assert unique_titles(["A", "B", "a", "A", "A (2)"]) == ["A", "B", "a (3)", "A (4)", "A (2)"]
+    assert qualified("Economic Policies", ["economic policies"], "comparison") == "Economic Policies \u2014 comparison"
+    assert qualified("Economic Policies", ["Other"], "comparison") == "Economic Policies"

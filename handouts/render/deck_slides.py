@@ -13,6 +13,7 @@ from typing import Callable
 from ..colors import readable_on, tint
 from ..markup import plain
 from ..source.models import split_paragraphs
+from .deck_a11y import qualified
 from .deck_base import placeholder
 from .deck_fit import block_height, fit_size, take
 from .deck_pptx import DeckWriter
@@ -101,8 +102,12 @@ def build_title(w: DeckWriter) -> None:
 
 def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
     path = w.context.resolve(subject.image)
+    if not subject.image_alt:  # the handout says the same: one warning when both are built
+        i = w.model.subjects.index(subject)
+        w.context.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
+                       key=f"subjects[{i}].image_alt", hint="describe the picture in a short sentence")
     try:
-        picture(slide, path, box, subject.image_alt or subject.full_name or subject.name)
+        picture(slide, path, box, plain(subject.image_alt) if subject.image_alt else f"Picture of {plain(subject.name)}")
     except Exception:  # unreadable or unsupported image: warn, keep building
         w.context.warn(f"the picture {subject.image!r} cannot be read; the deck shows the name only", key=key,
                        hint="use a PNG or JPEG file next to the source")
@@ -173,13 +178,17 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
 
 
 def build_rows(w: DeckWriter) -> None:
-    """One slide per table row: the subjects' values side by side."""
+    """One slide per table row: the subjects' values side by side. A row whose
+    label is also a section heading gets "— comparison" (titles must be unique)."""
+    labels = w.deck.labels
+    others = [s.heading for s in w.model.sections] + [w.model.title, labels.overview, labels.similarities,
+                                                      labels.conclusion, labels.sources]
     for row in w.model.table:
         values = [split_paragraphs(v) or [w.deck.labels.empty_cell] for v in
                   (c or w.deck.labels.empty_cell for c in row.cells())]
         notes = [row.label] + [f"{s.name}: {plain(v or w.deck.labels.empty_cell)}"
                                for s, v in zip(w.model.subjects, row.cells())]
-        subject_grid(w, row.label, values, notes)
+        subject_grid(w, qualified(row.label, others, labels.compared), values, notes)
 
 
 def build_sections(w: DeckWriter) -> None:
