@@ -264,3 +264,31 @@ def test_unique_titles_numbers_repeats() -> None:
     assert unique_titles(["A", "B", "a", "A", "A (2)"]) == ["A", "B", "a (3)", "A (4)", "A (2)"]
     assert qualified("Economic Policies", ["economic policies"], "comparison") == "Economic Policies \u2014 comparison"
     assert qualified("Economic Policies", ["Other"], "comparison") == "Economic Policies"
+
+
+def test_tagging_does_not_change_the_pages(tmp_path: Path, monkeypatch) -> None:
+    """The same handout drawn without tags renders to the same pixels."""
+    import shutil
+    import subprocess
+
+    from handouts.render import handout_pdf, pdf_page
+
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    _png(tmp_path / "a.png")
+    source = make_source(3, 4, 6, long_cell=(1, 2), long_words=700)
+    source["subjects"][0].update(image="a.png")
+    path = write_source(tmp_path / "s.yaml", source)
+    tagged, _ = render(path)
+    plain_canvas = pdf_page.canvas_class
+    monkeypatch.setattr(handout_pdf, "canvas_class", lambda running, tags: plain_canvas(running))
+    monkeypatch.setattr(handout_pdf, "write_structure", lambda data, tags, info: data)
+    untagged, _ = render(path)
+    assert b"/StructTreeRoot" in tagged and b"/StructTreeRoot" not in untagged
+    pages = {}
+    for name, data in (("tagged", tagged), ("untagged", untagged)):
+        (tmp_path / f"{name}.pdf").write_bytes(data)
+        subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)],
+                       check=True)
+        pages[name] = [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.png"))]
+    assert len(pages["tagged"]) >= 2 and pages["tagged"] == pages["untagged"]
