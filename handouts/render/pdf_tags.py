@@ -12,6 +12,18 @@ that it draws decoration (:func:`artifact`). Spans are a stack: opening a
 nested one closes the outer span and reopens it afterwards (with a new MCID),
 because tagged content must never sit inside an artifact or vice versa.
 :mod:`pdf_structure` turns the recording into the PDF's structure tree.
+
+Use from any reportlab drawing (platypus or a bare canvas)::
+
+    tags = TagRecorder(model.language)
+    tags.attach(canvas)                      # or canvas_class(..., tags) in pdf_page
+    figure = tags.element("Figure", alt="1917: October Revolution; 1924: Lenin dies")
+    with marked(canvas, figure): ...         # draw the timeline
+    with artifact(canvas): ...               # grid lines, bands
+    pdf = write_structure(canvas.getpdfdata(), tags, DocInfo(title, lang))
+
+Platypus documents use :class:`TaggingFrame` (each flowable's ``.tag``) and
+:func:`table_callback` (each table cell's element) instead of ``marked``.
 """
 
 from __future__ import annotations
