@@ -58,16 +58,26 @@ def is_decorative(shape) -> bool:
     return ext_list is not None and any(e.get("uri") == DECORATIVE_URI for e in ext_list)
 
 
+def _title_element(tree):
+    """The title placeholder's ``p:sp`` in a shape tree (or None)."""
+    for sp in tree.iterchildren(f"{_P}sp"):
+        ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+        if ph is not None and ph.get("type") in ("title", "ctrTitle"):
+            return sp
+    return None
+
+
 def title_first(slide) -> None:
     """Move the title placeholder before every non-decorative shape (reading order)."""
-    title = slide.shapes.title
+    tree = slide.shapes._spTree
+    title = _title_element(tree)
     if title is None:
         return
-    for shape in slide.shapes:
-        if shape.shape_id == title.shape_id:
+    for element in tree.iterchildren():
+        if element is title:
             return
-        if not is_decorative(shape):
-            shape._element.addprevious(title._element)
+        if element.find(f"./*/{_P}cNvPr") is not None and not is_decorative(element):
+            element.addprevious(title)
             return
 
 
@@ -97,16 +107,22 @@ def qualified(title: str, others: Iterable[str], qualifier: str) -> str:
 
 def finish_slides(slides, retitle: Callable[[object, str], None], describe: Callable[[object], str]) -> None:
     """The deck-wide pass: unique titles (``retitle`` refits a changed one),
-    alt text on every picture and group lacking it, title first."""
-    from pptx.enum.shapes import MSO_SHAPE_TYPE
-
+    alt text on every picture and group lacking it, title first. Works on
+    the XML directly: python-pptx's shape objects are slow to build."""
     slides = list(slides)
-    current = [(s.shapes.title.text_frame.text if s.shapes.title is not None else "") for s in slides]
+    current = []
+    for slide in slides:
+        title = _title_element(slide.shapes._spTree)
+        current.append("" if title is None else "".join(t.text or "" for t in title.iter(f"{_A}t")))
     for slide, old, new in zip(slides, current, unique_titles(current)):
         if new != old:
             retitle(slide, new)
     for slide in slides:
-        for shape in slide.shapes:
-            if shape.shape_type in (MSO_SHAPE_TYPE.PICTURE, MSO_SHAPE_TYPE.GROUP) and not alt_text(shape):
-                set_alt_text(shape, describe(shape))
+        tree = slide.shapes._spTree
+        for c_nv_pr in tree.iterfind(f".//{_P}pic/{_P}nvPicPr/{_P}cNvPr"):
+            if not c_nv_pr.get("descr", "").strip():
+                c_nv_pr.set("descr", describe(c_nv_pr.get("name", "")))
+        for c_nv_pr in tree.iterfind(f".//{_P}grpSp/{_P}nvGrpSpPr/{_P}cNvPr"):
+            if not c_nv_pr.get("descr", "").strip():
+                c_nv_pr.set("descr", describe(c_nv_pr.get("name", "")))
         title_first(slide)

@@ -145,7 +145,7 @@ class DeckWriter:
         for slide in self.prs.slides:
             remove_empty_placeholders(slide)
         finish_slides(self.prs.slides, lambda slide, text: self.set_title(slide, text, **self._title_args[slide.slide_id]),
-                      lambda shape: shape.name)
+                      lambda name: name)
         subject = " · ".join(s.name for s in self.model.subjects)
         return save(self.prs, self.model.title, self.model.author, self.language, subject)
 
