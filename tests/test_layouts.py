@@ -326,3 +326,10 @@ def test_resolved_records_the_chain(folder) -> None:
     root = folder({"parent.yaml": PARENT, "child.yaml": CHILD})
     resolved = resolve_layout("child", root)
     assert [p.name for p in resolved.chain] == ["child.yaml", "parent.yaml"]
+
+
+def test_row_labels_on_zebra_stripes_are_checked(folder) -> None:
+    # Body text still reads on this stripe, but the heading colour of row labels does not.
+    root = folder({"z.yaml": "colors: {zebra: '#7A8AA0', text: '#000000'}\n"})
+    message = errors_of(str(root / "z.yaml"))
+    assert "colors.heading" in message and "on colors.zebra #7A8AA0" in message

@@ -26,6 +26,7 @@ LARGE = 3.0  # WCAG AA, large text and graphics
 TEXT_PAIRS: list[tuple[str, str]] = [
     ("text", "background"), ("muted", "background"), ("heading", "background"),
     ("link", "background"), ("header_text", "header_fill"), ("text", "zebra"),
+    ("heading", "zebra"), ("link", "zebra"), ("muted", "zebra"),  # row labels, links, dashes on striped rows
 ]
 
 # (size key, its floor) per group: nothing may be drawn smaller than the group's minimum.

@@ -190,6 +190,8 @@ class DeckLabels(Strict):
     sources: str = "Sources"
     continued: str = "(cont.)"
     by_subject: str = "by subject"
+    compared: str = Field("comparison", description="Added to a row slide's title when a section has the same "
+                          "heading (slide titles must be unique for screen readers).")
     attribute: str = ""
     empty_cell: str = "—"
 

@@ -13,6 +13,7 @@ from ..layout.models import Layout
 from ..source.models import Comparison
 from ..units import emu_to_pt, pt_to_emu
 from . import RenderContext
+from .deck_a11y import finish_slides
 from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save, title_shape
 from .deck_fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
 from .deck_text import Box, format_frame, place, rectangle, write
@@ -33,6 +34,7 @@ class DeckWriter:
         self.title_layout = pick_layout(self.prs, "title")
         self.content_layout = pick_layout(self.prs, "title_only")
         self.insets = Insets()
+        self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
         margin, gap = self.deck.margin, self.deck.gap
         heading = self.style("heading", self.deck.sizes.heading)
         own_title = Box(margin, margin * 0.6, self.width - 2 * margin,
@@ -87,6 +89,7 @@ class DeckWriter:
 
     def set_title(self, slide, text: str, box: Box | None = None, size: float | None = None,
                   color: str | None = None, anchor: str = "bottom", align: str = "left") -> None:
+        self._title_args[slide.slide_id] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
         shape = title_shape(slide)
         box = box or self.title_box
         if not self.templated or box is not self.title_box:
@@ -141,6 +144,8 @@ class DeckWriter:
     def finish(self) -> bytes:
         for slide in self.prs.slides:
             remove_empty_placeholders(slide)
+        finish_slides(self.prs.slides, lambda slide, text: self.set_title(slide, text, **self._title_args[slide.slide_id]),
+                      lambda name: name)
         subject = " · ".join(s.name for s in self.model.subjects)
         return save(self.prs, self.model.title, self.model.author, self.language, subject)
 

@@ -13,6 +13,7 @@ from typing import Callable
 from ..colors import readable_on, tint
 from ..markup import plain
 from ..source.models import split_paragraphs
+from .deck_a11y import qualified
 from .deck_base import placeholder
 from .deck_fit import block_height, fit_size, take
 from .deck_pptx import DeckWriter
@@ -100,8 +101,13 @@ def build_title(w: DeckWriter) -> None:
 
 
 def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
+    if not subject.image_alt:  # the handout says the same: one warning when both are built
+        i = w.model.subjects.index(subject)
+        w.context.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
+                       key=f"subjects[{i}].image_alt", hint="describe the picture in a short sentence")
+    alt = plain(subject.image_alt) if subject.image_alt else f"Picture of {plain(subject.name)}"
     # A broken picture is an OutputError naming the file, as in the handout.
-    picture(slide, w.context.resolve(subject.image), box, subject.image_alt or subject.full_name or subject.name, key)
+    picture(slide, w.context.resolve(subject.image), box, alt, key)
 
 
 def _box(shape) -> Box:
@@ -169,13 +175,17 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
 
 
 def build_rows(w: DeckWriter) -> None:
-    """One slide per table row: the subjects' values side by side."""
+    """One slide per table row: the subjects' values side by side. A row whose
+    label is also a section heading gets "— comparison" (titles must be unique)."""
+    labels = w.deck.labels
+    others = [s.heading for s in w.model.sections] + [w.model.title, labels.overview, labels.similarities,
+                                                      labels.conclusion, labels.sources]
     for row in w.model.table:
         values = [split_paragraphs(v) or [w.deck.labels.empty_cell] for v in
                   (c or w.deck.labels.empty_cell for c in row.cells())]
         notes = [row.label] + [f"{s.name}: {plain(v or w.deck.labels.empty_cell)}"
                                for s, v in zip(w.model.subjects, row.cells())]
-        subject_grid(w, row.label, values, notes)
+        subject_grid(w, qualified(row.label, others, labels.compared), values, notes)
 
 
 def build_sections(w: DeckWriter) -> None:
@@ -220,7 +230,7 @@ def build_timeline(w: DeckWriter) -> None:
     the labels had to give way to numbers."""
     from ..timeline.model import build_timeline as timeline_of
     from ..units import pt_to_emu
-    from .deck_text import set_alt_text
+    from .deck_a11y import set_alt_text
     from .deck_timeline import draw_timeline
 
     timeline = timeline_of(w.model, w.layout)
@@ -231,7 +241,7 @@ def build_timeline(w: DeckWriter) -> None:
     slide = w.new_slide(w.deck.labels.timeline, [plain(line) for line in lines])
     body = w.body
     placement = draw_timeline(slide, pt_to_emu(body.left), pt_to_emu(body.top), pt_to_emu(body.width),
-                              pt_to_emu(body.height), timeline, w.layout)
+                              pt_to_emu(body.height), timeline, w.layout, w.language)
     group = next(shape for shape in slide.shapes if shape.name == "Timeline")
     set_alt_text(group, f"{w.deck.labels.timeline}: " + "; ".join(plain(line) for line in lines))
     if placement.numbered:

@@ -141,8 +141,11 @@ def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: st
 
 
 def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
-    """A filled rectangle without outline or text (bands, accent bars)."""
+    """A filled rectangle without outline or text (bands, accent bars): decoration,
+    marked so screen readers skip it."""
     from pptx.enum.shapes import MSO_SHAPE
+
+    from .deck_a11y import mark_decorative
 
     shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 1, 1)
     place(shape, box)
@@ -152,6 +155,7 @@ def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
     shape.shadow.inherit = False
     if name:
         shape.name = name
+    mark_decorative(shape)
     return shape
 
 
@@ -181,10 +185,7 @@ def picture(slide, path: Path, box: Box, alt: str, key: str = "image") -> object
     stream.seek(0)
     shape = slide.shapes.add_picture(stream, pt_to_emu(fitted.left), pt_to_emu(fitted.top),
                                      pt_to_emu(fitted.width), pt_to_emu(fitted.height))
+    from .deck_a11y import set_alt_text
+
     set_alt_text(shape, alt)
     return shape
-
-
-def set_alt_text(shape, alt: str) -> None:
-    """Alt text (``descr`` on the shape's ``cNvPr``), for pictures, groups and any shape."""
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", alt)

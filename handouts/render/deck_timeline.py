@@ -34,7 +34,7 @@ def deck_measure(layout: Layout):
 
 
 def draw_timeline(slide: Any, left: int, top: int, width: int, height: int, timeline: Timeline,
-                  layout: Layout) -> Placement:
+                  layout: Layout, language: str = "en") -> Placement:
     """Draw into the box (EMU) and return the placement (``.numbered`` tells the
     caller the labels went to a numbered key it should show, e.g. on the next slide)."""
     size = layout.deck.sizes.min
@@ -43,15 +43,16 @@ def draw_timeline(slide: Any, left: int, top: int, width: int, height: int, time
     placement = spread(placement, box_h, most=3.0)
     group = slide.shapes.add_group_shape()
     group.name = "Timeline"
-    _Painter(group.shapes, layout, left, top).paint(placement, timeline)
+    _Painter(group.shapes, layout, left, top, language).paint(placement, timeline)
     return placement
 
 
 class _Painter:
     """Maps placement points to EMU inside the group and adds the shapes."""
 
-    def __init__(self, shapes: Any, layout: Layout, left: int, top: int) -> None:
+    def __init__(self, shapes: Any, layout: Layout, left: int, top: int, language: str) -> None:
         self.shapes, self.layout, self.left, self.top = shapes, layout, left, top
+        self.language = language
 
     def x(self, value: float) -> int:
         return self.left + pt_to_emu(value)
@@ -151,6 +152,7 @@ class _Painter:
         run.font.size = Pt(size)
         run.font.name = self.layout.deck.fonts.body
         run.font.color.rgb = _rgb(color)
+        run._r.get_or_add_rPr().set("lang", self.language)
 
 
 def _rgb(hex_color: str) -> Any:

@@ -20,32 +20,37 @@ from . import RenderContext
 from .pdf_blocks import BLOCKS, Parts
 from .pdf_fonts import describe, missing_glyphs
 from .pdf_page import HandoutDoc, canvas_class, running_for
+from .pdf_structure import DocInfo, write_structure
 from .pdf_styles import build_styles
+from .pdf_tags import TagRecorder
 
 # Block name -> builder.
 BUILDERS: dict[str, Callable[[Parts], list[Flowable]]] = dict(BLOCKS)
 
 
 def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
-    """The handout PDF for ``model`` drawn with ``layout``."""
+    """The handout PDF for ``model`` drawn with ``layout``: a tagged PDF
+    (structure tree in reading order, decoration marked as artifacts)."""
     styles = build_styles(layout, markup_styles(model))
     warn_missing_glyphs(model, layout, context)
-    parts = Parts(model, layout, styles, context)
+    tags = TagRecorder(model.language)
+    parts = Parts(model, layout, styles, context, tags)
     story: list[Flowable] = []
     for name in layout.handout.blocks:
         builder = BUILDERS.get(name)
         if builder:
             story += builder(parts)
     buffer = io.BytesIO()
-    doc = HandoutDoc(buffer, layout, title=plain(model.title), author=model.author or "",
-                     subject=subject_line(model), keywords=", ".join(s.name for s in model.subjects),
-                     lang=model.language, displayDocTitle=1)
+    info = DocInfo(title=plain(model.title), lang=model.language, author=model.author or "",
+                   subject=subject_line(model), keywords=", ".join(s.name for s in model.subjects))
+    doc = HandoutDoc(buffer, layout, title=info.title, author=info.author, subject=info.subject,
+                     keywords=info.keywords, lang=model.language, displayDocTitle=1)
     try:
-        doc.build(story, canvasmaker=canvas_class(running_for(model, layout, styles)))
+        doc.build(story, canvasmaker=canvas_class(running_for(model, layout, styles), tags))
     except RLLayoutError as exc:  # a flowable larger than the page: a layout problem, say so
         raise OutputError.single(f"the handout could not be laid out: {exc}", file=context.source_path,
                                  hint="try smaller margins or fewer subjects per page") from None
-    return buffer.getvalue()
+    return write_structure(buffer.getvalue(), tags, info)
 
 
 def subject_line(model: Comparison) -> str:

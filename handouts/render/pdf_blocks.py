@@ -7,7 +7,7 @@ document template bookmarks them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 from xml.sax.saxutils import escape
 
@@ -24,30 +24,47 @@ from .pdf_images import load_picture, picture_flowable
 from .pdf_marks import MarkedText
 from .pdf_styles import Styles
 from .pdf_table import build_table
+from .pdf_tags import Element, TagRecorder, table_callback, cell_tag, tag
 
 CARDS_PER_ROW = 4
 
 
 @dataclass
 class Parts:
-    """What every block builder reads."""
+    """What every block builder reads; ``tags`` records the structure in reading order."""
 
     model: Comparison
     layout: Layout
     styles: Styles
     context: RenderContext
+    tags: TagRecorder = field(default_factory=TagRecorder)
 
-    def para(self, text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(to_reportlab(text, self.layout.colors.link), style)
+    def para(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
+        """A paragraph that is one ``kind`` element (P, H2, LBody...) under ``parent``."""
+        return self.tagged(Paragraph(to_reportlab(text, self.layout.colors.link), style), kind, parent)
 
-    def paras(self, text: str | None, style: ParagraphStyle | None = None) -> list[Flowable]:
-        return [self.para(p, style or self.styles.body) for p in split_paragraphs(text)]
+    def tagged(self, flowable: Flowable, kind: str, parent: Element | None = None, **attrs: str) -> Flowable:
+        return tag(flowable, self.tags.element(kind, parent, **attrs))
 
-    def heading(self, text: str, style: ParagraphStyle | None = None, top: bool = False) -> Paragraph:
-        """A heading that becomes an outline entry (top = the document's H1)."""
-        p = self.para(text, style or self.styles.heading)
+    def paras(self, text: str | None, style: ParagraphStyle | None = None,
+              parent: Element | None = None) -> list[Flowable]:
+        return [self.para(p, style or self.styles.body, parent=parent) for p in split_paragraphs(text)]
+
+    def heading(self, text: str, style: ParagraphStyle | None = None, top: bool = False,
+                parent: Element | None = None) -> Paragraph:
+        """A heading that becomes an outline entry (top = the document's H1, else an H2)."""
+        p = self.para(text, style or self.styles.heading, "H1" if top else "H2", parent)
         p.outline = (plain(text), top)
         return p
+
+    def items(self, texts: list[str], style: ParagraphStyle, bullets: list[str], numbering: str) -> list[Flowable]:
+        """A list: L > LI > LBody, one paragraph per item (``texts`` are reportlab markup)."""
+        lst = self.tags.element("L", O="List", ListNumbering=numbering)
+        out: list[Flowable] = []
+        for text, bullet in zip(texts, bullets):
+            item = self.tags.element("LI", lst)
+            out.append(tag(Paragraph(text, style, bulletText=bullet), self.tags.element("LBody", item)))
+        return out
 
 
 def title_block(p: Parts) -> list[Flowable]:
@@ -57,15 +74,17 @@ def title_block(p: Parts) -> list[Flowable]:
         out.append(p.para(m.subtitle, s.subtitle))
     meta = " \u00b7 ".join(escape(x) for x in (m.course, m.author, m.date) if x)
     if meta:
-        out.append(Paragraph(meta, s.meta))
+        out.append(p.tagged(Paragraph(meta, s.meta), "P"))
     out.append(HRFlowable(width="100%", thickness=max(1.5, p.layout.sizes.body * 0.22),
                           color=HexColor(p.layout.colors.accent), spaceBefore=s.gap * 0.5, spaceAfter=s.gap * 1.4))
     return out
 
 
 def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
-    """A subject's picture (if any) and its name/full name/credit, as two cell contents."""
+    """A subject's picture (if any) and its name/full name/credit, as two cell
+    contents: a Div holding a Figure (with the picture's alt text) and a P."""
     subject, layout, s = p.model.subjects[i], p.layout, p.styles
+    card = p.tags.element("Div")
     picture: list[Flowable] = []
     show = bool(subject.image and layout.handout.subject_images)
     if show:
@@ -73,14 +92,21 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
             p.context.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
                            key=f"subjects[{i}].image_alt", hint="describe the picture in a short sentence")
         reader = load_picture(p.context.resolve(subject.image), f"subjects[{i}].image")
-        picture.append(picture_flowable(reader, layout.sizes.title * 4, subject.image_alt))
+        alt = plain(subject.image_alt) if subject.image_alt else f"Picture of {plain(subject.name)}"
+        picture.append(picture_flowable(reader, layout.sizes.title * 4, alt))
+        tag(picture[0], p.tags.element("Figure", card, alt=alt))
     name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
-    text: list[Flowable] = [MarkedText(p.para(subject.name, name), layout.subject_marker(i),
-                                       layout.subject_color(i, subject.color), pattern=layout.subject_pattern(i))]
+    text: list[Flowable] = [MarkedText(Paragraph(to_reportlab(subject.name, layout.colors.link), name),
+                                       layout.subject_marker(i), layout.subject_color(i, subject.color),
+                                       pattern=layout.subject_pattern(i))]
     if subject.full_name:
-        text.append(p.para(subject.full_name, s.meta))
+        text.append(Paragraph(to_reportlab(subject.full_name, layout.colors.link), s.meta))
     if show and subject.image_credit:
-        text.append(p.para(layout.handout.labels.image_credit.replace("{credit}", subject.image_credit), s.credit))
+        credit = layout.handout.labels.image_credit.replace("{credit}", subject.image_credit)
+        text.append(Paragraph(to_reportlab(credit, layout.colors.link), s.credit))
+    element = p.tags.element("P", card)  # one cell, one element: name, full name, credit
+    for flowable in text:
+        tag(flowable, element)
     return picture, text
 
 
@@ -107,7 +133,7 @@ def subjects_block(p: Parts) -> list[Flowable]:
         for col, i in enumerate(group):
             color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
             cmds.append(("LINEABOVE", (col, top), (col, top), 2.5, color))
-    table = Table(rows, colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
+    table = Table(rows, colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT", renderCB=table_callback(cell_tag))
     table.setStyle(TableStyle(cmds))
     return [table, Spacer(0, p.styles.gap * 0.6)]
 
@@ -133,7 +159,7 @@ def table_block(p: Parts) -> list[Flowable]:
     if label:
         out += [CondPageBreak(p.styles.gap * 8), p.heading(label)]
         out[-1].keepWithNext = 0
-    out.append(build_table(p.model, p.layout, p.styles))
+    out.append(build_table(p.model, p.layout, p.styles, p.tags))
     if wide:
         out += [NextPageTemplate("main"), PageBreakIfNotEmpty()]
     return out
@@ -144,24 +170,27 @@ def similarities_block(p: Parts) -> list[Flowable]:
         return []
     label = p.layout.handout.labels.similarities
     bullet = ParagraphStyle("h-bullet-accent", parent=p.styles.bullet, bulletColor=HexColor(p.layout.colors.accent))
-    items = [Paragraph(to_reportlab(t, p.layout.colors.link), bullet, bulletText="\u2022") for t in p.model.similarities]
-    return ([p.heading(label)] if label else []) + items
+    head = [p.heading(label)] if label else []
+    texts = [to_reportlab(t, p.layout.colors.link) for t in p.model.similarities]
+    return head + p.items(texts, bullet, ["\u2022"] * len(texts), "Disc")
 
 
 def sections_block(p: Parts) -> list[Flowable]:
     out: list[Flowable] = []
     ids = p.model.subject_ids()
     for section in p.model.sections:
-        out += [p.heading(section.heading)] + p.paras(section.body)
+        sect = p.tags.element("Sect")
+        out += [p.heading(section.heading, parent=sect)] + p.paras(section.body, parent=sect)
         for i, sid in enumerate(ids):
             text = (section.by_subject or {}).get(sid)
             if not text:
                 continue
             subject = p.model.subjects[i]
-            label = MarkedText(p.para(subject.name, p.styles.subheading), p.layout.subject_marker(i),
-                               p.layout.subject_color(i, subject.color))
+            label = MarkedText(Paragraph(to_reportlab(subject.name, p.layout.colors.link), p.styles.subheading),
+                               p.layout.subject_marker(i), p.layout.subject_color(i, subject.color))
             label.keepWithNext = 1
-            out += [Spacer(0, p.styles.subheading.spaceBefore), label] + p.paras(text)
+            p.tagged(label, "H3", sect)
+            out += [Spacer(0, p.styles.subheading.spaceBefore), label] + p.paras(text, parent=sect)
     return out
 
 
@@ -172,15 +201,16 @@ def sources_block(p: Parts) -> list[Flowable]:
     style = ParagraphStyle("h-source", parent=s.bullet, leftIndent=s.body.fontSize * 2.2, bulletIndent=0,
                            fontSize=max(s.small.fontSize, s.body.fontSize * 0.92))
     out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
-    for n, ref in enumerate(p.model.sources, start=1):
+    texts = []
+    for ref in p.model.sources:
         text = to_reportlab(ref.title, link)
         if ref.url:
             url = escape(ref.url, {'"': "&quot;"})
             text += f' \u2014 <link href="{url}" color="{link}"><u>{escape(ref.url)}</u></link>'
         if ref.note:
             text += f' <font color="{p.layout.colors.muted}">({to_reportlab(ref.note, link)})</font>'
-        out.append(Paragraph(text, style, bulletText=f"{n}."))
-    return out
+        texts.append(text)
+    return out + p.items(texts, style, [f"{n}." for n in range(1, len(texts) + 1)], "Decimal")
 
 
 def note_block(p: Parts) -> list[Flowable]:

@@ -13,6 +13,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from .pdf_tags import artifact
+
 
 def _polygon(canvas: Canvas, points: list[tuple[float, float]], fill: bool, stroke: bool) -> None:
     path = canvas.beginPath()
@@ -122,9 +124,10 @@ class MarkedText(Flowable):
         style = self.paragraph.style
         first_line_mid = self.height - style.leading / 2 - (style.fontSize * 0.05)
         x = 0.0
-        if self.pattern:
-            draw_pattern(self.canv, self.pattern, 0, first_line_mid - self.size * 0.6, self.size * 1.5, self.size * 1.2,
-                         self.pattern_color or self.fill)
-            x = self.size * 1.9
-        draw_marker(self.canv, self.shape, x + self.size / 2, first_line_mid, self.size, self.fill, self.outline)
+        with artifact(self.canv):  # the name says who it is; the marker is decoration
+            if self.pattern:
+                draw_pattern(self.canv, self.pattern, 0, first_line_mid - self.size * 0.6, self.size * 1.5,
+                             self.size * 1.2, self.pattern_color or self.fill)
+                x = self.size * 1.9
+            draw_marker(self.canv, self.shape, x + self.size / 2, first_line_mid, self.size, self.fill, self.outline)
         self.paragraph.drawOn(self.canv, self.indent, self.height - self._ph)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from ..errors import LayoutError
 from ..layout.models import Layout
@@ -22,6 +22,7 @@ from ..markup import plain
 from ..source.models import Comparison
 from .pdf_fonts import font_name
 from .pdf_styles import Styles
+from .pdf_tags import TaggingFrame, TagRecorder, artifact
 
 SEP = " \u00b7 "
 _GAP = "\x00"  # stands for {sep} until we know which sides are non-empty
@@ -56,13 +57,16 @@ class Running:
     rule: str
 
 
-def canvas_class(running: Running) -> type[Canvas]:
-    """A canvas that draws the running header/footer once the page count is known."""
+def canvas_class(running: Running, tags: TagRecorder | None = None) -> type[Canvas]:
+    """A canvas that draws the running header/footer once the page count is known
+    (as pagination artifacts), recording tagged content into ``tags``."""
 
     class RunningCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            if tags is not None:
+                tags.attach(self)
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
@@ -72,7 +76,8 @@ def canvas_class(running: Running) -> type[Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self._running(number, total)
+                with artifact(self, "Pagination"):
+                    self._running(number, total)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -120,7 +125,7 @@ class HandoutDoc(BaseDocTemplate):
         templates = []
         for name, orientation in (("main", None), ("wide", "landscape")):
             width, height = layout.page.dimensions(orientation)
-            frame = Frame(m.left, m.bottom, width - m.left - m.right, height - m.top - m.bottom,
+            frame = TaggingFrame(m.left, m.bottom, width - m.left - m.right, height - m.top - m.bottom,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
             templates.append(PageTemplate(name, [frame], pagesize=(width, height), onPage=self._note_margins))
         self.addPageTemplates(templates)

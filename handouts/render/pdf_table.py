@@ -23,6 +23,7 @@ from ..markup import plain, to_reportlab
 from ..source.models import Comparison, split_paragraphs
 from .pdf_marks import MarkedText
 from .pdf_styles import Styles
+from .pdf_tags import Element, TagRecorder, table_callback
 
 DASH = "\u2014"
 
@@ -33,6 +34,7 @@ class Row:
 
     index: int
     cells: tuple[tuple[Flowable, ...], ...]  # label cell first, then one per subject
+    label_repeat: bool = False  # the label cell only repeats the label ("Label (cont.)"): an artifact
 
 
 def _cell_height(flowables: tuple[Flowable, ...], width: float) -> float:
@@ -74,12 +76,19 @@ def _split_cell(flowables: tuple[Flowable, ...], width: float, height: float) ->
 
 
 class ComparisonTable(Flowable):
-    """A splittable comparison table; draws itself as reportlab Tables."""
+    """A splittable comparison table; draws itself as reportlab Tables.
+
+    ``cells`` are the structure elements (header row first, then one row per
+    source row); a piece continued on a later page draws its repeated header
+    as an artifact, so a screen reader meets each header once."""
+
+    tags_itself = True
 
     def __init__(self, header: list[Flowable], rows: list[Row], weights: list[float], layout: Layout,
                  styles: Styles, fills: list[str], continued: Callable[[int], tuple[Flowable, ...]],
-                 heights: dict | None = None) -> None:
+                 heights: dict | None = None, cells: list[list[Element]] | None = None, first: bool = True) -> None:
         super().__init__()
+        self.cells, self.first = cells, first
         # (id(row), width) -> (row, height), shared with the pieces split from this
         # table so each row is measured once, not once per page.
         self._heights: dict[tuple[int, float], tuple[Row, float]] = {} if heights is None else heights
@@ -136,8 +145,9 @@ class ComparisonTable(Flowable):
         if not any(first for first, _ in pieces) or not any(rest for _, rest in pieces):
             return None
         label_rest = pieces[0][1]  # a label too long for the page continues as itself
-        head = Row(row.index, tuple(first for first, _ in pieces))
-        tail = Row(row.index, (label_rest or self.continued(row.index),) + tuple(rest for _, rest in pieces[1:]))
+        head = Row(row.index, tuple(first for first, _ in pieces), row.label_repeat)
+        tail = Row(row.index, (label_rest or self.continued(row.index),) + tuple(rest for _, rest in pieces[1:]),
+                   row.label_repeat or not label_rest)
         return head, tail
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
@@ -160,15 +170,27 @@ class ComparisonTable(Flowable):
         parts: list[Flowable] = [self._table(taken, widths)]
         if rest:
             parts.append(ComparisonTable(self.header, rest, self.weights, self.layout, self.styles,
-                                         self.fills, self.continued, self._heights))
+                                         self.fills, self.continued, self._heights, self.cells, first=False))
         return parts
 
     # -- drawing -----------------------------------------------------------
     def _table(self, rows: list[Row], widths: list[float]) -> Table:
         data = [list(self.header)] + [[list(c) for c in r.cells] for r in rows]
-        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        callback = table_callback(self._cell_element(rows)) if self.cells else None
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", renderCB=callback)
         table.setStyle(TableStyle(self._commands(rows)))
         return table
+
+    def _cell_element(self, rows: list[Row]) -> Callable[[int, int, object], Element | None]:
+        """Which element each drawn cell belongs to (None: an artifact)."""
+        cells = self.cells or []
+
+        def element(r: int, c: int, value: object) -> Element | None:
+            if r == 0:
+                return cells[0][c] if self.first else None
+            row = rows[r - 1]
+            return None if c == 0 and row.label_repeat else cells[row.index + 1][c]
+        return element
 
     def _commands(self, rows: list[Row]) -> list[tuple]:
         c, pad, kind = self.layout.colors, self.styles.cell_pad, self.layout.handout.table.style
@@ -209,8 +231,22 @@ def column_weights(model: Comparison, low: float = 0.7, high: float = 1.6) -> li
     return shares
 
 
-def build_table(model: Comparison, layout: Layout, styles: Styles) -> ComparisonTable:
-    """The comparison table flowable for ``model``."""
+def table_elements(model: Comparison, tags: TagRecorder, parent: Element | None = None) -> list[list[Element]]:
+    """Table > TR > TH/TD: the header row's subject cells are column headers,
+    each row's label is a row header."""
+    table = tags.element("Table", parent)
+    header = tags.element("TR", table)
+    cells = [[tags.element("TD", header)] + [tags.element("TH", header, O="Table", Scope="Column")
+                                              for _ in model.subjects]]
+    for _ in model.table:
+        tr = tags.element("TR", table)
+        cells.append([tags.element("TH", tr, O="Table", Scope="Row")] + [tags.element("TD", tr)
+                                                                          for _ in model.subjects])
+    return cells
+
+
+def build_table(model: Comparison, layout: Layout, styles: Styles, tags: TagRecorder | None = None) -> ComparisonTable:
+    """The comparison table flowable for ``model`` (tagged into ``tags``)."""
     link = layout.colors.link
     labels = layout.handout.labels
     fills = [layout.colors.header_fill] + [layout.subject_color(i, s.color) for i, s in enumerate(model.subjects)]
@@ -236,4 +272,5 @@ def build_table(model: Comparison, layout: Layout, styles: Styles) -> Comparison
 
     rows = [Row(i, ((Paragraph(to_reportlab(row.label, link), styles.label),),) + tuple(cell(v) for v in row.cells()))
             for i, row in enumerate(model.table)]
-    return ComparisonTable(header, rows, column_weights(model), layout, styles, fills, continued)
+    cells = table_elements(model, tags) if tags is not None else None
+    return ComparisonTable(header, rows, column_weights(model), layout, styles, fills, continued, cells=cells)
