@@ -143,6 +143,17 @@ class TagRecorder:
                 self.element("Link", span.element).kids.append(("annot", span.page, index))
 
 
+def tagged_canvas(tags: TagRecorder) -> type[Canvas]:
+    """A canvas class (a doc template's ``canvasmaker``) that records into ``tags``."""
+
+    class TaggedCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            tags.attach(self)
+
+    return TaggedCanvas
+
+
 def recorder(canvas: Canvas) -> TagRecorder | None:
     """The canvas's recorder, if the document is being tagged."""
     return getattr(canvas, "tags", None)

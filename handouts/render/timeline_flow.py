@@ -17,6 +17,7 @@ from ..markup import to_reportlab
 from ..timeline.model import Item, Timeline
 from ..timeline.placement import Placement
 from .pdf_fonts import register_family
+from .pdf_tags import TagRecorder, artifact, cell_tag, table_callback, tag
 from .timeline_draw import bar, draw_placement, label_family, marker
 
 
@@ -105,6 +106,15 @@ class KeyMarker(Flowable):
         self.width, self.height = size * 4.2, size * 1.2
 
     def draw(self) -> None:
+        with artifact(self.canv):  # the shape is decoration; the number (if any) is the list label
+            self._shape()
+        if self.numbered:
+            s = self.size
+            self.canv.setFont(register_family(label_family(self.layout))["bold"], s)
+            self.canv.setFillColor(self.layout.colors.text)
+            self.canv.drawRightString(self.width, s * 0.28, str(self.item.number))
+
+    def _shape(self) -> None:
         s, item, c = self.size, self.item, self.canv
         if item.is_span:
             from ..timeline.placement import Mark
@@ -114,10 +124,6 @@ class KeyMarker(Flowable):
         else:
             marker(c, item.marker, s * 0.8, s * 0.6, s * 0.95, item.color, self.layout.colors.background,
                    dashed=item.approximate)
-        if self.numbered:
-            c.setFont(register_family(label_family(self.layout))["bold"], s)
-            c.setFillColor(self.layout.colors.text)
-            c.drawRightString(self.width, s * 0.28, str(item.number))
 
 
 def styles(layout: Layout) -> dict[str, ParagraphStyle]:
@@ -146,27 +152,46 @@ def styles(layout: Layout) -> dict[str, ParagraphStyle]:
 
 
 def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
-              heading: str | None = "Events") -> list[Flowable]:
-    """The key: marker (and number), date, label in bold and the detail."""
+              heading: str | None = "Events", tags: TagRecorder | None = None) -> list[Flowable]:
+    """The key: marker (and number), date, label in bold and the detail.
+
+    Tagged (when ``tags`` is given) as what it is to a listener: an H2 heading,
+    then per lane an H3 with the lane's name and a list of its events (Lbl: the
+    marker's number, LBody: date, label and detail); markers are artifacts."""
     st = styles(layout)
     size = st["key"].fontSize
     link = layout.colors.link
     rows, commands = [], []
     grouped = len(timeline.lanes) > 1
+    out: list[Flowable] = [Spacer(1, size * 0.5)]
+    if heading:  # never leave the heading alone at the foot of a page
+        out.append(CondPageBreak(st["heading"].leading * 2 + size * 6))
+        out.append(_tagged(Paragraph(heading, st["heading"]), tags, "H2"))
+    numbering = "Decimal" if numbered else "None"
+    events = None
     for item in timeline.items:
         if grouped and (not rows or item.lane != last_lane):
             commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
                          ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8)]
-            rows.append([Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"]), "", ""])
+            lane = Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"])
+            rows.append([_tagged(lane, tags, "H3"), "", ""])
+            events = None
+        if tags is not None and events is None:
+            events = tags.element("L", O="List", ListNumbering=numbering)
         last_lane = item.lane
         text = f"<b>{to_reportlab(item.label, link)}</b>"
         if item.detail:
             text += f" — {to_reportlab(item.detail, link)}"
-        rows.append([KeyMarker(item, layout, numbered, size), Paragraph(to_reportlab(item.date_text), st["date"]),
-                     Paragraph(text, st["key"])])
+        entry = tags.element("LI", events) if tags is not None else None
+        label = tags.element("Lbl", entry) if tags is not None and numbered else None
+        body = tags.element("LBody", entry) if tags is not None else None
+        rows.append([tag(KeyMarker(item, layout, numbered, size), label),
+                     tag(Paragraph(to_reportlab(item.date_text), st["date"]), body),
+                     tag(Paragraph(text, st["key"]), body)])
     date_w = size * 9.5
     marker_w = size * 5
-    table = Table(rows, colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT")
+    table = Table(rows, colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT",
+                  renderCB=table_callback(cell_tag) if tags is not None else None)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
@@ -174,8 +199,8 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
         ("TOPPADDING", (0, 0), (-1, -1), size * 0.2), ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule), *commands,
     ]))
-    out: list[Flowable] = [Spacer(1, size * 0.5)]
-    if heading:  # never leave the heading alone at the foot of a page
-        out.append(CondPageBreak(st["heading"].leading * 2 + size * 6))
-        out.append(Paragraph(heading, st["heading"]))
     return out + [table]
+
+
+def _tagged(flowable: Flowable, tags: TagRecorder | None, kind: str) -> Flowable:
+    return tag(flowable, tags.element(kind)) if tags is not None else flowable

@@ -17,6 +17,8 @@ from ..timeline.model import Timeline, build_timeline
 from ..timeline.placement import place, spread
 from . import RenderContext
 from .pdf_fonts import describe, missing_glyphs, register_family
+from .pdf_structure import DocInfo, write_structure
+from .pdf_tags import TaggingFrame, TagRecorder, artifact, tag, tagged_canvas
 from .timeline_draw import label_family, measure
 from .timeline_flow import TimelineFlowable, key_table, styles
 
@@ -26,54 +28,61 @@ SPREAD_SHARE = 0.5   # a sparse chart's lanes open up to fill this share
 
 
 def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
-    """Build the timeline PDF and return its bytes (deterministic)."""
-    from reportlab.lib.units import inch  # noqa: F401  (imports reportlab once)
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    """Build the timeline PDF and return its bytes (deterministic): a tagged PDF
+    whose chart is a Figure described in words (every event in date order)."""
+    from reportlab.platypus import BaseDocTemplate, PageTemplate, Paragraph, Spacer
 
     timeline = build_timeline(model, layout)
     _warn_glyphs(timeline, layout, context)
     width, height = layout.page.dimensions(layout.timeline.orientation)
     m = layout.page.margins
+    tags = TagRecorder(model.language)
+    info = DocInfo(title=f"{plain(model.title)}: timeline", lang=model.language, author=plain(model.author or ""),
+                   subject=plain(model.subtitle or model.title))
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=m.left, rightMargin=m.right,
-                            topMargin=m.top, bottomMargin=m.bottom, invariant=True,
-                            title=f"{plain(model.title)}: timeline", author=plain(model.author or ""),
-                            subject=plain(model.subtitle or model.title), creator="handouts",
-                            lang=model.language,
-                            initialFontName=register_family(label_family(layout))["regular"])
+    doc = BaseDocTemplate(buffer, pagesize=(width, height), leftMargin=m.left, rightMargin=m.right,
+                          topMargin=m.top, bottomMargin=m.bottom, invariant=True, title=info.title,
+                          author=info.author, subject=info.subject, creator="handouts", lang=model.language,
+                          displayDocTitle=1, initialFontName=register_family(label_family(layout))["regular"])
+    footer = _footer(layout, model)
+    frame = TaggingFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, leftPadding=FRAME_PADDING,
+                         rightPadding=FRAME_PADDING, topPadding=FRAME_PADDING, bottomPadding=FRAME_PADDING)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=footer, pagesize=(width, height))])
     frame_w, frame_h = doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING
     st = styles(layout)
-    story: list = [Paragraph(_escape(plain(model.title)), st["title"])]
+    story: list = [tag(Paragraph(_escape(plain(model.title)), st["title"]), tags.element("H1"))]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
-    story.append(Paragraph(_escape(subtitle or "Timeline"), st["subtitle"]))
+    story.append(tag(Paragraph(_escape(subtitle or "Timeline"), st["subtitle"]), tags.element("P")))
     used = sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in story)
     if timeline.empty:
-        story += [Spacer(1, frame_h * 0.3), Paragraph("No dated events", st["empty"])]
+        story += [Spacer(1, frame_h * 0.3), tag(Paragraph("No dated events", st["empty"]), tags.element("P"))]
     else:
         placement = place(timeline, frame_w, measure(layout), layout.timeline.label_size,
                           layout.timeline.min_size, (frame_h - used) * CHART_SHARE)
-        key = key_table(timeline, layout, frame_w, placement.numbered) if (
+        figure = tags.element("Figure", alt=timeline.alt_text())
+        key = key_table(timeline, layout, frame_w, placement.numbered, tags=tags) if (
             layout.timeline.key or placement.numbered) else []
         key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
         room = frame_h - used - key_height - layout.sizes.body  # open lanes up only if the key still fits
         placement = spread(placement, min((frame_h - used) * SPREAD_SHARE, room))
-        story.append(TimelineFlowable(placement, layout, split_height=frame_h - used))
+        story.append(tag(TimelineFlowable(placement, layout, split_height=frame_h - used), figure))
         story += key
-    doc.build(story, onFirstPage=_footer(layout, model), onLaterPages=_footer(layout, model))
-    return buffer.getvalue()
+    doc.build(story, canvasmaker=tagged_canvas(tags))
+    return write_structure(buffer.getvalue(), tags, info)
 
 
 def _footer(layout: Layout, model: Comparison):
-    """Page numbers (and the title on later pages) in the bottom margin."""
+    """Page numbers (and the title on later pages) in the bottom margin: pagination artifacts."""
     def draw(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(register_family(label_family(layout))["regular"], layout.sizes.small)
-        canvas.setFillColor(layout.colors.muted)
-        y = layout.page.margins.bottom * 0.5
-        canvas.drawRightString(doc.pagesize[0] - layout.page.margins.right, y, f"{doc.page}")
-        if doc.page > 1:
-            canvas.drawString(layout.page.margins.left, y, plain(model.title)[:120])
-        canvas.restoreState()
+        with artifact(canvas, "Pagination"):
+            canvas.saveState()
+            canvas.setFont(register_family(label_family(layout))["regular"], layout.sizes.small)
+            canvas.setFillColor(layout.colors.muted)
+            y = layout.page.margins.bottom * 0.5
+            canvas.drawRightString(doc.pagesize[0] - layout.page.margins.right, y, f"{doc.page}")
+            if doc.page > 1:
+                canvas.drawString(layout.page.margins.left, y, plain(model.title)[:120])
+            canvas.restoreState()
     return draw
 
 

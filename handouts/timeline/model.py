@@ -7,9 +7,10 @@ renderer maps them to its own box. Pure Python: no reportlab, no python-pptx.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..layout.models import Layout
+from ..markup import plain
 from ..source.dates import format_span
 from ..source.models import Comparison, Event
 
@@ -46,6 +47,7 @@ class Item:
     pattern: str
     marker: str
     approximate: bool
+    who: str = ""          # the event's subject's name ("" for a shared event)
 
     @property
     def value(self) -> float:
@@ -73,6 +75,20 @@ class Timeline:
 
     def lane_items(self, lane: int) -> list[Item]:
         return [item for item in self.items if item.lane == lane]
+
+    def chronological(self) -> list[Item]:
+        """Every item by date (items are stored lane by lane)."""
+        return sorted(self.items, key=lambda item: (item.start, item.number))
+
+    def alt_text(self) -> str:
+        """The chart as words, for screen readers: every event in date order with
+        its subject (or lane, when the chart shows lanes), e.g.
+        "1917–1924: Lenin in power (Lenin); 1917: October Revolution (Lenin)"."""
+        parts = []
+        for item in self.chronological():
+            name = item.who or (self.lanes[item.lane].label if len(self.lanes) > 1 else "")
+            parts.append(f"{item.date_text}: {plain(item.label)}" + (f" ({plain(name)})" if name else ""))
+        return "; ".join(parts)
 
 
 def build_timeline(model: Comparison, layout: Layout) -> Timeline:
@@ -102,8 +118,9 @@ def build_timeline(model: Comparison, layout: Layout) -> Timeline:
     placed.sort(key=lambda entry: entry[0])  # stable: chronological within each lane
     items = []
     for number, (lane, _, event) in enumerate(placed, start=1):
-        _, color, pattern, marker = looks[event.subject] if event.subject in looks else shared
-        items.append(_item(number, lane, event, color, pattern, marker))
+        name, color, pattern, marker = looks[event.subject] if event.subject in looks else shared
+        items.append(replace(_item(number, lane, event, color, pattern, marker),
+                             who=name if event.subject in looks else ""))
     lo, hi = _axis_range(items)
     return Timeline(model.title, tuple(lanes), tuple(items), lo, hi)
 
