@@ -222,14 +222,19 @@ def note_block(p: Parts) -> list[Flowable]:
 
 
 def timeline_block(p: Parts) -> list[Flowable]:
-    """The compact timeline strip (and its numbered key when dense)."""
-    from .timeline_strip import timeline_flowables
+    """The compact timeline strip (and its numbered key when dense): a Figure
+    described in words, after its heading in reading order."""
+    from ..timeline.model import build_timeline
+    from .timeline_strip import strip_flowables
 
+    timeline = build_timeline(p.model, p.layout)
+    if timeline.empty:
+        return []
     page = p.layout.page
     width = page.dimensions()[0] - page.margins.left - page.margins.right
-    strip = timeline_flowables(p.model, p.layout, p.context, width)
     label = p.layout.handout.labels.timeline
-    return ([p.heading(label)] if label and strip else []) + strip
+    head = [p.heading(label)] if label else []
+    return head + strip_flowables(timeline, p.layout, width, p.tags)
 
 
 BLOCKS = {

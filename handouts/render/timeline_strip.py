@@ -8,32 +8,46 @@ follows the strip.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..layout.models import Layout
 from ..source.models import Comparison
-from ..timeline.model import build_timeline
+from ..timeline.model import Timeline, build_timeline
 from ..timeline.placement import place, spread
 from . import RenderContext
+
+if TYPE_CHECKING:
+    from .pdf_tags import TagRecorder
 
 # A labelled strip may grow this much past strip_height before markers get
 # numbers: labels in place read far better than a key below.
 LABELLED_ALLOWANCE = 1.5
 
 
-def timeline_flowables(model: Comparison, layout: Layout, context: RenderContext, width: float) -> list:
+def timeline_flowables(model: Comparison, layout: Layout, context: RenderContext, width: float,
+                       tags: TagRecorder | None = None) -> list:
     """Flowables for the handout: the strip, and a numbered key when it is needed.
 
     Returns an empty list when the source has no dated events."""
+    return strip_flowables(build_timeline(model, layout), layout, width, tags)
+
+
+def strip_flowables(timeline: Timeline, layout: Layout, width: float, tags: TagRecorder | None = None) -> list:
+    """The strip for ``timeline``; tagged (into ``tags``, after whatever was
+    recorded before it) as a Figure whose alt text lists the events in date
+    order, its numbered key as lists (see :func:`.timeline_flow.key_table`)."""
+    from .pdf_tags import tag
     from .timeline_draw import measure
     from .timeline_flow import TimelineFlowable, key_table
 
-    timeline = build_timeline(model, layout)
     if timeline.empty:
         return []
     settings = layout.timeline
     placement = place(timeline, width, measure(layout), settings.label_size, settings.min_size,
                       available_height=settings.strip_height * LABELLED_ALLOWANCE)
     placement = spread(placement, settings.strip_height, most=2.0)
-    out: list = [TimelineFlowable(placement, layout)]
+    strip = TimelineFlowable(placement, layout)
+    out: list = [tag(strip, tags.element("Figure", alt=timeline.alt_text())) if tags is not None else strip]
     if placement.numbered:
-        out += key_table(timeline, layout, width, numbered=True, heading=None)
+        out += key_table(timeline, layout, width, numbered=True, heading=None, tags=tags)
     return out
