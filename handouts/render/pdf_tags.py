@@ -16,7 +16,7 @@ because tagged content must never sit inside an artifact or vice versa.
 Use from any reportlab drawing (platypus or a bare canvas)::
 
     tags = TagRecorder(model.language)
-    tags.attach(canvas)                      # or canvas_class(..., tags) in pdf_page
+    tags.attach(canvas)                      # or canvasmaker=tagged_canvas(tags)
     figure = tags.element("Figure", alt="1917: October Revolution; 1924: Lenin dies")
     with marked(canvas, figure): ...         # draw the timeline
     with artifact(canvas): ...               # grid lines, bands
