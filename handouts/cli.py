@@ -43,13 +43,25 @@ def _warn(problems) -> None:  # noqa: ANN001 - list[Problem]
 
 @app.command()
 def check(
-    sources: Annotated[list[Path], typer.Argument(help="Source files (.yaml, .yml or .json).")],
+    sources: Annotated[list[Path], typer.Argument(help="Source files (.yaml, .yml or .json) or folders.")],
 ) -> None:
     """Validate sources; report every problem with file, line and key."""
+    from .discover import discover
     from .source.loader import load_source
 
-    failed = 0
-    for path in sources:
+    empty = 0
+    expanded: list[Path] = []
+    for path in sources:  # a folder means every source inside it
+        if not path.is_dir():
+            expanded.append(path)
+            continue
+        try:
+            expanded += [job.source for job in discover([str(path)])]
+        except HandoutsError as exc:  # a folder without sources
+            empty += 1
+            _report(exc)
+    failed = empty
+    for path in expanded:
         try:
             model = load_source(path)
         except HandoutsError as exc:
@@ -59,7 +71,8 @@ def check(
         typer.echo(f"ok: {path} ({len(model.subjects)} subjects, {len(model.table)} rows, "
                    f"{len(model.sections)} sections, {len(model.timeline)} events)")
     if failed:
-        typer.echo(f"{failed} of {len(sources)} source{'s' * (len(sources) != 1)} invalid", err=True)
+        total = len(expanded) + empty
+        typer.echo(f"{failed} of {total} source{'s' * (total != 1)} invalid", err=True)
         raise typer.Exit(EXIT_INVALID)
 
 

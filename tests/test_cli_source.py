@@ -78,3 +78,16 @@ def test_python_dash_m(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "handouts", "check", str(CONTENT[0])],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and "ok:" in proc.stdout
+
+
+def test_check_a_folder(runner, tmp_path: Path) -> None:
+    (tmp_path / "unit" / "week1").mkdir(parents=True)
+    (tmp_path / "unit" / "week1" / "a.yaml").write_text(MINIMAL)
+    (tmp_path / "unit" / "b.yaml").write_text(MINIMAL + "tabel: []\n")
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["check", str(tmp_path / "unit"), str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert "ok: " in result.output and "a.yaml" in result.output
+    assert "unknown key 'tabel'" in result.output
+    assert "no .yaml, .yml or .json sources in this folder" in result.output
+    assert "2 of 3 sources invalid" in result.output
