@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import timedelta
 import sys
 from pathlib import Path
 
@@ -26,7 +27,8 @@ LAYOUTS = sorted(available_layouts())
 FUZZ_EXAMPLES = int(os.environ.get("HANDOUTS_FUZZ_EXAMPLES", "12"))
 
 
-@settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True,
+# A deadline turns a hang into a failure: no build may take a minute (normal: well under a second).
+@settings(max_examples=FUZZ_EXAMPLES, deadline=timedelta(seconds=60), derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
 @given(data=sources(max_rows=60), layout=st.sampled_from(LAYOUTS))
 def test_whole_pipeline_on_wild_sources(tmp_path_factory, data: dict, layout: str) -> None:
