@@ -40,14 +40,16 @@ def _split(row: Row, widths: list[float], style: TextStyle, room: float, continu
     return head, tail
 
 
-def _capped(row: Row, widths: list[float], style: TextStyle, height: float) -> Row:
-    """An overview row no taller than ``height``: a longer value is cut with
-    an ellipsis (its row slide shows it whole), so the overview stays one."""
+def _capped(row: Row, widths: list[float], style: TextStyle, height: float, bold_first: bool = True) -> Row:
+    """An overview row no taller than ``height``: a longer value (or label, or
+    subject name) is cut with an ellipsis (its row slide shows it whole), so
+    the overview stays short and every row fits on a slide of its own."""
     lines = max(1, int((height - CELL.top - CELL.bottom) // style.line_height))
-    out = [row[0]]
-    for cell, width in zip(row[1:], widths[1:]):
-        if block_height(cell, style, width, CELL) > height:
-            cell = [fit_lines(" ".join(cell), style, width - CELL.left - CELL.right, lines)]
+    out = []
+    for i, (cell, width) in enumerate(zip(row, widths)):
+        cell_style = TextStyle(style.font, style.size, bold_first and i == 0 or style.bold)
+        if block_height(cell, cell_style, width, CELL) > height:
+            cell = [fit_lines(" ".join(cell), cell_style, width - CELL.left - CELL.right, lines)]
         out.append(cell)
     return out
 
@@ -68,10 +70,18 @@ def paginate_rows(rows: list[Row], header: Row, widths: list[float], style: Text
             used += h
             continue
         room = height - used
-        if room >= 2 * one_line or (not pages[-1] and room >= one_line):
+        fresh = not pages[-1]
+        if room >= 2 * one_line or (fresh and room >= one_line):
             head, tail = _split(row, widths, style, room, continued)
-            pages[-1].append(head)
-            queue.insert(0, tail)
+            if any(any(cell) for cell in head[1:]):  # some value moved on: progress
+                pages[-1].append(head)
+                queue.insert(0, tail)
+            elif fresh:  # nothing can be cut to fit: show it as it is rather than loop
+                pages[-1].append(row)
+            else:
+                queue.insert(0, row)
+        elif fresh:  # the header leaves no room at all: same, never loop
+            pages[-1].append(row)
         else:
             queue.insert(0, row)
         pages.append([])
@@ -103,6 +113,7 @@ def build_overview(w: DeckWriter) -> None:
             break
     if pages is None:
         style = base.at(deck.sizes.min)
+        header = _capped(header, widths, TextStyle(style.font, style.size, True), area.height / 4)
         rows = [_capped(row, widths, style, area.height / 2) for row in rows]
         pages = paginate_rows(rows, header, widths, style, area.height, deck.labels.continued)
     for index, page in enumerate(pages):
