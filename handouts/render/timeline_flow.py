@@ -40,8 +40,10 @@ class TimelineFlowable(Flowable):
         parts = split_lanes(self.placement, availHeight)
         if len(parts) < 2:
             return []
-        return [TimelineFlowable(part, self.layout, self.split_height) for part in parts[:1]] + [
-            TimelineFlowable(_merge(parts[1:]), self.layout, self.split_height)]
+        first = TimelineFlowable(parts[0], self.layout, self.split_height)
+        if first.wrap(availWidth, availHeight)[1] > availHeight:
+            return []  # even the first lane needs a fresh page: move the whole chart there
+        return [first, TimelineFlowable(_merge(parts[1:]), self.layout, self.split_height)]
 
     def draw(self) -> None:
         self.canv.saveState()
