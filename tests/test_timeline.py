@@ -235,6 +235,18 @@ def test_tall_lanes_move_to_the_next_page_instead_of_failing(tmp_path: Path) -> 
     assert words_overlap(pdf) == []
 
 
+def test_italic_markup_in_the_key_is_set_in_italics(write) -> None:
+    """Italic fonts are registered only when a timeline's text asks for them,
+    even after a timeline without italics was rendered in the same process."""
+    render(write(ATHENS))
+    data = render(write(ATHENS.replace("detail: Persians defeated.", "detail: Persians *soundly* defeated.")))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    italic = "".join(c["text"] for c in chars if "Oblique" in c["fontname"] or "Italic" in c["fontname"])
+    assert "soundly" in italic
+    assert "Persians" not in italic
+
+
 def test_empty_timeline_page(write) -> None:
     data = render(write("title: Quiet\nsubjects:\n  - name: A\n  - name: B\n"))
     assert "No dated events" in pdf_text(data)

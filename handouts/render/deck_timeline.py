@@ -29,7 +29,7 @@ def deck_measure(layout: Layout):
     """``width_of(text, size)`` in points with the deck body font's metric twin."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    font = register_family(DECK_METRIC_TWINS[layout.deck.fonts.body])["regular"]
+    font = register_family(DECK_METRIC_TWINS[layout.deck.fonts.body], ("regular",))["regular"]
     return lambda text, size: stringWidth(text, font, size)
 
 

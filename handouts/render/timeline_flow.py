@@ -13,7 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..layout.models import Layout
-from ..markup import to_reportlab
+from ..fontfiles import STYLES
+from ..markup import parse_inline, to_reportlab
 from ..timeline.model import Item, Timeline
 from ..timeline.placement import Placement
 from .pdf_fonts import register_family
@@ -117,15 +118,34 @@ class KeyMarker(Flowable):
             marker(c, item.marker, s * 0.8, s * 0.6, s * 0.95, item.color, self.layout.colors.background,
                    dashed=item.approximate)
         if self.numbered:
-            c.setFont(register_family(label_family(self.layout))["bold"], s)
+            c.setFont(register_family(label_family(self.layout), ("bold",))["bold"], s)
             c.setFillColor(self.layout.colors.text)
             c.drawRightString(self.width, s * 0.28, str(item.number))
 
 
-def styles(layout: Layout) -> dict[str, ParagraphStyle]:
-    """Paragraph styles for titles and the key, from the layout."""
-    head = register_family(layout.fonts.heading)
-    table = register_family(label_family(layout))
+def font_styles(timeline: Timeline | None) -> tuple[str, ...]:
+    """The font styles the timeline's text needs: regular and bold always, the
+    italics only when a label, detail or lane name has *italic* markup (each
+    style costs ~10 ms to parse the first time)."""
+    if timeline is None or any(span.italic for text in _texts(timeline) for span in parse_inline(text)):
+        return STYLES
+    return ("regular", "bold")
+
+
+def _texts(timeline: Timeline):
+    for item in timeline.items:
+        yield item.label
+        yield item.detail or ""
+    for lane in timeline.lanes:
+        yield lane.label
+
+
+def styles(layout: Layout, timeline: Timeline | None = None) -> dict[str, ParagraphStyle]:
+    """Paragraph styles for titles and the key, from the layout (fonts
+    registered for what ``timeline`` needs; all styles without one)."""
+    needed = font_styles(timeline)
+    head = register_family(layout.fonts.heading, needed)
+    table = register_family(label_family(layout), needed)
     sz, c = layout.sizes, layout.colors
     key_size = max(layout.timeline.label_size, layout.timeline.min_size)
     return {
@@ -150,7 +170,7 @@ def styles(layout: Layout) -> dict[str, ParagraphStyle]:
 def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
               heading: str | None = "Events") -> list[Flowable]:
     """The key: marker (and number), date, label in bold and the detail."""
-    st = styles(layout)
+    st = styles(layout, timeline)
     size = st["key"].fontSize
     link = layout.colors.link
     rows, commands = [], []

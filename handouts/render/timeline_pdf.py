@@ -40,9 +40,9 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
                             title=f"{plain(model.title)}: timeline", author=plain(model.author or ""),
                             subject=plain(model.subtitle or model.title), creator="handouts",
                             lang=model.language,
-                            initialFontName=register_family(label_family(layout))["regular"])
+                            initialFontName=register_family(label_family(layout), ("regular",))["regular"])
     frame_w, frame_h = doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING
-    st = styles(layout)
+    st = styles(layout, timeline)
     story: list = [Paragraph(_escape(plain(model.title)), st["title"])]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
     story.append(Paragraph(_escape(subtitle or "Timeline"), st["subtitle"]))
@@ -67,7 +67,7 @@ def _footer(layout: Layout, model: Comparison):
     """Page numbers (and the title on later pages) in the bottom margin."""
     def draw(canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont(register_family(label_family(layout))["regular"], layout.sizes.small)
+        canvas.setFont(register_family(label_family(layout), ("regular",))["regular"], layout.sizes.small)
         canvas.setFillColor(layout.colors.muted)
         y = layout.page.margins.bottom * 0.5
         canvas.drawRightString(doc.pagesize[0] - layout.page.margins.right, y, f"{doc.page}")
