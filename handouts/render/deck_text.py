@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
-from ..markup import parse_inline
+from ..markup import escape, escape_attr, parse_inline
 from ..units import pt_to_emu
 from .deck_fit import Insets, TextStyle
 
@@ -76,19 +75,23 @@ _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
 _ALIGN = {"left": "l", "center": "ctr"}
 
 
+def _quoted(value: str) -> str:
+    return f'"{escape_attr(value)}"'
+
+
 def _paragraph_xml(text: str, first: bool, style: TextStyle, color: str, language: str, align: str,
                    bullet_color: str, link_color: str | None, link_id) -> str:
     """One ``<a:p>``: exact line spacing, explicit bullets (or none), styled runs."""
     size = int(round(style.size * 100))
     indent = pt_to_emu(style.indent)
     bullet = (f'<a:buClr><a:srgbClr val="{bullet_color.lstrip("#")}"/></a:buClr>'
-              f'<a:buFont typeface={quoteattr(style.font)}/><a:buChar char="•"/>') if style.bullet else "<a:buNone/>"
+              f'<a:buFont typeface={_quoted(style.font)}/><a:buChar char="•"/>') if style.bullet else "<a:buNone/>"
     out = [f'<a:p><a:pPr marL="{indent}" indent="{-indent}" algn="{_ALIGN[align]}">'
            f'<a:lnSpc><a:spcPts val="{int(round(style.line_height * 100))}"/></a:lnSpc>'
            f'<a:spcBef><a:spcPts val="{0 if first else int(round(style.gap * 100))}"/></a:spcBef>'
            f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>']
-    lang = quoteattr(language)
-    font = quoteattr(style.font)
+    lang = _quoted(language)
+    font = _quoted(style.font)
     for span in parse_inline(text):
         fill = (link_color if span.href and link_color else color).lstrip("#")
         link = f'<a:hlinkClick r:id="{link_id(span.href)}"/>' if span.href else ""
