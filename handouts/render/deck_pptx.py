@@ -15,6 +15,7 @@ from ..units import emu_to_pt, pt_to_emu
 from . import RenderContext
 from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save, title_shape
 from .deck_fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
+from .deck_notes import NotesSlides
 from .deck_text import Box, format_frame, place, rectangle, write
 
 
@@ -29,6 +30,7 @@ class DeckWriter:
         self.colors = layout.colors
         self.language = model.language
         self.prs, self.templated = open_base(layout, context)
+        self.notes_slides = NotesSlides()
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
         self.title_layout = pick_layout(self.prs, "title")
         self.content_layout = pick_layout(self.prs, "title_only")
@@ -115,7 +117,7 @@ class DeckWriter:
 
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph."""
-        frame = slide.notes_slide.notes_text_frame
+        frame = self.notes_slides.notes_slide(slide).notes_text_frame
         frame.text = "\n".join(" ".join(p.split()) for p in paragraphs if p)
         for paragraph in frame.paragraphs:
             for run in paragraph.runs:
