@@ -32,8 +32,8 @@ class DeckWriter:
         self.prs, self.templated = open_base(layout, context)
         self.notes_slides = NotesSlides()
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
-        self.title_layout = pick_layout(self.prs, "title")
-        self.content_layout = pick_layout(self.prs, "title_only")
+        self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
+        self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
         self.insets = Insets()
         margin, gap = self.deck.margin, self.deck.gap
         heading = self.style("heading", self.deck.sizes.heading)
