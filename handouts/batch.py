@@ -12,9 +12,7 @@ import os
 import resource
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -163,6 +161,9 @@ def _execute(tasks: list[Task], workers: int, scheduler: str | None, kinds: list
         for task in tasks:
             yield build_task(task)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for a pool: ~10 ms of imports
+    from multiprocessing import get_context
+
     for kind in kinds:  # import renderers once, before forking, so workers inherit them
         OUTPUTS[kind].renderer()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
