@@ -53,9 +53,13 @@ class JobResult:
     max_rss_mb: float = 0.0
 
 
-def build_task(task: Task) -> JobResult:
-    """Render one source to bytes (runs in a worker). Never raises."""
+def build_task(task: Task, split: bool = False) -> JobResult:
+    """Render one source to bytes (runs in a worker). Never raises.
+
+    ``split``: render the deck in a second process beside the PDFs (for a
+    lone source when CPUs are free; see :mod:`handouts.render_split`)."""
     from .render import RenderContext
+    from .render_split import render_kinds
     from .source.loader import source_from_document
     from .yamlread import ReadError, parse_document
 
@@ -66,13 +70,20 @@ def build_task(task: Task) -> JobResult:
         model = source_from_document(parse_document(task.raw, source))
         layout_dir = Path(task.layout_dir) if task.layout_dir else None
         context = RenderContext(source_path=source, layout_dir=layout_dir)
+        todo = []
         for kind, rel in task.relative.items():
             digest = fingerprint(kind, task.raw, model, source, task.layout, layout_dir)
             result.fingerprints[rel] = digest
             if not task.force and task.previous.get(kind) == digest:
                 result.skipped.append(rel)
                 continue
-            result.outputs[rel] = OUTPUTS[kind].renderer()(model, task.layout, context)
+            todo.append(kind)
+        rendered: dict[str, bytes] = {}
+        try:
+            render_kinds(todo, lambda kind, ctx: OUTPUTS[kind].renderer()(model, task.layout, ctx),
+                         context, rendered, split)
+        finally:  # what rendered before a failure is still written, as before
+            result.outputs.update((task.relative[kind], data) for kind, data in rendered.items())
         result.warnings = [p.format() for p in context.warnings]
         result.status = "built" if result.outputs else "skipped"
     except ReadError as exc:
@@ -155,6 +166,9 @@ def _execute(tasks: list[Task], workers: int, scheduler: str | None, kinds: list
     """Yield results in completion order: in process, in local processes, or on Dask."""
     if scheduler:
         yield from _on_dask(tasks, scheduler)
+        return
+    if len(tasks) == 1:  # a lone source: its deck beside its PDFs when a second CPU is free
+        yield build_task(tasks[0], split=workers >= 2)
         return
     workers = max(1, min(workers, len(tasks)))
     if workers == 1:

@@ -26,8 +26,11 @@ class Rebuild:
     seconds: float
 
 
-def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], tuple[Layout, Path | None]]) -> Rebuild:
-    """Render every output in memory first; write only if all succeeded."""
+def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], tuple[Layout, Path | None]],
+            split: bool = True) -> Rebuild:
+    """Render every output in memory first (the deck beside the PDFs when a
+    second CPU is free); write only if all succeeded."""
+    from .render_split import render_kinds
     from .source.loader import load_source
 
     start = time.perf_counter()
@@ -35,7 +38,8 @@ def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[],
         layout, layout_dir = load_layout()
         model = load_source(source)
         context = RenderContext(source_path=source, layout_dir=layout_dir)
-        rendered = {kind: OUTPUTS[kind].renderer()(model, layout, context) for kind in kinds}
+        rendered: dict[str, bytes] = {}
+        render_kinds(kinds, lambda kind, ctx: OUTPUTS[kind].renderer()(model, layout, ctx), context, rendered, split)
     except HandoutsError as exc:
         return Rebuild([], exc.problems, [], time.perf_counter() - start)
     written = []
