@@ -44,12 +44,15 @@ def draw_timeline(slide: Any, left: int, top: int, width: int, height: int, time
     group = slide.shapes.add_group_shape()
     group.name = "Timeline"
     shapes = group.shapes
+    shapes.turbo_add_enabled = True  # ids counted on from the group's (see DeckWriter.new_slide)
     # python-pptx re-measures every child after each added shape (quadratic: ~35 ms for
     # a 50-shape timeline); the extents depend only on the children, so measure once.
     shapes._recalculate_extents = lambda: None
     _Painter(shapes, layout, left, top).paint(placement, timeline)
     if len(shapes):
         group._element.recalculate_extents()
+    if slide.shapes.turbo_add_enabled:
+        slide.shapes.turbo_add_enabled = True  # count on from the group's children
     return placement
 
 
