@@ -51,6 +51,7 @@ class JobResult:
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     max_rss_mb: float = 0.0
+    rss_mb: float = 0.0  # the worker's memory after this source (flat over a long batch)
 
 
 def build_task(task: Task, split: bool = False) -> JobResult:
@@ -98,7 +99,17 @@ def build_task(task: Task, split: bool = False) -> JobResult:
                                  hint="please report this with the source file").format()]
     result.seconds = time.perf_counter() - start
     result.max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.rss_mb = _current_rss_mb() or result.max_rss_mb
     return result
+
+
+def _current_rss_mb() -> float:
+    """Resident memory now (Linux); 0 where /proc is not available."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
