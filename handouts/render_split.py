@@ -88,15 +88,20 @@ class _Child:
 
     @classmethod
     def start(cls, render: Callable[[str, RenderContext], bytes], context: RenderContext) -> "_Child | None":
+        import gc
+
         read, write = os.pipe()
+        gc.freeze()  # collections on either side would otherwise touch, and so copy, every shared page
         try:
             pid = os.fork()
         except OSError:
+            gc.unfreeze()
             os.close(read)
             os.close(write)
             return None
         if pid == 0:  # the child: render, send, and leave without running the parent's cleanup
             status = 1
+            gc.disable()  # short-lived: its garbage goes with it
             try:
                 os.close(read)
                 own = RenderContext(context.source_path, context.layout_dir)
@@ -118,6 +123,7 @@ class _Child:
             while chunk := pipe.read(1 << 20):
                 chunks.append(chunk)
         _, status = os.waitpid(self.pid, 0)
+        _unfreeze()
         if os.waitstatus_to_exitcode(status) != 0 or not chunks:
             return None
         try:
@@ -139,3 +145,10 @@ class _Child:
         except OSError:
             pass
         os.waitpid(self.pid, 0)
+        _unfreeze()
+
+
+def _unfreeze() -> None:
+    import gc
+
+    gc.unfreeze()

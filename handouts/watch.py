@@ -13,7 +13,7 @@ from .errors import HandoutsError, Problem
 from .layout.models import Layout
 from .render import RenderContext
 
-POLL_SECONDS = 0.02  # stat() of a few files 50 times a second costs next to nothing
+POLL_SECONDS = 0.01  # stat() of a few files 100 times a second costs next to nothing
 
 
 @dataclass
@@ -84,7 +84,9 @@ def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], t
     """Build once, then poll and rebuild on every change until ``stop()``."""
     files = watched_files(source, layout_files)
     last = snapshot(files)
-    on_rebuild(rebuild(source, out, kinds, load_layout))
+    # The first build in this process, so fonts and caches are warm here; later
+    # rebuilds fork the deck's process from it and inherit them.
+    on_rebuild(rebuild(source, out, kinds, load_layout, split=False))
     while not stop():
         time.sleep(POLL_SECONDS)
         current = snapshot(files)

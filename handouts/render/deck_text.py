@@ -160,18 +160,25 @@ def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: st
 
 
 def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
-    """A filled rectangle without outline or text (bands, accent bars)."""
-    from pptx.enum.shapes import MSO_SHAPE
+    """A filled rectangle without outline or text (bands, accent bars): the XML
+    python-pptx's add_shape plus fill, line and shadow settings leave, parsed at once."""
+    from pptx.oxml import parse_xml
 
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 1, 1)
-    place(shape, box)
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = rgb(fill)
-    shape.line.fill.background()
-    shape.shadow.inherit = False
-    if name:
-        shape.name = name
-    return shape
+    shapes = slide.shapes
+    shape_id = shapes._next_shape_id
+    sp = parse_xml(
+        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name or f"Rectangle {shape_id - 1}")}/>'
+        f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{pt_to_emu(box.left)}" y="{pt_to_emu(box.top)}"/>'
+        f'<a:ext cx="{pt_to_emu(box.width)}" cy="{pt_to_emu(box.height)}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+        f'<a:effectLst/></p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
+        f'<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2">'
+        f'<a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef>'
+        f'</p:style><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
+        f'</p:txBody></p:sp>')
+    shapes._spTree.insert_element_before(sp, "p:extLst")
+    return shapes._shape_factory(sp)
 
 
 def send_to_back(shape) -> None:
