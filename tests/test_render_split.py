@@ -66,3 +66,19 @@ def test_no_split_unless_the_deck_comes_last(idle) -> None:
     assert not render_split.can_split(["deck", "handout"])
     assert not render_split.can_split(["deck"])
     assert render_split.can_split(["timeline", "deck"])
+
+
+def test_a_failure_here_stops_and_reaps_the_deck_process(idle) -> None:
+    model, layout = load_source(CONTENT[0]), load_layout("classic")
+
+    def render(kind, ctx):
+        if kind == "timeline":
+            raise HandoutsError.single("timeline broke")
+        return OUTPUTS[kind].renderer()(model, layout, ctx)
+
+    got: dict[str, bytes] = {}
+    with pytest.raises(HandoutsError):
+        render_split.render_kinds(KINDS, render, RenderContext(CONTENT[0]), got, split=True)
+    assert list(got) == ["handout"]
+    with pytest.raises(ChildProcessError):  # no child left behind, not even a zombie
+        os.waitpid(-1, os.WNOHANG)
