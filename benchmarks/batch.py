@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Batch throughput: generate N varied sources, build them with --jobs 1 and
 --jobs 2 (all three outputs), print documents per second, the speed-up, peak
-memory per worker, and the time of a second, fully incremental run.
+memory per worker and how it grew from the first documents to the last, the
+batch's overhead above rendering alone, and the time of a second, fully
+incremental run.
 
     python benchmarks/batch.py [N]        (default 200)
 """
@@ -56,6 +58,45 @@ def run(args: list[str]) -> tuple[float, dict]:
     return elapsed, json.loads(proc.stdout)
 
 
+def render_floor(folder: Path, sample: int = 20) -> float:
+    """Seconds per source to render the three outputs in a warm process: the
+    libraries' floor that the batch machinery adds its overhead to."""
+    import statistics
+
+    sys.path.insert(0, str(ROOT))
+    from handouts.build import OUTPUTS
+    from handouts.layout.loader import load_layout
+    from handouts.render import RenderContext
+    from handouts.source.loader import load_source
+
+    layout = load_layout("classic")
+    paths = sorted(folder.glob("*.yaml"))[:sample]
+    models = [(p, load_source(p)) for p in paths]
+    renderers = [kind.renderer() for kind in OUTPUTS.values()]
+    for path, model in models[:2]:  # warm: imports, fonts
+        for render in renderers:
+            render(model, layout, RenderContext(path))
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for path, model in models:
+            for render in renderers:
+                render(model, layout, RenderContext(path))
+        times.append((time.perf_counter() - start) / len(models))
+    return statistics.median(times)
+
+
+def growth(summary: dict) -> str:
+    """Workers' resident memory after the first and after the last tenth of the documents."""
+    import statistics
+
+    rss = [r["rss_mb"] for r in summary["results"]]
+    tenth = max(1, len(rss) // 10)
+    first, last = statistics.median(rss[:tenth]), statistics.median(rss[-tenth:])
+    return (f"resident {first:.0f} MB after the first {tenth} documents, {last:.0f} MB after the last {tenth} "
+            f"({last - first:+.0f} MB)")
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     rng = random.Random(42)
@@ -71,7 +112,12 @@ def main() -> None:
             peak = max(r["max_rss_mb"] for r in summary["results"])
             print(f"--jobs {jobs}: {n} sources x 3 outputs in {seconds:.2f} s = {rates[jobs]:.1f} sources/s; "
                   f"peak memory per worker {peak:.0f} MB")
+            print(f"  memory: {growth(summary)}")
         print(f"speed-up 1 -> 2 jobs: {rates[2] / rates[1]:.2f}x")
+        floor = render_floor(src)
+        per_doc = 1 / rates[1]
+        print(f"per source with --jobs 1: {per_doc * 1000:.1f} ms; rendering alone (warm, in process): "
+              f"{floor * 1000:.1f} ms; batch overhead above that: {(per_doc / floor - 1) * 100:.0f}%")
         seconds, summary = run([str(src), "--out", f"{tmp}/out2", "--jobs", "2"])
         print(f"second (incremental) run: {seconds:.2f} s, {summary['skipped']} outputs unchanged, "
               f"{summary['written']} written")

@@ -12,9 +12,7 @@ import os
 import resource
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -53,11 +51,16 @@ class JobResult:
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     max_rss_mb: float = 0.0
+    rss_mb: float = 0.0  # the worker's memory after this source (flat over a long batch)
 
 
-def build_task(task: Task) -> JobResult:
-    """Render one source to bytes (runs in a worker). Never raises."""
+def build_task(task: Task, split: bool = False) -> JobResult:
+    """Render one source to bytes (runs in a worker). Never raises.
+
+    ``split``: render the deck in a second process beside the PDFs (for a
+    lone source when CPUs are free; see :mod:`handouts.render_split`)."""
     from .render import RenderContext
+    from .render_split import render_kinds
     from .source.loader import source_from_document
     from .yamlread import ReadError, parse_document
 
@@ -68,13 +71,20 @@ def build_task(task: Task) -> JobResult:
         model = source_from_document(parse_document(task.raw, source))
         layout_dir = Path(task.layout_dir) if task.layout_dir else None
         context = RenderContext(source_path=source, layout_dir=layout_dir)
+        todo = []
         for kind, rel in task.relative.items():
             digest = fingerprint(kind, task.raw, model, source, task.layout, layout_dir)
             result.fingerprints[rel] = digest
             if not task.force and task.previous.get(kind) == digest:
                 result.skipped.append(rel)
                 continue
-            result.outputs[rel] = OUTPUTS[kind].renderer()(model, task.layout, context)
+            todo.append(kind)
+        rendered: dict[str, bytes] = {}
+        try:
+            render_kinds(todo, lambda kind, ctx: OUTPUTS[kind].renderer()(model, task.layout, ctx),
+                         context, rendered, split)
+        finally:  # what rendered before a failure is still written, as before
+            result.outputs.update((task.relative[kind], data) for kind, data in rendered.items())
         result.warnings = [p.format() for p in context.warnings]
         result.status = "built" if result.outputs else "skipped"
     except ReadError as exc:
@@ -89,7 +99,17 @@ def build_task(task: Task) -> JobResult:
                                  hint="please report this with the source file").format()]
     result.seconds = time.perf_counter() - start
     result.max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.rss_mb = _current_rss_mb() or result.max_rss_mb
     return result
+
+
+def _current_rss_mb() -> float:
+    """Resident memory now (Linux); 0 where /proc is not available."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
@@ -158,11 +178,17 @@ def _execute(tasks: list[Task], workers: int, scheduler: str | None, kinds: list
     if scheduler:
         yield from _on_dask(tasks, scheduler)
         return
+    if len(tasks) == 1:  # a lone source: its deck beside its PDFs when a second CPU is free
+        yield build_task(tasks[0], split=workers >= 2)
+        return
     workers = max(1, min(workers, len(tasks)))
     if workers == 1:
         for task in tasks:
             yield build_task(task)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for a pool: ~10 ms of imports
+    from multiprocessing import get_context
+
     for kind in kinds:  # import renderers once, before forking, so workers inherit them
         OUTPUTS[kind].renderer()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))

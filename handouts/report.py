@@ -72,7 +72,7 @@ class Reporter:
                 "sources": len(self.results), "written": built, "skipped": skipped, "failed": len(failed),
                 "results": [{"source": r.source, "status": r.status, "written": r.written, "skipped": r.skipped,
                              "warnings": r.warnings, "errors": r.errors, "seconds": round(r.seconds, 4),
-                             "max_rss_mb": round(r.max_rss_mb, 1)}
+                             "max_rss_mb": round(r.max_rss_mb, 1), "rss_mb": round(r.rss_mb, 1)}
                             for r in self.results]}, indent=1, ensure_ascii=False))
         elif failed or not self.quiet:
             summary = f"{len(self.results)} source{'s' * (len(self.results) != 1)}: {built} file{'s' * (built != 1)} written, {skipped} unchanged"

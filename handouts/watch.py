@@ -13,7 +13,7 @@ from .errors import HandoutsError, Problem
 from .layout.models import Layout
 from .render import RenderContext
 
-POLL_SECONDS = 0.02  # stat() of a few files 50 times a second costs next to nothing
+POLL_SECONDS = 0.01  # stat() of a few files 100 times a second costs next to nothing
 
 
 @dataclass
@@ -26,8 +26,11 @@ class Rebuild:
     seconds: float
 
 
-def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], tuple[Layout, Path | None]]) -> Rebuild:
-    """Render every output in memory first; write only if all succeeded."""
+def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], tuple[Layout, Path | None]],
+            split: bool = True) -> Rebuild:
+    """Render every output in memory first (the deck beside the PDFs when a
+    second CPU is free); write only if all succeeded."""
+    from .render_split import render_kinds
     from .source.loader import load_source
 
     start = time.perf_counter()
@@ -35,7 +38,8 @@ def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[],
         layout, layout_dir = load_layout()
         model = load_source(source)
         context = RenderContext(source_path=source, layout_dir=layout_dir)
-        rendered = {kind: OUTPUTS[kind].renderer()(model, layout, context) for kind in kinds}
+        rendered: dict[str, bytes] = {}
+        render_kinds(kinds, lambda kind, ctx: OUTPUTS[kind].renderer()(model, layout, ctx), context, rendered, split)
     except HandoutsError as exc:
         return Rebuild([], exc.problems, [], time.perf_counter() - start)
     written = []
@@ -80,7 +84,9 @@ def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], t
     """Build once, then poll and rebuild on every change until ``stop()``."""
     files = watched_files(source, layout_files)
     last = snapshot(files)
-    on_rebuild(rebuild(source, out, kinds, load_layout))
+    # The first build in this process, so fonts and caches are warm here; later
+    # rebuilds fork the deck's process from it and inherit them.
+    on_rebuild(rebuild(source, out, kinds, load_layout, split=False))
     while not stop():
         time.sleep(POLL_SECONDS)
         current = snapshot(files)

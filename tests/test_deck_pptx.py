@@ -258,3 +258,27 @@ def test_paginated_pages_each_fit_and_keep_every_word() -> None:
     assert len(pages) > 3
     assert all(block_height(page, style, 400) <= 300 for page in pages)
     assert " ".join(" ".join(p) for p in pages).split() == " ".join(paragraphs).split()
+
+
+def test_every_slide_has_its_own_notes_slide_related_both_ways(stress) -> None:
+    """Notes slides are copies of one prototype: each is its own part, tied to
+    its slide and the notes master, holding only its slide's notes."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    _, data = stress
+    prs = open_deck(data)
+    slides = [s for s in prs.slides if s.has_notes_slide]
+    assert len(slides) > 10
+    names = [s.notes_slide.part.partname for s in slides]
+    assert len(set(names)) == len(names)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        stored = [n for n in package.namelist() if n.startswith("ppt/notesSlides/notesSlide")]
+    assert len([n for n in stored if n.endswith(".xml")]) == len(slides)
+    for slide in slides:
+        notes = slide.notes_slide
+        assert notes.part.part_related_by(RT.SLIDE) is slide.part
+        assert notes.part.part_related_by(RT.NOTES_MASTER) is prs.part.part_related_by(RT.NOTES_MASTER)
+        assert notes.notes_placeholder is not None
+        assert notes.notes_text_frame.text.strip()
+    texts = [s.notes_slide.notes_text_frame.text for s in slides]
+    assert len(set(texts)) > len(texts) // 2  # each holds its own slide's notes

@@ -220,6 +220,33 @@ def test_dense_timeline_pdf_is_legible(write) -> None:
     assert min(sizes) >= LAYOUT.timeline.min_size - 0.05
 
 
+def test_tall_lanes_move_to_the_next_page_instead_of_failing(tmp_path: Path) -> None:
+    """A lane taller than the room left below the title starts on the next page."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "content" / "lenin-vs-stalin.yaml").read_text(encoding="utf-8"))
+    data["timeline"] = [dict(ev, label=f"{ev['label']} {i}") for i in range(10) for ev in data["timeline"]]
+    path = tmp_path / "tall.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    pdf = render(path)
+    text = " ".join(pdf_text(pdf).split())
+    for event in data["timeline"]:
+        assert " ".join(event["label"].split()) in text
+    assert words_overlap(pdf) == []
+
+
+def test_italic_markup_in_the_key_is_set_in_italics(write) -> None:
+    """Italic fonts are registered only when a timeline's text asks for them,
+    even after a timeline without italics was rendered in the same process."""
+    render(write(ATHENS))
+    data = render(write(ATHENS.replace("detail: Persians defeated.", "detail: Persians *soundly* defeated.")))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    italic = "".join(c["text"] for c in chars if "Oblique" in c["fontname"] or "Italic" in c["fontname"])
+    assert "soundly" in italic
+    assert "Persians" not in italic
+
+
 def test_empty_timeline_page(write) -> None:
     data = render(write("title: Quiet\nsubjects:\n  - name: A\n  - name: B\n"))
     assert "No dated events" in pdf_text(data)

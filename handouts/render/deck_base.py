@@ -97,10 +97,19 @@ def _types(layout) -> list:
     return [ph.placeholder_format.type for ph in layout.placeholders if ph.placeholder_format.type not in skip]
 
 
-def pick_layout(prs: "Presentation", kind: str):
+_DEFAULT_PICKS: dict[str, int] = {}  # python-pptx's default template never changes
+
+
+def pick_layout(prs: "Presentation", kind: str, default_template: bool = False):
     """A slide layout by what its placeholders are: ``"title"`` (centre title +
-    subtitle) or ``"title_only"`` (a title and room for our own shapes)."""
+    subtitle) or ``"title_only"`` (a title and room for our own shapes).
+
+    For python-pptx's own default template the choice is remembered (reading
+    every layout's placeholders costs ~4 ms a deck)."""
     from pptx.enum.shapes import PP_PLACEHOLDER as P
+
+    if default_template and kind in _DEFAULT_PICKS:
+        return prs.slide_layouts[_DEFAULT_PICKS[kind]]
 
     def score(layout) -> tuple[int, int]:
         types = _types(layout)
@@ -117,6 +126,8 @@ def pick_layout(prs: "Presentation", kind: str):
     if score(layouts[best])[0] == 99:
         raise LayoutError.single("the deck template has no slide layout with a title placeholder",
                                  key="deck.template", hint="add a 'Title Only' layout to the template's master")
+    if default_template:
+        _DEFAULT_PICKS[kind] = best
     return layouts[best]
 
 

@@ -66,7 +66,7 @@ class TextStyle:
 def _face(font: str, bold: bool):
     from reportlab.pdfbase import pdfmetrics
 
-    names = register_family(DECK_METRIC_TWINS[font])
+    names = register_family(DECK_METRIC_TWINS[font], ("regular", "bold"))  # measured: no italics
     return pdfmetrics.getFont(names["bold" if bold else "regular"]).face
 
 

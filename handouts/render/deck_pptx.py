@@ -16,6 +16,7 @@ from . import RenderContext
 from .deck_a11y import finish_slides
 from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save, title_shape
 from .deck_fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
+from .deck_notes import NotesSlides
 from .deck_text import Box, format_frame, place, rectangle, write
 
 
@@ -30,9 +31,10 @@ class DeckWriter:
         self.colors = layout.colors
         self.language = model.language
         self.prs, self.templated = open_base(layout, context)
+        self.notes_slides = NotesSlides()
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
-        self.title_layout = pick_layout(self.prs, "title")
-        self.content_layout = pick_layout(self.prs, "title_only")
+        self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
+        self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
         self.insets = Insets()
         self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
         margin, gap = self.deck.margin, self.deck.gap
@@ -72,6 +74,9 @@ class DeckWriter:
     def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False):
         """A slide with its (fitted) title in the title placeholder."""
         slide = self.prs.slides.add_slide(self.title_layout if title_slide else self.content_layout)
+        # Shape ids from a counter, not an XPath over the slide for every shape (python-pptx's
+        # "turbo add"): every shape goes through slide.shapes, except a group's (deck_timeline).
+        slide.shapes.turbo_add_enabled = True
         if not title_slide:
             self.set_title(slide, title)
             if self.bar:
@@ -118,7 +123,7 @@ class DeckWriter:
 
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph."""
-        frame = slide.notes_slide.notes_text_frame
+        frame = self.notes_slides.notes_slide(slide).notes_text_frame
         frame.text = "\n".join(" ".join(p.split()) for p in paragraphs if p)
         for paragraph in frame.paragraphs:
             for run in paragraph.runs:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
-from ..markup import parse_inline
+from ..markup import escape, escape_attr, parse_inline
 from ..units import pt_to_emu
 from .deck_fit import Insets, TextStyle
 
@@ -74,6 +73,13 @@ def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
 _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 _ALIGN = {"left": "l", "center": "ctr"}
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+_SP_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+
+
+def _quoted(value: str) -> str:
+    return f'"{escape_attr(value)}"'
 
 
 def _paragraph_xml(text: str, first: bool, style: TextStyle, color: str, language: str, align: str,
@@ -82,13 +88,13 @@ def _paragraph_xml(text: str, first: bool, style: TextStyle, color: str, languag
     size = int(round(style.size * 100))
     indent = pt_to_emu(style.indent)
     bullet = (f'<a:buClr><a:srgbClr val="{bullet_color.lstrip("#")}"/></a:buClr>'
-              f'<a:buFont typeface={quoteattr(style.font)}/><a:buChar char="•"/>') if style.bullet else "<a:buNone/>"
+              f'<a:buFont typeface={_quoted(style.font)}/><a:buChar char="•"/>') if style.bullet else "<a:buNone/>"
     out = [f'<a:p><a:pPr marL="{indent}" indent="{-indent}" algn="{_ALIGN[align]}">'
            f'<a:lnSpc><a:spcPts val="{int(round(style.line_height * 100))}"/></a:lnSpc>'
            f'<a:spcBef><a:spcPts val="{0 if first else int(round(style.gap * 100))}"/></a:spcBef>'
            f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>']
-    lang = quoteattr(language)
-    font = quoteattr(style.font)
+    lang = _quoted(language)
+    font = _quoted(style.font)
     for span in parse_inline(text):
         fill = (link_color if span.href and link_color else color).lstrip("#")
         link = f'<a:hlinkClick r:id="{link_id(span.href)}"/>' if span.href else ""
@@ -127,34 +133,55 @@ def write(text_frame, paragraphs: list[str], style: TextStyle, color: str, langu
 def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: str, language: str,
              insets: Insets = Insets(), anchor: str = "top", fill: str | None = None, name: str | None = None,
              **options) -> object:
-    """A text box exactly ``box``, holding ``paragraphs`` set in ``style``."""
-    shape = slide.shapes.add_textbox(0, 0, 1, 1)
-    place(shape, box)
-    if name:
-        shape.name = name
-    if fill:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(fill)
-    format_frame(shape.text_frame, insets, anchor)
+    """A text box exactly ``box``, holding ``paragraphs`` set in ``style``.
+
+    The shape is parsed from one string (the XML python-pptx's add_textbox,
+    place, fill and :func:`format_frame` would leave, attribute for attribute)
+    instead of a dozen property calls each searching the XML tree."""
+    from pptx.oxml import parse_xml
+    from pptx.util import Pt
+
+    shapes = slide.shapes
+    shape_id = shapes._next_shape_id
+    paint = f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill>' if fill else "<a:noFill/>"
+    sp = parse_xml(
+        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name or f"TextBox {shape_id - 1}")}/>'
+        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{pt_to_emu(box.left)}" y="{pt_to_emu(box.top)}"/>'
+        f'<a:ext cx="{pt_to_emu(box.width)}" cy="{pt_to_emu(box.height)}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{paint}</p:spPr><p:txBody>'
+        f'<a:bodyPr wrap="square" lIns="{Pt(insets.left)}" rIns="{Pt(insets.right)}" tIns="{Pt(insets.top)}" '
+        f'bIns="{Pt(insets.bottom)}" anchor="{_ANCHOR[anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p/>'
+        f'</p:txBody></p:sp>')
+    shapes._spTree.insert_element_before(sp, "p:extLst")
+    shape = shapes._shape_factory(sp)
     write(shape.text_frame, paragraphs, style, color, language, **options)
     return shape
 
 
 def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
-    """A filled rectangle without outline or text (bands, accent bars): decoration,
-    marked so screen readers skip it."""
-    from pptx.enum.shapes import MSO_SHAPE
+    """A filled rectangle without outline or text (bands, accent bars): the XML
+    python-pptx's add_shape plus fill, line and shadow settings leave, parsed at
+    once; decoration, marked so screen readers skip it."""
+    from pptx.oxml import parse_xml
 
     from .deck_a11y import mark_decorative
 
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 1, 1)
-    place(shape, box)
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = rgb(fill)
-    shape.line.fill.background()
-    shape.shadow.inherit = False
-    if name:
-        shape.name = name
+    shapes = slide.shapes
+    shape_id = shapes._next_shape_id
+    sp = parse_xml(
+        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name or f"Rectangle {shape_id - 1}")}/>'
+        f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{pt_to_emu(box.left)}" y="{pt_to_emu(box.top)}"/>'
+        f'<a:ext cx="{pt_to_emu(box.width)}" cy="{pt_to_emu(box.height)}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+        f'<a:effectLst/></p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
+        f'<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2">'
+        f'<a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef>'
+        f'</p:style><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
+        f'</p:txBody></p:sp>')
+    shapes._spTree.insert_element_before(sp, "p:extLst")
+    shape = shapes._shape_factory(sp)
     mark_decorative(shape)
     return shape
 

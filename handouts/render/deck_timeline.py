@@ -8,17 +8,21 @@ one group named "Timeline" so the deck can give it alt text.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..colors import tint
 from ..fontfiles import DECK_METRIC_TWINS
 from ..layout.models import Layout
-from ..markup import plain
+from ..markup import escape, escape_attr, plain
 from ..timeline.model import Timeline
 from ..timeline.placement import Placement, place, spread
 from ..units import emu_to_pt, pt_to_emu
 from .pdf_fonts import register_family
 
+_SP_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # python-pptx writes these as _xHHHH_
 _PATTERNS = {"hatch": "WIDE_UPWARD_DIAGONAL", "crosshatch": "DIAGONAL_CROSS", "dots": "PERCENT_20",
              "stripes": "NARROW_HORIZONTAL", "checker": "SMALL_CHECKER_BOARD"}
 _MARKERS = {"circle": "OVAL", "square": "RECTANGLE", "triangle": "ISOSCELES_TRIANGLE", "diamond": "DIAMOND",
@@ -29,7 +33,7 @@ def deck_measure(layout: Layout):
     """``width_of(text, size)`` in points with the deck body font's metric twin."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    font = register_family(DECK_METRIC_TWINS[layout.deck.fonts.body])["regular"]
+    font = register_family(DECK_METRIC_TWINS[layout.deck.fonts.body], ("regular",))["regular"]
     return lambda text, size: stringWidth(text, font, size)
 
 
@@ -43,7 +47,16 @@ def draw_timeline(slide: Any, left: int, top: int, width: int, height: int, time
     placement = spread(placement, box_h, most=3.0)
     group = slide.shapes.add_group_shape()
     group.name = "Timeline"
-    _Painter(group.shapes, layout, left, top, language).paint(placement, timeline)
+    shapes = group.shapes
+    shapes.turbo_add_enabled = True  # ids counted on from the group's (see DeckWriter.new_slide)
+    # python-pptx re-measures every child after each added shape (quadratic: ~35 ms for
+    # a 50-shape timeline); the extents depend only on the children, so measure once.
+    shapes._recalculate_extents = lambda: None
+    _Painter(shapes, layout, left, top, language).paint(placement, timeline)
+    if len(shapes):
+        group._element.recalculate_extents()
+    if slide.shapes.turbo_add_enabled:
+        slide.shapes.turbo_add_enabled = True  # count on from the group's children
     return placement
 
 
@@ -136,23 +149,24 @@ class _Painter:
 
     def text(self, x: float, y: float, w: float, h: float, text: str, size: float, color: str,
              center: bool = False) -> None:
-        from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+        """One unwrapped line: parsed from the XML python-pptx's add_textbox and
+        text-frame properties would leave (one parse instead of a dozen calls)."""
+        from pptx.oxml import parse_xml
         from pptx.util import Pt
 
-        box = self.shapes.add_textbox(self.x(x), self.y(y), pt_to_emu(w), pt_to_emu(h))
-        frame = box.text_frame
-        frame.word_wrap = False
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        paragraph = frame.paragraphs[0]
-        paragraph.alignment = PP_ALIGN.CENTER if center else PP_ALIGN.LEFT
-        run = paragraph.add_run()
-        run.text = text
-        run.font.size = Pt(size)
-        run.font.name = self.layout.deck.fonts.body
-        run.font.color.rgb = _rgb(color)
-        run._r.get_or_add_rPr().set("lang", self.language)
+        shape_id = self.shapes._next_shape_id
+        run_text = escape(_CONTROL.sub(lambda m: "_x%04X_" % ord(m.group(1)), text))
+        sp = parse_xml(
+            f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/>'
+            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+            f'<a:off x="{self.x(x)}" y="{self.y(y)}"/><a:ext cx="{pt_to_emu(w)}" cy="{pt_to_emu(h)}"/></a:xfrm>'
+            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
+            f'<a:bodyPr wrap="none" lIns="0" rIns="0" tIns="0" bIns="0" anchor="t"><a:noAutofit/></a:bodyPr>'
+            f'<a:lstStyle/><a:p><a:pPr algn="{"ctr" if center else "l"}"/><a:r><a:rPr lang="{escape_attr(self.language)}" sz="{Pt(size).centipoints}">'
+            f'<a:solidFill><a:srgbClr val="{color.lstrip("#").upper()}"/></a:solidFill>'
+            f'<a:latin typeface="{escape_attr(self.layout.deck.fonts.body)}"/></a:rPr><a:t>{run_text}</a:t></a:r>'
+            f'</a:p></p:txBody></p:sp>')
+        self.shapes._spTree.insert_element_before(sp, "p:extLst")
 
 
 def _rgb(hex_color: str) -> Any:

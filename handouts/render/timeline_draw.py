@@ -28,14 +28,14 @@ def measure(layout: Layout):
     """``width_of(text, size)`` in points with the label font (what placement needs)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    font = register_family(label_family(layout))["regular"]
+    font = register_family(label_family(layout), ("regular",))["regular"]
     return lambda text, size: stringWidth(text, font, size)
 
 
 def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, top: float) -> None:
     """Draw ``placement`` with its top-left corner at canvas point (x, top)."""
     colors = layout.colors
-    font = register_family(label_family(layout))["regular"]
+    font = register_family(label_family(layout), ("regular",))["regular"]
     size = placement.size
     Y = lambda y: top - y  # noqa: E731
     canvas.saveState()

@@ -13,7 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..layout.models import Layout
-from ..markup import to_reportlab
+from ..fontfiles import STYLES
+from ..markup import parse_inline, to_reportlab
 from ..timeline.model import Item, Timeline
 from ..timeline.placement import Placement
 from .pdf_fonts import register_family
@@ -41,8 +42,10 @@ class TimelineFlowable(Flowable):
         parts = split_lanes(self.placement, availHeight)
         if len(parts) < 2:
             return []
-        return [TimelineFlowable(part, self.layout, self.split_height) for part in parts[:1]] + [
-            TimelineFlowable(_merge(parts[1:]), self.layout, self.split_height)]
+        first = TimelineFlowable(parts[0], self.layout, self.split_height)
+        if first.wrap(availWidth, availHeight)[1] > availHeight:
+            return []  # even the first lane needs a fresh page: move the whole chart there
+        return [first, TimelineFlowable(_merge(parts[1:]), self.layout, self.split_height)]
 
     def draw(self) -> None:
         self.canv.saveState()
@@ -110,7 +113,7 @@ class KeyMarker(Flowable):
             self._shape()
         if self.numbered:
             s = self.size
-            self.canv.setFont(register_family(label_family(self.layout))["bold"], s)
+            self.canv.setFont(register_family(label_family(self.layout), ("bold",))["bold"], s)
             self.canv.setFillColor(self.layout.colors.text)
             self.canv.drawRightString(self.width, s * 0.28, str(self.item.number))
 
@@ -126,10 +129,29 @@ class KeyMarker(Flowable):
                    dashed=item.approximate)
 
 
-def styles(layout: Layout) -> dict[str, ParagraphStyle]:
-    """Paragraph styles for titles and the key, from the layout."""
-    head = register_family(layout.fonts.heading)
-    table = register_family(label_family(layout))
+def font_styles(timeline: Timeline | None) -> tuple[str, ...]:
+    """The font styles the timeline's text needs: regular and bold always, the
+    italics only when a label, detail or lane name has *italic* markup (each
+    style costs ~10 ms to parse the first time)."""
+    if timeline is None or any(span.italic for text in _texts(timeline) for span in parse_inline(text)):
+        return STYLES
+    return ("regular", "bold")
+
+
+def _texts(timeline: Timeline):
+    for item in timeline.items:
+        yield item.label
+        yield item.detail or ""
+    for lane in timeline.lanes:
+        yield lane.label
+
+
+def styles(layout: Layout, timeline: Timeline | None = None) -> dict[str, ParagraphStyle]:
+    """Paragraph styles for titles and the key, from the layout (fonts
+    registered for what ``timeline`` needs; all styles without one)."""
+    needed = font_styles(timeline)
+    head = register_family(layout.fonts.heading, needed)
+    table = register_family(label_family(layout), needed)
     sz, c = layout.sizes, layout.colors
     key_size = max(layout.timeline.label_size, layout.timeline.min_size)
     return {
@@ -158,7 +180,7 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
     Tagged (when ``tags`` is given) as what it is to a listener: an H2 heading,
     then per lane an H3 with the lane's name and a list of its events (Lbl: the
     marker's number, LBody: date, label and detail); markers are artifacts."""
-    st = styles(layout)
+    st = styles(layout, timeline)
     size = st["key"].fontSize
     link = layout.colors.link
     rows, commands = [], []

@@ -43,13 +43,13 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     doc = BaseDocTemplate(buffer, pagesize=(width, height), leftMargin=m.left, rightMargin=m.right,
                           topMargin=m.top, bottomMargin=m.bottom, invariant=True, title=info.title,
                           author=info.author, subject=info.subject, creator="handouts", lang=model.language,
-                          displayDocTitle=1, initialFontName=register_family(label_family(layout))["regular"])
+                          displayDocTitle=1, initialFontName=register_family(label_family(layout), ("regular",))["regular"])
     footer = _footer(layout, model)
     frame = TaggingFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, leftPadding=FRAME_PADDING,
                          rightPadding=FRAME_PADDING, topPadding=FRAME_PADDING, bottomPadding=FRAME_PADDING)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=footer, pagesize=(width, height))])
     frame_w, frame_h = doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING
-    st = styles(layout)
+    st = styles(layout, timeline)
     story: list = [tag(Paragraph(_escape(plain(model.title)), st["title"]), tags.element("H1"))]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
     story.append(tag(Paragraph(_escape(subtitle or "Timeline"), st["subtitle"]), tags.element("P")))
@@ -76,7 +76,7 @@ def _footer(layout: Layout, model: Comparison):
     def draw(canvas, doc) -> None:
         with artifact(canvas, "Pagination"):
             canvas.saveState()
-            canvas.setFont(register_family(label_family(layout))["regular"], layout.sizes.small)
+            canvas.setFont(register_family(label_family(layout), ("regular",))["regular"], layout.sizes.small)
             canvas.setFillColor(layout.colors.muted)
             y = layout.page.margins.bottom * 0.5
             canvas.drawRightString(doc.pagesize[0] - layout.page.margins.right, y, f"{doc.page}")
