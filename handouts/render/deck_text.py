@@ -82,6 +82,29 @@ def _quoted(value: str) -> str:
     return f'"{escape_attr(value)}"'
 
 
+def add_shape_xml(shapes, name: str | None, body: str, xfrm: tuple[int, int, int, int], text_box: bool = False):
+    """Add one ``<p:sp>`` parsed at once: what python-pptx's add_shape/add_textbox
+    and a dozen property calls would leave, without their per-call tree searches.
+    Unnamed shapes get python-pptx's names ("TextBox 3"); ``body`` follows ``a:xfrm``."""
+    from pptx.oxml import parse_xml
+
+    shape_id = shapes._next_shape_id
+    name = name or f"{'TextBox' if text_box else 'Rectangle'} {shape_id - 1}"
+    flag = ' txBox="1"' if text_box else ""
+    left, top, width, height = xfrm
+    sp = parse_xml(
+        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name)}/>'
+        f'<p:cNvSpPr{flag}/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>{body}</p:sp>')
+    shapes._spTree.insert_element_before(sp, "p:extLst")
+    return shapes._shape_factory(sp)
+
+
+def box_emu(box: "Box") -> tuple[int, int, int, int]:
+    """A box in points as EMU (left, top, width, height)."""
+    return pt_to_emu(box.left), pt_to_emu(box.top), pt_to_emu(box.width), pt_to_emu(box.height)
+
+
 def _paragraph_xml(text: str, first: bool, style: TextStyle, color: str, language: str, align: str,
                    bullet_color: str, link_color: str | None, link_id) -> str:
     """One ``<a:p>``: exact line spacing, explicit bullets (or none), styled runs."""
@@ -138,23 +161,14 @@ def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: st
     The shape is parsed from one string (the XML python-pptx's add_textbox,
     place, fill and :func:`format_frame` would leave, attribute for attribute)
     instead of a dozen property calls each searching the XML tree."""
-    from pptx.oxml import parse_xml
     from pptx.util import Pt
 
-    shapes = slide.shapes
-    shape_id = shapes._next_shape_id
     paint = f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill>' if fill else "<a:noFill/>"
-    sp = parse_xml(
-        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name or f"TextBox {shape_id - 1}")}/>'
-        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
-        f'<a:off x="{pt_to_emu(box.left)}" y="{pt_to_emu(box.top)}"/>'
-        f'<a:ext cx="{pt_to_emu(box.width)}" cy="{pt_to_emu(box.height)}"/></a:xfrm>'
+    shape = add_shape_xml(slide.shapes, name, (
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{paint}</p:spPr><p:txBody>'
         f'<a:bodyPr wrap="square" lIns="{Pt(insets.left)}" rIns="{Pt(insets.right)}" tIns="{Pt(insets.top)}" '
         f'bIns="{Pt(insets.bottom)}" anchor="{_ANCHOR[anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p/>'
-        f'</p:txBody></p:sp>')
-    shapes._spTree.insert_element_before(sp, "p:extLst")
-    shape = shapes._shape_factory(sp)
+        f'</p:txBody>'), box_emu(box), text_box=True)
     write(shape.text_frame, paragraphs, style, color, language, **options)
     return shape
 
@@ -163,25 +177,16 @@ def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
     """A filled rectangle without outline or text (bands, accent bars): the XML
     python-pptx's add_shape plus fill, line and shadow settings leave, parsed at
     once; decoration, marked so screen readers skip it."""
-    from pptx.oxml import parse_xml
-
     from .deck_a11y import mark_decorative
 
-    shapes = slide.shapes
-    shape_id = shapes._next_shape_id
-    sp = parse_xml(
-        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name or f"Rectangle {shape_id - 1}")}/>'
-        f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{pt_to_emu(box.left)}" y="{pt_to_emu(box.top)}"/>'
-        f'<a:ext cx="{pt_to_emu(box.width)}" cy="{pt_to_emu(box.height)}"/></a:xfrm>'
+    shape = add_shape_xml(slide.shapes, name, (
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
         f'<a:effectLst/></p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
         f'<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2">'
         f'<a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef>'
         f'</p:style><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
-        f'</p:txBody></p:sp>')
-    shapes._spTree.insert_element_before(sp, "p:extLst")
-    shape = shapes._shape_factory(sp)
+        f'</p:txBody>'), box_emu(box))
     mark_decorative(shape)
     return shape
 

@@ -20,8 +20,6 @@ from ..timeline.placement import Placement, place, spread
 from ..units import emu_to_pt, pt_to_emu
 from .pdf_fonts import register_family
 
-_SP_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # python-pptx writes these as _xHHHH_
 _PATTERNS = {"hatch": "WIDE_UPWARD_DIAGONAL", "crosshatch": "DIAGONAL_CROSS", "dots": "PERCENT_20",
              "stripes": "NARROW_HORIZONTAL", "checker": "SMALL_CHECKER_BOARD"}
@@ -151,22 +149,19 @@ class _Painter:
              center: bool = False) -> None:
         """One unwrapped line: parsed from the XML python-pptx's add_textbox and
         text-frame properties would leave (one parse instead of a dozen calls)."""
-        from pptx.oxml import parse_xml
         from pptx.util import Pt
 
-        shape_id = self.shapes._next_shape_id
+        from .deck_text import add_shape_xml
+
         run_text = escape(_CONTROL.sub(lambda m: "_x%04X_" % ord(m.group(1)), text))
-        sp = parse_xml(
-            f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/>'
-            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
-            f'<a:off x="{self.x(x)}" y="{self.y(y)}"/><a:ext cx="{pt_to_emu(w)}" cy="{pt_to_emu(h)}"/></a:xfrm>'
+        add_shape_xml(self.shapes, None, (
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
             f'<a:bodyPr wrap="none" lIns="0" rIns="0" tIns="0" bIns="0" anchor="t"><a:noAutofit/></a:bodyPr>'
-            f'<a:lstStyle/><a:p><a:pPr algn="{"ctr" if center else "l"}"/><a:r><a:rPr lang="{escape_attr(self.language)}" sz="{Pt(size).centipoints}">'
+            f'<a:lstStyle/><a:p><a:pPr algn="{"ctr" if center else "l"}"/><a:r>'
+            f'<a:rPr lang="{escape_attr(self.language)}" sz="{Pt(size).centipoints}">'
             f'<a:solidFill><a:srgbClr val="{color.lstrip("#").upper()}"/></a:solidFill>'
             f'<a:latin typeface="{escape_attr(self.layout.deck.fonts.body)}"/></a:rPr><a:t>{run_text}</a:t></a:r>'
-            f'</a:p></p:txBody></p:sp>')
-        self.shapes._spTree.insert_element_before(sp, "p:extLst")
+            f'</a:p></p:txBody>'), (self.x(x), self.y(y), pt_to_emu(w), pt_to_emu(h)), text_box=True)
 
 
 def _rgb(hex_color: str) -> Any:
