@@ -40,7 +40,3 @@ def emu_to_pt(emu: int) -> float:
     """English Metric Units back to points."""
     return emu / EMU_PER_POINT
 
-
-def mm(value: float) -> float:
-    """Millimetres to points."""
-    return value * _FACTORS["mm"]

@@ -109,8 +109,3 @@ def normalise(model: Comparison) -> Comparison:
             row.values = [row.values.get(sid) for sid in ids]
         row.values = [v if v else None for v in row.values]
     return model
-
-
-def resolve_image(model: Comparison, source_path: Path, image: str) -> Path:
-    """The file an image field points to (relative to the source)."""
-    return Path(source_path).parent / image

@@ -187,10 +187,6 @@ class Comparison(Strict):
         """The subject with this id."""
         return next(s for s in self.subjects if s.id == subject_id)
 
-    def paragraphs(self, text: str | None) -> list[str]:
-        """Split prose into paragraphs at blank lines; single newlines join lines."""
-        return split_paragraphs(text)
-
 
 def split_paragraphs(text: str | None) -> list[str]:
     """Paragraphs separated by blank lines, inner line breaks folded to spaces."""
