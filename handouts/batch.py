@@ -112,12 +112,11 @@ def _current_rss_mb() -> float:
         return 0.0
 
 
-def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
-               layout_dir: Path | None, force: bool) -> tuple[list[Task], list[JobResult]]:
+def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, layout_dir: Path | None,
+               force: bool, manifest: dict[str, str]) -> tuple[list[Task], list[JobResult]]:
     """Read every source once; unreadable ones become failed results straight away."""
     from .yamlread import ReadError, read_bytes
 
-    manifest = read_manifest(out)
     tasks: list[Task] = []
     failed: list[JobResult] = []
     for job in jobs:
@@ -144,7 +143,7 @@ def run_batch(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, layo
                                    hint="choose another folder with --out") from None
     remove_stale_temporaries(out)
     manifest = read_manifest(out)
-    tasks, results = make_tasks(jobs, out, kinds, layout, layout_dir, force)
+    tasks, results = make_tasks(jobs, out, kinds, layout, layout_dir, force, manifest)
     for result in results:
         on_result(result)
     try:

@@ -96,13 +96,12 @@ def build(
     from .batch import run_batch
     from .build import parse_kinds
     from .discover import discover
-    from .layout.loader import find_layout, load_layout
+    from .layout.resolve import resolve_layout
     from .report import Reporter
 
     try:
         kinds = parse_kinds(to)
-        resolved = load_layout(layout, layouts_dir, set_ or ())
-        layout_dir = find_layout(layout, layouts_dir).parent
+        chosen = resolve_layout(layout, layouts_dir, set_ or ())
         found = discover(sources or [])
     except HandoutsError as exc:
         _report(exc)
@@ -110,7 +109,7 @@ def build(
     reporter = Reporter(len(found), quiet=quiet, as_json=as_json)
     interrupted = False
     try:
-        run_batch(found, out, kinds, resolved, layout_dir, workers=jobs, force=force,
+        run_batch(found, out, kinds, chosen.layout, chosen.path.parent, workers=jobs, force=force,
                   scheduler=scheduler, on_result=reporter)
     except KeyboardInterrupt:
         interrupted = True
