@@ -87,6 +87,12 @@ def to_problem(model: type[BaseModel], doc: Document, path: Path_, error: dict[s
         message = f"expected {expected}, found {_describe(error.get('input'))}"
         if kind == "list_type":
             hint = "write one item per line, each starting with '- '"
+    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        ctx = error.get("ctx", {})
+        bound = next(iter(ctx.values()), "")
+        relation = {"greater_than_equal": "at least", "greater_than": "more than",
+                    "less_than_equal": "at most", "less_than": "less than"}[kind]
+        message = f"{error.get('input')!r} is out of range: it must be {relation} {bound}"
     elif kind in ("float_parsing", "int_parsing", "bool_parsing", "float_type", "int_type"):
         message = f"expected a number, found {error.get('input')!r}"
     line, column = doc.locate(path)

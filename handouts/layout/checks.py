@@ -37,9 +37,39 @@ SIZE_FLOORS: list[tuple[Path_, Path_]] = [
 ]
 
 
+# Smallest text area a page (either orientation) and a slide must keep after margins, in points.
+MIN_TEXT_AREA = 216.0  # 3 inches
+SLIDE_HEIGHT = 540.0   # both 16:9 and 4:3 decks are 7.5 inches tall
+
+
 def check_layout(layout: Layout, origins: "Origins") -> list[Problem]:
-    """Every contrast and size problem of a resolved layout."""
-    return check_contrast(layout, origins) + check_sizes(layout, origins)
+    """Every contrast, size and room problem of a resolved layout."""
+    return check_contrast(layout, origins) + check_sizes(layout, origins) + check_room(layout, origins)
+
+
+def check_room(layout: Layout, origins: "Origins") -> list[Problem]:
+    """Margins must leave room to print on, in portrait and landscape (timelines turn the
+    page), and the deck's margin and title must leave room for a slide's content."""
+    problems: list[Problem] = []
+    short = min(layout.page.dimensions())
+    m = layout.page.margins
+    for across, (a, b) in (("width", ("left", "right")), ("height", ("top", "bottom"))):
+        room = short - getattr(m, a) - getattr(m, b)
+        if room < MIN_TEXT_AREA:
+            blamed = _blame(origins, ("page", "margins", a), ("page", "margins", b))
+            problems.append(origins.locate(blamed).problem(
+                _dotted(blamed), f"the page margins leave {max(room, 0):.0f} pt of text {across}; "
+                f"at least {MIN_TEXT_AREA:.0f} pt (3 in) is needed", "use smaller margins, e.g. 18mm"))
+    deck = layout.deck
+    title = 2 * deck.sizes.heading * 1.2
+    room = SLIDE_HEIGHT - 1.6 * deck.margin - title - deck.accent_bar - 2 * deck.gap
+    if room < 4 * deck.sizes.min * 1.2:
+        blamed = _blame(origins, _blame(origins, ("deck", "margin"), ("deck", "sizes", "heading")), ("deck", "gap"))
+        problems.append(origins.locate(blamed).problem(
+            _dotted(blamed), f"the slide margin ({deck.margin:g} pt), gap ({deck.gap:g} pt) and title size ({deck.sizes.heading:g} pt) "
+            f"leave {max(room, 0):.0f} pt for a slide's content; four lines at deck.sizes.min need "
+            f"{4 * deck.sizes.min * 1.2:.0f} pt", "use a smaller deck.margin, deck.gap or deck.sizes.heading"))
+    return problems
 
 
 def check_contrast(layout: Layout, origins: "Origins") -> list[Problem]:

@@ -15,6 +15,7 @@ from ..source.models import Color
 from ..units import parse_length
 
 Length = Annotated[float, BeforeValidator(parse_length)]
+Space = Annotated[float, BeforeValidator(parse_length), Field(ge=0)]  # margins and gaps: never negative
 FontSize = Annotated[float, Field(gt=3, le=200)]
 
 PAPER_SIZES_PT: dict[str, tuple[float, float]] = {
@@ -55,10 +56,10 @@ class Strict(BaseModel):
 
 
 class Margins(Strict):
-    top: Length = 50.0
-    right: Length = 50.0
-    bottom: Length = 50.0
-    left: Length = 50.0
+    top: Space = 50.0
+    right: Space = 50.0
+    bottom: Space = 50.0
+    left: Space = 50.0
 
 
 class Page(Strict):
@@ -204,9 +205,9 @@ class Deck(Strict):
     slides: list[DeckSlide] = ["title", "overview", "rows", "sections", "similarities", "timeline",
                                "conclusion", "sources"]
     key_sentences: int = Field(3, ge=1, le=10)
-    margin: Length = Field(36.0, description="Space between the slide edges and the content.")
-    gap: Length = Field(14.0, description="Space between columns and blocks on a slide.")
-    accent_bar: Length = Field(5.0, description="Thickness of the accent bar under slide titles (0 = none).")
+    margin: Space = Field(36.0, description="Space between the slide edges and the content.")
+    gap: Space = Field(14.0, description="Space between columns and blocks on a slide.")
+    accent_bar: Space = Field(5.0, description="Thickness of the accent bar under slide titles (0 = none).")
     labels: DeckLabels = DeckLabels()
 
 

@@ -10,16 +10,14 @@ import io
 from typing import Callable, Iterator
 
 from reportlab.platypus import Flowable
-from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
-from ..errors import OutputError
 from ..layout.models import Layout
 from ..markup import parse_inline, plain
 from ..source.models import Comparison
 from . import RenderContext
 from .pdf_blocks import BLOCKS, Parts
 from .pdf_fonts import describe, missing_glyphs
-from .pdf_page import HandoutDoc, canvas_class, running_for
+from .pdf_page import HandoutDoc, build_or_explain, canvas_class, running_for
 from .pdf_structure import DocInfo, write_structure
 from .pdf_styles import build_styles
 from .pdf_tags import TagRecorder
@@ -45,11 +43,8 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
                    subject=subject_line(model), keywords=", ".join(s.name for s in model.subjects))
     doc = HandoutDoc(buffer, layout, title=info.title, author=info.author, subject=info.subject,
                      keywords=info.keywords, lang=model.language, displayDocTitle=1)
-    try:
-        doc.build(story, canvasmaker=canvas_class(running_for(model, layout, styles), tags))
-    except RLLayoutError as exc:  # a flowable larger than the page: a layout problem, say so
-        raise OutputError.single(f"the handout could not be laid out: {exc}", file=context.source_path,
-                                 hint="try smaller margins or fewer subjects per page") from None
+    build_or_explain(doc, story, canvas_class(running_for(model, layout, styles), tags), "handout",
+                     context.source_path)
     return write_structure(buffer.getvalue(), tags, info)
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
-from ..errors import LayoutError
+from ..errors import LayoutError, OutputError
 from ..layout.models import Layout
 from ..markup import plain
 from ..source.models import Comparison
@@ -161,3 +162,14 @@ def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
                    footer=fill_template(h.footer, model, "handout.footer"),
                    page=h.labels.page, font=styles.fonts["heading"]["regular"],
                    size=max(layout.sizes.min, layout.sizes.small), color=layout.colors.muted, rule=layout.colors.rule)
+
+
+def build_or_explain(doc, story: list, canvasmaker, what: str, source) -> None:  # noqa: ANN001
+    """``doc.build`` with reportlab's layout failures (something larger than
+    the page, however it came about) turned into a clean :class:`OutputError`."""
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    except RLLayoutError as exc:
+        raise OutputError.single(f"the {what} could not be laid out: {exc}", file=source,
+                                 hint="the layout's sizes and margins leave too little room; try smaller "
+                                      "sizes or margins") from None

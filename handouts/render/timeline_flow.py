@@ -210,8 +210,9 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
         rows.append([tag(KeyMarker(item, layout, numbered, size), label),
                      tag(Paragraph(to_reportlab(item.date_text), st["date"]), body),
                      tag(Paragraph(text, st["key"]), body)])
-    date_w = size * 9.5
-    marker_w = size * 5
+    date_w, marker_w = size * 9.5, size * 5
+    squeeze = min(1.0, width * 0.5 / (date_w + marker_w))  # huge label sizes: the text column keeps half
+    date_w, marker_w = date_w * squeeze, marker_w * squeeze
     table = Table(rows, colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT",
                   renderCB=table_callback(cell_tag) if tags is not None else None)
     table.setStyle(TableStyle([

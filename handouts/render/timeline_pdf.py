@@ -16,6 +16,7 @@ from ..source.models import Comparison
 from ..timeline.model import Timeline, build_timeline
 from ..timeline.placement import place, spread
 from . import RenderContext
+from .pdf_page import build_or_explain
 from .pdf_fonts import describe, missing_glyphs, register_family
 from .pdf_structure import DocInfo, write_structure
 from .pdf_tags import TaggingFrame, TagRecorder, artifact, tag, tagged_canvas
@@ -67,7 +68,7 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
         placement = spread(placement, min((frame_h - used) * SPREAD_SHARE, room))
         story.append(tag(TimelineFlowable(placement, layout, split_height=frame_h - used), figure))
         story += key
-    doc.build(story, canvasmaker=tagged_canvas(tags))
+    build_or_explain(doc, story, tagged_canvas(tags), "timeline", context.source_path)
     return write_structure(buffer.getvalue(), tags, info)
 
 

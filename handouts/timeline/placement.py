@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..errors import OutputError
+
 from .model import Item, Lane, Timeline
 from .packing import Rows, compress_numbers, pack_tracks
 from .ticks import Tick, nice_ticks
@@ -115,7 +117,9 @@ def place(timeline: Timeline, width: float, width_of: Measure, size: float, min_
             return result
     if result is None:  # numbers cannot all get clean leaders: merge all points per lane
         result = _attempt(timeline, width, width_of, size, True, width, strict=False)
-    assert result is not None
+    if result is None:  # layout checks keep pages wide enough; this is the last line of defence
+        raise OutputError.single(f"the timeline does not fit in {width:.0f} pt", key="page.margins",
+                                 hint="use smaller margins or a smaller timeline.label_size")
     return result
 
 
