@@ -11,12 +11,11 @@ from __future__ import annotations
 import os
 import resource
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .build import OUTPUTS, write_atomically, remove_stale_temporaries
+from .build import OUTPUTS, internal_problem, write_atomically, remove_stale_temporaries
 from .discover import Job
 from .errors import HandoutsError, Problem
 from .layout.models import Layout
@@ -92,11 +91,7 @@ def build_task(task: Task, split: bool = False) -> JobResult:
     except HandoutsError as exc:
         result.status, result.errors = "failed", [p.format() for p in exc.problems]
     except Exception as exc:  # a renderer bug must not stop the batch
-        last = traceback.extract_tb(exc.__traceback__)[-1]
-        result.status = "failed"
-        result.errors = [Problem(f"internal error while rendering: {type(exc).__name__}: {exc} "
-                                 f"(at {Path(last.filename).name}:{last.lineno})", file=source,
-                                 hint="please report this with the source file").format()]
+        result.status, result.errors = "failed", [internal_problem(exc, source).format()]
     result.seconds = time.perf_counter() - start
     result.max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.rss_mb = _current_rss_mb() or result.max_rss_mb
@@ -119,13 +114,21 @@ def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, lay
 
     tasks: list[Task] = []
     failed: list[JobResult] = []
+    owner: dict[str, Path] = {}  # output -> the source that writes it
     for job in jobs:
+        relative = {k: (job.subdir / f"{job.source.stem}{OUTPUTS[k].suffix}").as_posix() for k in kinds}
+        clash = next((owner[rel] for rel in relative.values() if rel in owner), None)
+        if clash is not None:  # a.yaml and a.json in one folder: never let one overwrite the other
+            failed.append(JobResult(str(job.source), "failed", errors=[Problem(
+                f"writes the same outputs as {clash}", file=job.source,
+                hint="rename one of the two sources").format()]))
+            continue
+        owner.update((rel, job.source) for rel in relative.values())
         try:
             raw = read_bytes(job.source)
         except ReadError as exc:
             failed.append(JobResult(str(job.source), "failed", errors=[exc.problem.format()]))
             continue
-        relative = {k: (job.subdir / f"{job.source.stem}{OUTPUTS[k].suffix}").as_posix() for k in kinds}
         previous = {k: manifest[rel] for k, rel in relative.items() if rel in manifest and (out / rel).is_file()}
         tasks.append(Task(str(job.source), raw, relative, previous, layout,
                           str(layout_dir) if layout_dir else None, force))

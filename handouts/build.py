@@ -47,6 +47,17 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def internal_problem(exc: Exception, source: Path) -> Problem:
+    """A renderer bug, reported like any problem (with where it happened) so a
+    batch or a watch loop carries on instead of dying with a traceback."""
+    import traceback
+
+    last = traceback.extract_tb(exc.__traceback__)[-1]
+    return Problem(f"internal error while rendering: {type(exc).__name__}: {exc} "
+                   f"(at {Path(last.filename).name}:{last.lineno})", file=source,
+                   hint="please report this with the source file")
+
+
 def parse_kinds(text: str) -> list[str]:
     """``"handout,deck"`` -> ``["handout", "deck"]``, refusing unknown names."""
     kinds = [part.strip() for part in text.split(",") if part.strip()]

@@ -174,6 +174,10 @@ def new(
     if not 2 <= len(names) <= MAX_SUBJECTS:
         typer.echo(f"error: give 2 to {MAX_SUBJECTS} subject names, got {len(names)}", err=True)
         raise typer.Exit(EXIT_INVALID)
+    names = [" ".join(n.split()) for n in names]
+    if any(not n for n in names) or len({n.casefold() for n in names}) < len(names):
+        typer.echo("error: subject names must be non-empty and different from each other", err=True)
+        raise typer.Exit(EXIT_INVALID)
     target = output or Path("-vs-".join(slugify(n) for n in names) + ".yaml")
     if target.exists():
         typer.echo(f"error: {target}: already exists; not overwriting it\n  hint: choose another name with -o", err=True)

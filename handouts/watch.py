@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .build import OUTPUTS, output_path, write_atomically
+from .build import OUTPUTS, internal_problem, output_path, write_atomically
 from .errors import HandoutsError, Problem
 from .layout.models import Layout
 from .render import RenderContext
@@ -42,6 +42,8 @@ def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[],
         render_kinds(kinds, lambda kind, ctx: OUTPUTS[kind].renderer()(model, layout, ctx), context, rendered, split)
     except HandoutsError as exc:
         return Rebuild([], exc.problems, [], time.perf_counter() - start)
+    except Exception as exc:  # a renderer bug: say so and keep watching, like a batch does
+        return Rebuild([], [internal_problem(exc, source)], [], time.perf_counter() - start)
     written = []
     try:
         for kind, data in rendered.items():

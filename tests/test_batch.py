@@ -125,3 +125,14 @@ def test_no_argument_builds_the_bundled_example(runner, tmp_path: Path, monkeypa
     result = runner.invoke(app, ["build", "--to", "handout"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "lenin-vs-stalin.handout.pdf").is_file()
+
+
+def test_two_sources_with_one_stem_do_not_overwrite_each_other(runner, tmp_path: Path) -> None:
+    src = tmp_path / "dup"
+    src.mkdir()
+    shutil.copy(CONTENT[0], src / "a.yaml")
+    (src / "a.json").write_text('{"title": "J", "subjects": [{"name": "X"}, {"name": "Y"}]}')
+    result = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "out"), "--to", "handout", "-j", "1"])
+    assert result.exit_code == 1
+    assert "writes the same outputs as" in result.output and "rename one" in result.output
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 1

@@ -91,3 +91,11 @@ def test_check_a_folder(runner, tmp_path: Path) -> None:
     assert "unknown key 'tabel'" in result.output
     assert "no .yaml, .yml or .json sources in this folder" in result.output
     assert "2 of 3 sources invalid" in result.output
+
+
+def test_new_refuses_blank_or_repeated_names(runner, tmp_path: Path) -> None:
+    for names in (["", " "], ["Athens", "athens"]):
+        target = tmp_path / "x.yaml"
+        result = runner.invoke(app, ["new", *names, "-o", str(target)])
+        assert result.exit_code == 1 and "non-empty and different" in result.output
+        assert not target.exists()

@@ -49,3 +49,15 @@ def test_watch_rebuilds_and_keeps_last_good(tmp_path: Path) -> None:
     finally:
         stop.set()
         thread.join(5)
+
+
+def test_a_renderer_bug_is_reported_not_raised(tmp_path: Path, monkeypatch) -> None:
+    import handouts.render.handout_pdf as handout_pdf
+    from handouts.watch import rebuild
+
+    def broken(*args: object) -> bytes:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(handout_pdf, "render_handout", broken)
+    result = rebuild(CONTENT[0], tmp_path, ["handout"], lambda: (load_layout("classic"), None), split=False)
+    assert not result.written and "internal error while rendering: RuntimeError: boom" in result.problems[0].message

@@ -88,7 +88,7 @@ def available_layouts(layouts_dir: Path | None = None) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in search_path(layouts_dir):
         if folder.is_dir():
-            for path in sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES):
+            for path in sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file()):
                 found.setdefault(path.stem, path)
     return found
 

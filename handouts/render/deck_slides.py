@@ -217,7 +217,8 @@ def build_sources(w: DeckWriter) -> None:
     for ref in w.model.sources:
         parts = [ref.title]
         if ref.url:
-            parts.append(f"[{ref.url}]({ref.url})" if _LINK.match(ref.url) else ref.url)
+            href = ref.url.replace("(", "%28").replace(")", "%29")  # a ")" would end the link early
+            parts.append(f"[{ref.url}]({href})" if _LINK.match(ref.url) else ref.url)
         if ref.note:
             parts.append(ref.note)
         items.append(" — ".join(parts))

@@ -39,7 +39,7 @@ def fill_template(template: str, model: Comparison, key: str) -> str:
         if unknown:
             raise KeyError(sorted(unknown)[0])
         text = template.format(**values)
-    except (KeyError, ValueError, IndexError) as exc:
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
         raise LayoutError.single(f"cannot fill the template {template!r}: {exc}", key=key,
                                  hint=f"use the fields {{{'}, {'.join(values)}}}") from None
     return SEP.join(part.strip() for part in text.split(_GAP) if part.strip())
@@ -155,7 +155,7 @@ def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
     h = layout.handout
     try:
         h.labels.page.format(page=1, pages=1)
-    except (KeyError, ValueError, IndexError) as exc:
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:  # e.g. {page.x}, {pages[0]}
         raise LayoutError.single(f"cannot fill the template {h.labels.page!r}: {exc}", key="handout.labels.page",
                                  hint="use the fields {page} and {pages}") from None
     return Running(header=fill_template(h.header, model, "handout.header"),
