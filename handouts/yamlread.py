@@ -91,7 +91,7 @@ def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
         raise ReadError(Problem(f"the file is not valid UTF-8 (byte {exc.start})", file=path,
                                 hint="save the file as UTF-8 in your editor")) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise ReadError(Problem(f"the file is empty", file=path,
+        raise ReadError(Problem("the file is empty", file=path,
                                 hint="run `handouts new` to get a starter source" if what == "source" else None))
     try:
         node = yaml.compose(text, Loader=_Loader)

@@ -18,7 +18,6 @@ from handouts.cli import app
 from handouts.manifest import MANIFEST_NAME
 from tests.conftest import CONTENT, ROOT
 
-pytest.importorskip("handouts.render.handout_pdf")
 
 
 def _tree(tmp_path: Path, broken: bool = True) -> Path:

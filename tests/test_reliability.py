@@ -20,9 +20,6 @@ from handouts.layout.loader import available_layouts, load_layout
 from tests.conftest import CONTENT, ROOT
 from tests.sources_fuzz import sources
 
-for _kind in OUTPUTS.values():
-    pytest.importorskip(_kind.module)
-
 LAYOUTS = sorted(available_layouts())
 FUZZ_EXAMPLES = int(os.environ.get("HANDOUTS_FUZZ_EXAMPLES", "12"))
 
@@ -57,19 +54,24 @@ def test_builds_are_deterministic_across_processes(tmp_path: Path) -> None:
     assert outs[0] == outs[1]
 
 
-def test_failure_mid_render_keeps_previous_output(tmp_path: Path, monkeypatch) -> None:
+def test_failure_mid_write_keeps_previous_output(tmp_path: Path, monkeypatch) -> None:
     layout = load_layout("classic")
     build_source(CONTENT[0], tmp_path, ["handout"], layout)
     target = output_path(CONTENT[0], tmp_path, "handout")
     before = target.read_bytes()
+    source = CONTENT[0].read_text().replace("Lenin vs. Stalin", "Changed title", 1)
+    changed = tmp_path / CONTENT[0].name
+    changed.write_text(source)
 
-    def exploding_write(handle_target: Path, data: bytes) -> None:
-        raise OutputError.single("disk on fire", file=handle_target)
+    def failing_replace(src: str, dst: str) -> None:  # the new file is fully written, then the rename fails
+        raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(build_module, "write_atomically", exploding_write)
-    with pytest.raises(OutputError):
-        build_source(CONTENT[0], tmp_path, ["handout"], layout)
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OutputError) as info:
+        build_source(changed, tmp_path, ["handout"], layout)
+    assert "cannot write the file" in str(info.value)
     assert target.read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 def test_interrupted_write_leaves_no_partial_file(tmp_path: Path, monkeypatch) -> None:

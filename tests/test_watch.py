@@ -7,13 +7,11 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 
 from handouts.layout.loader import load_layout
 from handouts.watch import Rebuild, watch
 from tests.conftest import CONTENT
 
-pytest.importorskip("handouts.render.handout_pdf")
 
 
 def _wait(predicate, seconds: float = 20.0) -> None:

@@ -191,8 +191,9 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
         out.append(_tagged(Paragraph(heading, st["heading"]), tags, "H2"))
     numbering = "Decimal" if numbered else "None"
     events = None
+    last_lane = None
     for item in timeline.items:
-        if grouped and (not rows or item.lane != last_lane):
+        if grouped and item.lane != last_lane:
             commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
                          ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8)]
             lane = Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"])
