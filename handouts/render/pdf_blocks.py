@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +16,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, NextPageTem
                                 Paragraph, Spacer, Table, TableStyle)
 
 from ..layout.models import Layout
-from ..markup import plain, to_reportlab
+from ..markup import escape, escape_attr, plain, to_reportlab
 from ..source.models import Comparison, split_paragraphs
 from . import RenderContext
 from .pdf_images import load_picture, picture_flowable
@@ -205,7 +204,7 @@ def sources_block(p: Parts) -> list[Flowable]:
     for ref in p.model.sources:
         text = to_reportlab(ref.title, link)
         if ref.url:
-            url = escape(ref.url, {'"': "&quot;"})
+            url = escape_attr(ref.url)
             text += f' \u2014 <link href="{url}" color="{link}"><u>{escape(ref.url)}</u></link>'
         if ref.note:
             text += f' <font color="{p.layout.colors.muted}">({to_reportlab(ref.note, link)})</font>'

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
+from ..markup import escape
 from .pdf_tags import Element, TagRecorder
 
 ALWAYS_KEPT = {"TD", "TH"}  # empty cells keep a table's rows regular

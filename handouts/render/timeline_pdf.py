@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from ..layout.models import Layout
-from ..markup import plain
+from ..markup import escape, plain
 from ..source.models import Comparison
 from ..timeline.model import Timeline, build_timeline
 from ..timeline.placement import place, spread
@@ -51,9 +51,9 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=footer, pagesize=(width, height))])
     frame_w, frame_h = doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING
     st = styles(layout, timeline)
-    story: list = [tag(Paragraph(_escape(plain(model.title)), st["title"]), tags.element("H1"))]
+    story: list = [tag(Paragraph(escape(plain(model.title)), st["title"]), tags.element("H1"))]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
-    story.append(tag(Paragraph(_escape(subtitle or "Timeline"), st["subtitle"]), tags.element("P")))
+    story.append(tag(Paragraph(escape(subtitle or "Timeline"), st["subtitle"]), tags.element("P")))
     used = sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in story)
     if timeline.empty:
         story += [Spacer(1, frame_h * 0.3), tag(Paragraph("No dated events", st["empty"]), tags.element("P"))]
@@ -94,7 +94,3 @@ def _warn_glyphs(timeline: Timeline, layout: Layout, context: RenderContext) -> 
     if missing:
         context.warn(f"the timeline font {label_family(layout)!r} cannot draw {describe(missing)}",
                      key="timeline", hint="choose another `fonts.table` in the layout")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
