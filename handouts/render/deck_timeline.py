@@ -8,8 +8,7 @@ one group named "Timeline" so the deck can give it alt text.
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Any, Callable
 
 from ..colors import tint
 from ..fontfiles import DECK_METRIC_TWINS
@@ -18,9 +17,9 @@ from ..markup import escape, escape_attr, plain
 from ..timeline.model import Timeline
 from ..timeline.placement import Placement, place, spread
 from ..units import emu_to_pt, pt_to_emu
-from .pdf_fonts import register_family
+from .deck_text import rgb
+from .pdf_fonts import measurer
 
-_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # python-pptx writes these as _xHHHH_
 _PATTERNS = {"hatch": "WIDE_UPWARD_DIAGONAL", "crosshatch": "DIAGONAL_CROSS", "dots": "PERCENT_20",
              "stripes": "NARROW_HORIZONTAL", "checker": "SMALL_CHECKER_BOARD"}
 _MARKERS = {"circle": "OVAL", "square": "RECTANGLE", "triangle": "ISOSCELES_TRIANGLE", "diamond": "DIAMOND",
@@ -29,10 +28,7 @@ _MARKERS = {"circle": "OVAL", "square": "RECTANGLE", "triangle": "ISOSCELES_TRIA
 
 def deck_measure(layout: Layout):
     """``width_of(text, size)`` in points with the deck body font's metric twin."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    font = register_family(DECK_METRIC_TWINS[layout.deck.fonts.body], ("regular",))["regular"]
-    return lambda text, size: stringWidth(text, font, size)
+    return measurer(DECK_METRIC_TWINS[layout.deck.fonts.body])
 
 
 def draw_timeline(slide: Any, left: int, top: int, width: int, height: int, timeline: Timeline,
@@ -41,7 +37,8 @@ def draw_timeline(slide: Any, left: int, top: int, width: int, height: int, time
     caller the labels went to a numbered key it should show, e.g. on the next slide)."""
     size = layout.deck.sizes.min
     box_w, box_h = emu_to_pt(width), emu_to_pt(height)
-    placement = place(timeline, box_w, deck_measure(layout), size, size, available_height=box_h)
+    width_of = deck_measure(layout)
+    placement = place(timeline, box_w, width_of, size, size, available_height=box_h)
     placement = spread(placement, box_h, most=3.0)
     group = slide.shapes.add_group_shape()
     group.name = "Timeline"
@@ -50,7 +47,7 @@ def draw_timeline(slide: Any, left: int, top: int, width: int, height: int, time
     # python-pptx re-measures every child after each added shape (quadratic: ~35 ms for
     # a 50-shape timeline); the extents depend only on the children, so measure once.
     shapes._recalculate_extents = lambda: None
-    _Painter(shapes, layout, left, top, language).paint(placement, timeline)
+    _Painter(shapes, layout, left, top, language, width_of).paint(placement, timeline)
     if len(shapes):
         group._element.recalculate_extents()
     if slide.shapes.turbo_add_enabled:
@@ -61,9 +58,10 @@ def draw_timeline(slide: Any, left: int, top: int, width: int, height: int, time
 class _Painter:
     """Maps placement points to EMU inside the group and adds the shapes."""
 
-    def __init__(self, shapes: Any, layout: Layout, left: int, top: int, language: str) -> None:
+    def __init__(self, shapes: Any, layout: Layout, left: int, top: int, language: str,
+                 width_of: Callable[[str, float], float]) -> None:
         self.shapes, self.layout, self.left, self.top = shapes, layout, left, top
-        self.language = language
+        self.language, self.width_of = language, width_of
 
     def x(self, value: float) -> int:
         return self.left + pt_to_emu(value)
@@ -85,7 +83,7 @@ class _Painter:
         self.line(p.plot_left, p.axis_y, p.plot_right, p.axis_y, colors.rule, 1.0)
         for tx, label in p.ticks:
             self.line(tx, p.axis_y, tx, p.axis_y + size * 0.4, colors.rule, 1.0)
-            w = deck_measure(self.layout)(label, size) + size
+            w = self.width_of(label, size) + size
             self.text(tx - w / 2, p.axis_y + size * 0.45, w, size * 1.3, label, size, colors.muted, center=True)
         for label in p.labels:
             if label.has_leader:
@@ -94,7 +92,7 @@ class _Painter:
             if mark.is_span:
                 shape = self.rect(mark.x0, mark.y - mark.h / 2, mark.x1 - mark.x0, mark.h, mark.color,
                                   pattern=mark.pattern, name=f"Span {mark.numbers[0]}")
-                shape.line.color.rgb = _rgb(mark.color)
+                shape.line.color.rgb = rgb(mark.color)
                 shape.line.width = pt_to_emu(0.75)
             else:
                 self.marker(mark.marker, mark.x0, mark.y, mark.h, mark.color, f"Event {mark.numbers[0]}",
@@ -114,13 +112,13 @@ class _Painter:
         if pattern in _PATTERNS:
             shape.fill.patterned()
             shape.fill.pattern = getattr(MSO_PATTERN, _PATTERNS[pattern])
-            shape.fill.fore_color.rgb = _rgb(color)
-            shape.fill.back_color.rgb = _rgb(tint(color, 0.8))
+            shape.fill.fore_color.rgb = rgb(color)
+            shape.fill.back_color.rgb = rgb(tint(color, 0.8))
         elif pattern == "none":
             shape.fill.background()
         else:
             shape.fill.solid()
-            shape.fill.fore_color.rgb = _rgb(color)
+            shape.fill.fore_color.rgb = rgb(color)
         shape.line.fill.background()
         return shape
 
@@ -134,15 +132,15 @@ class _Painter:
         shape.name = name
         shape.shadow.inherit = False
         shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(tint(color, 0.5) if light else color)
-        shape.line.color.rgb = _rgb(color)
+        shape.fill.fore_color.rgb = rgb(tint(color, 0.5) if light else color)
+        shape.line.color.rgb = rgb(color)
         shape.line.width = pt_to_emu(0.75)
 
     def line(self, x0: float, y0: float, x1: float, y1: float, color: str, width: float) -> None:
         from pptx.enum.shapes import MSO_CONNECTOR
 
         line = self.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, self.x(x0), self.y(y0), self.x(x1), self.y(y1))
-        line.line.color.rgb = _rgb(color)
+        line.line.color.rgb = rgb(color)
         line.line.width = pt_to_emu(width)
 
     def text(self, x: float, y: float, w: float, h: float, text: str, size: float, color: str,
@@ -153,7 +151,7 @@ class _Painter:
 
         from .deck_text import add_shape_xml
 
-        run_text = escape(_CONTROL.sub(lambda m: "_x%04X_" % ord(m.group(1)), text))
+        run_text = escape(text)  # source text arrives without control characters (cleaned on load)
         add_shape_xml(self.shapes, None, (
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
             f'<a:bodyPr wrap="none" lIns="0" rIns="0" tIns="0" bIns="0" anchor="t"><a:noAutofit/></a:bodyPr>'
@@ -162,9 +160,3 @@ class _Painter:
             f'<a:solidFill><a:srgbClr val="{color.lstrip("#").upper()}"/></a:solidFill>'
             f'<a:latin typeface="{escape_attr(self.layout.deck.fonts.body)}"/></a:rPr><a:t>{run_text}</a:t></a:r>'
             f'</a:p></p:txBody>'), (self.x(x), self.y(y), pt_to_emu(w), pt_to_emu(h)), text_box=True)
-
-
-def _rgb(hex_color: str) -> Any:
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(hex_color.lstrip("#").upper())

@@ -76,3 +76,11 @@ def describe(chars: list[str]) -> str:
     """"'😀' (U+1F600 GRINNING FACE), ..." for a warning."""
     return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:10]) + (
         f" and {len(chars) - 10} more" if len(chars) > 10 else "")
+
+
+def measurer(family: str):  # noqa: ANN201 - returns width_of(text, size) -> points
+    """``width_of(text, size)`` in points with ``family``'s regular face (timeline placement)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = register_family(family, ("regular",))["regular"]
+    return lambda text, size: stringWidth(text, font, size)

@@ -13,7 +13,7 @@ from typing import Any
 from ..colors import tint
 from ..layout.models import Layout
 from ..timeline.placement import Mark, Placement
-from .pdf_fonts import register_family
+from .pdf_fonts import measurer, register_family
 
 PATTERN_STEP = 2.6    # pattern line spacing, points
 APPROX_DASH = (2, 1.5)
@@ -26,10 +26,7 @@ def label_family(layout: Layout) -> str:
 
 def measure(layout: Layout):
     """``width_of(text, size)`` in points with the label font (what placement needs)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    font = register_family(label_family(layout), ("regular",))["regular"]
-    return lambda text, size: stringWidth(text, font, size)
+    return measurer(label_family(layout))
 
 
 def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, top: float) -> None:
