@@ -32,7 +32,6 @@ class Task:
     relative: dict[str, str]  # kind -> output path relative to --out
     previous: dict[str, str]  # kind -> fingerprint of the existing output
     layout: Layout
-    layout_dir: str | None
     force: bool = False
 
 
@@ -68,11 +67,10 @@ def build_task(task: Task, split: bool = False) -> JobResult:
     source = Path(task.source)
     try:
         model = source_from_document(parse_document(task.raw, source))
-        layout_dir = Path(task.layout_dir) if task.layout_dir else None
-        context = RenderContext(source_path=source, layout_dir=layout_dir)
+        context = RenderContext(source_path=source)
         todo = []
         for kind, rel in task.relative.items():
-            digest = fingerprint(kind, task.raw, model, source, task.layout, layout_dir)
+            digest = fingerprint(kind, task.raw, model, source, task.layout)
             result.fingerprints[rel] = digest
             if not task.force and task.previous.get(kind) == digest:
                 result.skipped.append(rel)
@@ -107,7 +105,7 @@ def _current_rss_mb() -> float:
         return 0.0
 
 
-def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, layout_dir: Path | None,
+def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
                force: bool, manifest: dict[str, str]) -> tuple[list[Task], list[JobResult]]:
     """Read every source once; unreadable ones become failed results straight away."""
     from .yamlread import ReadError, read_bytes
@@ -130,12 +128,11 @@ def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, lay
             failed.append(JobResult(str(job.source), "failed", errors=[exc.problem.format()]))
             continue
         previous = {k: manifest[rel] for k, rel in relative.items() if rel in manifest and (out / rel).is_file()}
-        tasks.append(Task(str(job.source), raw, relative, previous, layout,
-                          str(layout_dir) if layout_dir else None, force))
+        tasks.append(Task(str(job.source), raw, relative, previous, layout, force))
     return tasks, failed
 
 
-def run_batch(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, layout_dir: Path | None,
+def run_batch(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
               workers: int = 0, force: bool = False, scheduler: str | None = None,
               on_result: Callable[[JobResult], None] = lambda r: None) -> list[JobResult]:
     """Build every job; write outputs and the manifest as results arrive."""
@@ -146,7 +143,7 @@ def run_batch(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, layo
                                    hint="choose another folder with --out") from None
     remove_stale_temporaries(out)
     manifest = read_manifest(out)
-    tasks, results = make_tasks(jobs, out, kinds, layout, layout_dir, force, manifest)
+    tasks, results = make_tasks(jobs, out, kinds, layout, force, manifest)
     for result in results:
         on_result(result)
     try:

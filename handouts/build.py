@@ -73,20 +73,19 @@ def output_path(source: Path, out_dir: Path, kind: str) -> Path:
     return out_dir / f"{source.stem}{OUTPUTS[kind].suffix}"
 
 
-def build_source(source: Path, out_dir: Path, kinds: list[str], layout: Layout,
-                 layout_dir: Path | None = None) -> BuildResult:
+def build_source(source: Path, out_dir: Path, kinds: list[str], layout: Layout) -> BuildResult:
     """Load one source and write its outputs (raises :class:`HandoutsError`)."""
     from .source.loader import load_source
 
     model = load_source(source)
-    return render_outputs(model, layout, source, out_dir, kinds, layout_dir)
+    return render_outputs(model, layout, source, out_dir, kinds)
 
 
 def render_outputs(model: Comparison, layout: Layout, source: Path, out_dir: Path,
-                   kinds: list[str], layout_dir: Path | None = None) -> BuildResult:
+                   kinds: list[str]) -> BuildResult:
     """Render each kind and write it atomically; the first failure raises."""
     result = BuildResult(source)
-    context = RenderContext(source_path=source, layout_dir=layout_dir, warnings=result.warnings)
+    context = RenderContext(source_path=source, warnings=result.warnings)
     for kind in kinds:
         data = OUTPUTS[kind].renderer()(model, layout, context)
         target = output_path(source, out_dir, kind)

@@ -109,7 +109,7 @@ def build(
     reporter = Reporter(len(found), quiet=quiet, as_json=as_json)
     interrupted = False
     try:
-        run_batch(found, out, kinds, chosen.layout, chosen.path.parent, workers=jobs, force=force,
+        run_batch(found, out, kinds, chosen.layout, workers=jobs, force=force,
                   scheduler=scheduler, on_result=reporter)
     except KeyboardInterrupt:
         interrupted = True
@@ -144,8 +144,7 @@ def watch(
         OUTPUTS[kind].renderer()
 
     def current_layout():  # noqa: ANN202 - re-read on every change: the layout may be edited too
-        resolved = resolve_layout(layout, layouts_dir, set_ or ())
-        return resolved.layout, resolved.path.parent
+        return resolve_layout(layout, layouts_dir, set_ or ()).layout
 
     def show(result: Rebuild) -> None:
         if result.problems:

@@ -17,14 +17,14 @@ MANIFEST_NAME = ".handouts-manifest.json"
 
 
 def fingerprint(kind: str, source_bytes: bytes, model: Comparison, source: Path,
-                layout: Layout, layout_dir: Path | None) -> str:
+                layout: Layout) -> str:
     """Hash of source bytes, resolved layout, referenced images/template, fonts and version."""
     digest = hashlib.sha256()
     for part in (__version__.encode(), kind.encode(), source_bytes, layout.model_dump_json().encode()):
         digest.update(len(part).to_bytes(8, "big") + part)
     extra = [source.parent / s.image for s in model.subjects if s.image]
-    if layout.deck.template and layout_dir is not None:
-        extra.append(layout_dir / layout.deck.template)
+    if layout.deck.template:  # absolute once the layout is resolved
+        extra.append(Path(layout.deck.template))
     for path in extra:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes() if path.is_file() else b"missing")

@@ -104,7 +104,7 @@ class _Child:
             gc.disable()  # short-lived: its garbage goes with it
             try:
                 os.close(read)
-                own = RenderContext(context.source_path, context.layout_dir)
+                own = RenderContext(context.source_path)
                 payload = pickle.dumps((render(BESIDE, own), own.warnings), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(payload)

@@ -26,7 +26,7 @@ class Rebuild:
     seconds: float
 
 
-def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], tuple[Layout, Path | None]],
+def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout],
             split: bool = True) -> Rebuild:
     """Render every output in memory first (the deck beside the PDFs when a
     second CPU is free); write only if all succeeded."""
@@ -35,9 +35,9 @@ def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[],
 
     start = time.perf_counter()
     try:
-        layout, layout_dir = load_layout()
+        layout = load_layout()
         model = load_source(source)
-        context = RenderContext(source_path=source, layout_dir=layout_dir)
+        context = RenderContext(source_path=source)
         rendered: dict[str, bytes] = {}
         render_kinds(kinds, lambda kind, ctx: OUTPUTS[kind].renderer()(model, layout, ctx), context, rendered, split)
     except HandoutsError as exc:
@@ -80,7 +80,7 @@ def snapshot(files: list[Path]) -> tuple:
     return tuple(stamps)
 
 
-def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], tuple[Layout, Path | None]],
+def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout],
           layout_files: list[Path], on_rebuild: Callable[[Rebuild], None],
           stop: Callable[[], bool] = lambda: False) -> None:
     """Build once, then poll and rebuild on every change until ``stop()``."""

@@ -88,10 +88,10 @@ def write_source(folder: Path, data: dict, name: str = "source.yaml") -> Path:
     return path
 
 
-def render(source: Path, layout=None, layout_dir: Path | None = None) -> bytes:
+def render(source: Path, layout=None) -> bytes:
     from handouts.render.deck_pptx import render_deck
 
-    return render_deck(load_source(source), layout or load_layout(), RenderContext(source, layout_dir))
+    return render_deck(load_source(source), layout or load_layout(), RenderContext(source))
 
 
 def open_deck(data: bytes):

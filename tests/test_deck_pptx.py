@@ -215,7 +215,7 @@ def test_custom_template_masters_are_used(tmp_path: Path, potx: bool) -> None:
     template = _template(tmp_path, potx)
     (tmp_path / "school.yaml").write_text(f"deck:\n  template: {template.name}\n", encoding="utf-8")
     layout = load_layout(tmp_path / "school.yaml")
-    prs = open_deck(render(CONTENT[0], layout, layout_dir=tmp_path))
+    prs = open_deck(render(CONTENT[0], layout))
     assert "Teacher logo" in [shape.name for shape in prs.slide_master.shapes]
     used = {s.slide_layout.name for s in prs.slides}
     assert used == {"Teacher Title Slide", "Teacher Title Only"}

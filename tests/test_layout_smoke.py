@@ -9,7 +9,7 @@ import pytest
 
 from handouts.build import OUTPUTS, build_source
 from handouts.layout import load_layout
-from handouts.layout.loader import builtin_dir, find_layout
+from handouts.layout.loader import builtin_dir
 from tests.conftest import CONTENT
 
 BUILTIN_LAYOUTS = sorted(p.stem for p in builtin_dir().glob("*.yaml"))
@@ -28,7 +28,7 @@ def test_there_is_something_to_smoke() -> None:
 @pytest.mark.parametrize("layout_name", BUILTIN_LAYOUTS)
 @pytest.mark.parametrize("source", CONTENT, ids=lambda p: p.stem)
 def test_build_every_source_layout_and_kind(source: Path, layout_name: str, kind: str, tmp_path: Path) -> None:
-    result = build_source(source, tmp_path, [kind], _layout(layout_name), find_layout(layout_name).parent)
+    result = build_source(source, tmp_path, [kind], _layout(layout_name))
     assert len(result.written) == 1
     written = result.written[0]
     assert written.name == f"{source.stem}{OUTPUTS[kind].suffix}"

@@ -13,7 +13,7 @@ import pytest
 from pptx import Presentation
 
 from handouts.build import OUTPUTS, build_source
-from handouts.layout.loader import available_layouts, find_layout, load_layout
+from handouts.layout.loader import available_layouts, load_layout
 from tests.conftest import CONTENT
 from tests.deck_helpers import convert, overflow_problems
 
@@ -30,7 +30,7 @@ def built(tmp_path_factory) -> Path:
         layout = load_layout(layout_name)
         for source in CONTENT:
             folder = out / layout_name
-            build_source(source, folder, list(OUTPUTS), layout, find_layout(layout_name).parent)
+            build_source(source, folder, list(OUTPUTS), layout)
     return out
 
 

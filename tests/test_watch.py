@@ -28,7 +28,7 @@ def test_watch_rebuilds_and_keeps_last_good(tmp_path: Path) -> None:
     events: list[Rebuild] = []
     stop = threading.Event()
     layout = load_layout("classic")
-    thread = threading.Thread(target=watch, args=(source, out, ["handout"], lambda: (layout, None), [],
+    thread = threading.Thread(target=watch, args=(source, out, ["handout"], lambda: layout, [],
                                                   events.append, stop.is_set), daemon=True)
     thread.start()
     try:
@@ -57,5 +57,5 @@ def test_a_renderer_bug_is_reported_not_raised(tmp_path: Path, monkeypatch) -> N
         raise RuntimeError("boom")
 
     monkeypatch.setattr(handout_pdf, "render_handout", broken)
-    result = rebuild(CONTENT[0], tmp_path, ["handout"], lambda: (load_layout("classic"), None), split=False)
+    result = rebuild(CONTENT[0], tmp_path, ["handout"], lambda: load_layout("classic"), split=False)
     assert not result.written and "internal error while rendering: RuntimeError: boom" in result.problems[0].message

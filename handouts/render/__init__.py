@@ -15,7 +15,6 @@ class RenderContext:
     lives (images are relative to it) and a place to put warnings."""
 
     source_path: Path
-    layout_dir: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
 
     def warn(self, message: str, key: str | None = None, hint: str | None = None) -> None:

@@ -26,13 +26,9 @@ _PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentatio
 
 
 def template_path(layout: Layout, context: RenderContext) -> Path | None:
-    """The layout's template file, relative to the layout's folder."""
-    if not layout.deck.template:
-        return None
-    path = Path(layout.deck.template).expanduser()
-    if not path.is_absolute():
-        path = (context.layout_dir or Path.cwd()) / path
-    return path
+    """The layout's template file (made absolute, relative to the layout file that
+    names it, when the layout was resolved)."""
+    return Path(layout.deck.template).expanduser() if layout.deck.template else None
 
 
 def open_base(layout: Layout, context: RenderContext) -> tuple["Presentation", bool]:
