@@ -19,7 +19,7 @@ from .build import OUTPUTS, internal_problem, write_atomically, remove_stale_tem
 from .discover import Job
 from .errors import HandoutsError, Problem
 from .layout.models import Layout
-from .manifest import fingerprint, read_manifest, write_manifest
+from .manifest import fingerprints, read_manifest, write_manifest
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,9 @@ def build_task(task: Task, split: bool = False) -> JobResult:
         model = source_from_document(parse_document(task.raw, source))
         context = RenderContext(source_path=source)
         todo = []
+        digests = fingerprints(list(task.relative), task.raw, model, source, task.layout)
         for kind, rel in task.relative.items():
-            digest = fingerprint(kind, task.raw, model, source, task.layout)
-            result.fingerprints[rel] = digest
+            digest = result.fingerprints[rel] = digests[kind]
             if not task.force and task.previous.get(kind) == digest:
                 result.skipped.append(rel)
                 continue

@@ -16,11 +16,18 @@ from .source.models import Comparison
 MANIFEST_NAME = ".handouts-manifest.json"
 
 
-def fingerprint(kind: str, source_bytes: bytes, model: Comparison, source: Path,
-                layout: Layout) -> str:
+def fingerprints(kinds: list[str], source_bytes: bytes, model: Comparison, source: Path,
+                 layout: Layout) -> dict[str, str]:
+    """Per output kind, a hash of everything that determines it: the shared part
+    (source, layout, images, template, fonts, version) is read and hashed once."""
+    shared = _inputs_digest(source_bytes, model, source, layout)
+    return {kind: hashlib.sha256(f"{kind}:{shared}".encode()).hexdigest() for kind in kinds}
+
+
+def _inputs_digest(source_bytes: bytes, model: Comparison, source: Path, layout: Layout) -> str:
     """Hash of source bytes, resolved layout, referenced images/template, fonts and version."""
     digest = hashlib.sha256()
-    for part in (__version__.encode(), kind.encode(), source_bytes, layout.model_dump_json().encode()):
+    for part in (__version__.encode(), source_bytes, layout.model_dump_json().encode()):
         digest.update(len(part).to_bytes(8, "big") + part)
     extra = [source.parent / s.image for s in model.subjects if s.image]
     if layout.deck.template:  # absolute once the layout is resolved
