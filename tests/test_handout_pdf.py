@@ -296,3 +296,16 @@ def column_text_label(data: bytes) -> str:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return "".join(c["text"] for page in pdf.pages for c in page.chars
                        if c["fontname"].endswith("DejaVuSansCondensed-Bold"))
+
+
+def test_timeline_text_is_checked_for_glyphs_in_both_pdfs(tmp_path: Path) -> None:
+    from handouts.render.timeline_pdf import render_timeline
+
+    path = tmp_path / "tibet.yaml"
+    path.write_text("title: T\nsubjects: [{name: A}, {name: B}]\n"
+                    "timeline:\n  - {date: 1959, label: \"Event \u0f00 here\"}\n", encoding="utf-8")
+    model, layout = load_source(path), load_layout("classic")
+    for render in (render_handout, render_timeline):
+        context = RenderContext(source_path=path)
+        render(model, layout, context)
+        assert any("U+0F00" in w.message for w in context.warnings), render.__name__

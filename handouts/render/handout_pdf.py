@@ -16,7 +16,7 @@ from ..markup import parse_inline, plain
 from ..source.models import Comparison
 from . import RenderContext
 from .pdf_blocks import BLOCKS, Parts
-from .pdf_fonts import describe, missing_glyphs
+from .pdf_fonts import warn_missing
 from .pdf_page import HandoutDoc, build_or_explain, canvas_class, running_for
 from .pdf_structure import DocInfo, write_structure
 from .pdf_styles import build_styles
@@ -69,6 +69,8 @@ def model_texts(model: Comparison) -> Iterator[str]:
         yield from (section.by_subject or {}).values()
     for ref in model.sources:
         yield from (t for t in (ref.title, ref.url, ref.note) if t)
+    for event in model.timeline:  # the timeline strip
+        yield from (t for t in (event.label, event.detail) if t)
 
 
 def markup_styles(model: Comparison) -> set[str]:
@@ -87,10 +89,5 @@ def markup_styles(model: Comparison) -> set[str]:
 
 def warn_missing_glyphs(model: Comparison, layout: Layout, context: RenderContext) -> None:
     """One warning naming every character the layout's fonts cannot draw."""
-    text = "".join(plain(t) for t in model_texts(model))
-    families = dict.fromkeys((layout.fonts.body, layout.fonts.heading, layout.fonts.table))
-    missing = sorted({ch for family in families for ch in missing_glyphs(text, family)})
-    if missing:
-        context.warn(f"the handout's fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
-                     "they will print as empty boxes", key="fonts",
-                     hint="replace those characters, or choose a layout whose fonts have them")
+    warn_missing(context, model_texts(model), [layout.fonts.body, layout.fonts.heading, layout.fonts.table],
+                 "handout")

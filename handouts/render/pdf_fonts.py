@@ -84,3 +84,17 @@ def measurer(family: str):  # noqa: ANN201 - returns width_of(text, size) -> poi
 
     font = register_family(family, ("regular",))["regular"]
     return lambda text, size: stringWidth(text, font, size)
+
+
+def warn_missing(context, texts, families: list[str], what: str) -> None:  # noqa: ANN001
+    """One warning naming every character of ``texts`` that one of ``families`` cannot
+    draw (it would print as an empty box): shared by the handout and the timeline."""
+    from ..markup import plain
+
+    text = "".join(plain(t) for t in texts if t)
+    families = list(dict.fromkeys(families))
+    missing = sorted({ch for family in families for ch in missing_glyphs(text, family)})
+    if missing:
+        context.warn(f"the {what}'s fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
+                     "they will print as empty boxes", key="fonts",
+                     hint="replace those characters, or choose a layout whose fonts have them")

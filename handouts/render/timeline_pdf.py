@@ -13,11 +13,11 @@ import io
 from ..layout.models import Layout
 from ..markup import escape, plain
 from ..source.models import Comparison
-from ..timeline.model import Timeline, build_timeline
+from ..timeline.model import build_timeline
 from ..timeline.placement import place, spread
 from . import RenderContext
 from .pdf_page import build_or_explain
-from .pdf_fonts import describe, missing_glyphs, register_family
+from .pdf_fonts import register_family, warn_missing
 from .pdf_structure import DocInfo, write_structure
 from .pdf_tags import TaggingFrame, TagRecorder, artifact, tag, tagged_canvas
 from .timeline_draw import label_family, measure
@@ -34,7 +34,9 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     from reportlab.platypus import BaseDocTemplate, PageTemplate, Paragraph, Spacer
 
     timeline = build_timeline(model, layout)
-    _warn_glyphs(timeline, layout, context)
+    warn_missing(context, [model.title, model.subtitle, *(lane.label for lane in timeline.lanes),
+                           *(i.label + " " + i.detail for i in timeline.items)],
+                 [layout.fonts.heading, label_family(layout)], "timeline")
     width, height = layout.page.dimensions(layout.timeline.orientation)
     m = layout.page.margins
     tags = TagRecorder(model.language)
@@ -85,12 +87,3 @@ def _footer(layout: Layout, model: Comparison):
                 canvas.drawString(layout.page.margins.left, y, plain(model.title)[:120])
             canvas.restoreState()
     return draw
-
-
-def _warn_glyphs(timeline: Timeline, layout: Layout, context: RenderContext) -> None:
-    text = "".join(item.label + item.detail for item in timeline.items) + "".join(
-        lane.label for lane in timeline.lanes)
-    missing = missing_glyphs(text, label_family(layout))
-    if missing:
-        context.warn(f"the timeline font {label_family(layout)!r} cannot draw {describe(missing)}",
-                     key="timeline", hint="choose another `fonts.table` in the layout")
