@@ -2,7 +2,8 @@
 
 Subjects must stay distinguishable on a grayscale photocopy, so each gets a
 shape (``layout.subject_marker``) and a fill pattern (``layout.subject_pattern``)
-on top of its colour. Shared by the handout and (later) the timeline.
+on top of its colour. Shared by the handout and the timeline, so a subject's
+marker looks the same in its card, the table header and its timeline lane.
 """
 
 from __future__ import annotations
@@ -13,51 +14,55 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from ..colors import tint
 from .pdf_tags import artifact
 
 
-def _polygon(canvas: Canvas, points: list[tuple[float, float]], fill: bool, stroke: bool) -> None:
-    path = canvas.beginPath()
-    path.moveTo(*points[0])
-    for point in points[1:]:
-        path.lineTo(*point)
-    path.close()
-    canvas.drawPath(path, fill=int(fill), stroke=int(stroke))
-
-
-def draw_marker(canvas: Canvas, shape: str, cx: float, cy: float, size: float, fill: str,
-                outline: str | None = None) -> None:
-    """Draw ``shape`` centred on (cx, cy), ``size`` points across."""
+def draw_marker(canvas: Canvas, shape: str, cx: float, cy: float, size: float, color: str,
+                dashed: bool = False) -> None:
+    """One marker shape centred at (cx, cy), ``size`` across: the same drawing in
+    subject cards, table headers and timelines. ``dashed``: an approximate date."""
     r = size / 2
     canvas.saveState()
-    canvas.setFillColor(HexColor(fill))
-    canvas.setStrokeColor(HexColor(outline or fill))
-    canvas.setLineWidth(max(0.5, size * 0.08))
-    stroke = outline is not None
+    canvas.setFillColor(color)
+    canvas.setStrokeColor(color)
+    canvas.setLineWidth(0.6)
+    fill = 1
+    if dashed:  # approximate date: a lighter marker with a dashed outline
+        canvas.setFillColor(tint(color, 0.55))
+        canvas.setDash(1.2, 0.9)
+    path = canvas.beginPath()
     if shape == "circle":
-        canvas.circle(cx, cy, r, fill=1, stroke=int(stroke))
-    elif shape == "square":
-        canvas.rect(cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8, fill=1, stroke=int(stroke))
-    elif shape == "triangle":
-        _polygon(canvas, [(cx - r, cy - r * 0.85), (cx + r, cy - r * 0.85), (cx, cy + r)], True, stroke)
-    elif shape == "diamond":
-        _polygon(canvas, [(cx, cy + r), (cx + r, cy), (cx, cy - r), (cx - r, cy)], True, stroke)
-    elif shape == "star":
-        points = [(cx + (r if i % 2 == 0 else r * 0.45) * math.sin(i * math.pi / 5),
-                   cy + (r if i % 2 == 0 else r * 0.45) * math.cos(i * math.pi / 5)) for i in range(10)]
-        _polygon(canvas, points, True, stroke)
-    elif shape == "cross":
-        t = r * 0.36
-        _polygon(canvas, [(cx - t, cy + r), (cx + t, cy + r), (cx + t, cy + t), (cx + r, cy + t), (cx + r, cy - t),
-                          (cx + t, cy - t), (cx + t, cy - r), (cx - t, cy - r), (cx - t, cy - t), (cx - r, cy - t),
-                          (cx - r, cy + t), (cx - t, cy + t)], True, stroke)
+        path.circle(cx, cy, r)
     elif shape == "ring":
-        canvas.setStrokeColor(HexColor(fill))
-        canvas.setLineWidth(r * 0.45)
-        canvas.circle(cx, cy, r * 0.75, fill=0, stroke=1)
-    else:  # bar
-        canvas.rect(cx - r, cy - r * 0.4, r * 2, r * 0.8, fill=1, stroke=int(stroke))
+        canvas.setLineWidth(size * 0.28)
+        path.circle(cx, cy, r * 0.78)
+        fill = 0
+    elif shape == "square":
+        path.rect(cx - r * 0.88, cy - r * 0.88, r * 1.76, r * 1.76)
+    elif shape == "bar":
+        path.rect(cx - r * 0.4, cy - r * 1.1, r * 0.8, r * 2.2)
+    else:
+        _polygon(path, _POLYGONS.get(shape, _POLYGONS["diamond"]), cx, cy, r)
+    canvas.drawPath(path, stroke=1, fill=fill)
     canvas.restoreState()
+
+
+def _polygon(path, points: tuple[tuple[float, float], ...], cx: float, cy: float, r: float) -> None:
+    path.moveTo(cx + points[0][0] * r, cy + points[0][1] * r)
+    for px, py in points[1:]:
+        path.lineTo(cx + px * r, cy + py * r)
+    path.close()
+
+
+_POLYGONS: dict[str, tuple[tuple[float, float], ...]] = {
+    "triangle": ((0, 1.1), (1.05, -0.8), (-1.05, -0.8)),
+    "diamond": ((0, 1.15), (1.0, 0), (0, -1.15), (-1.0, 0)),
+    "cross": ((-0.33, 1), (0.33, 1), (0.33, 0.33), (1, 0.33), (1, -0.33), (0.33, -0.33), (0.33, -1),
+              (-0.33, -1), (-0.33, -0.33), (-1, -0.33), (-1, 0.33), (-0.33, 0.33)),
+    "star": tuple((math.sin(k * math.pi / 5) * (1.2 if k % 2 == 0 else 0.5),
+                   math.cos(k * math.pi / 5) * (1.2 if k % 2 == 0 else 0.5) - 0.1) for k in range(10)),
+}
 
 
 def draw_pattern(canvas: Canvas, pattern: str, x: float, y: float, w: float, h: float, color: str,
@@ -106,13 +111,11 @@ class MarkedText(Flowable):
     the subjects block. The marker sits on the paragraph's first line.
     """
 
-    def __init__(self, paragraph: Paragraph, shape: str, fill: str, outline: str | None = None,
-                 pattern: str | None = None, pattern_color: str | None = None, size: float | None = None) -> None:
+    def __init__(self, paragraph: Paragraph, shape: str, fill: str, pattern: str | None = None) -> None:
         super().__init__()
         self.paragraph = paragraph
-        self.shape, self.fill, self.outline = shape, fill, outline
-        self.pattern, self.pattern_color = pattern, pattern_color
-        self.size = size or paragraph.style.fontSize * 0.95
+        self.shape, self.fill, self.pattern = shape, fill, pattern
+        self.size = paragraph.style.fontSize * 0.95
         self.indent = self.size * 1.6 + (self.size * 1.9 if pattern else 0)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -127,7 +130,7 @@ class MarkedText(Flowable):
         with artifact(self.canv):  # the name says who it is; the marker is decoration
             if self.pattern:
                 draw_pattern(self.canv, self.pattern, 0, first_line_mid - self.size * 0.6, self.size * 1.5,
-                             self.size * 1.2, self.pattern_color or self.fill)
+                             self.size * 1.2, self.fill)
                 x = self.size * 1.9
-            draw_marker(self.canv, self.shape, x + self.size / 2, first_line_mid, self.size, self.fill, self.outline)
+            draw_marker(self.canv, self.shape, x + self.size / 2, first_line_mid, self.size, self.fill)
         self.paragraph.drawOn(self.canv, self.indent, self.height - self._ph)

@@ -7,13 +7,13 @@ from the layout; patterns and marker shapes make lanes differ in grayscale.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from ..colors import tint
 from ..layout.models import Layout
 from ..timeline.placement import Mark, Placement
 from .pdf_fonts import measurer, register_family
+from .pdf_marks import draw_marker
 
 PATTERN_STEP = 2.6    # pattern line spacing, points
 APPROX_DASH = (2, 1.5)
@@ -42,7 +42,7 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
             canvas.setFillColor(colors.zebra)
             canvas.rect(x, Y(lane.y + lane.h), placement.width, lane.h, stroke=0, fill=1)
         mid = lane.y + lane.h / 2
-        marker(canvas, lane.lane.marker, x + size * 0.6, Y(mid), size * 0.95, lane.lane.color, colors.background)
+        draw_marker(canvas, lane.lane.marker, x + size * 0.6, Y(mid), size * 0.95, lane.lane.color)
         canvas.setFillColor(colors.text)
         canvas.setFont(font, size)
         canvas.drawString(x + size * 1.4, Y(mid) - size * 0.33, lane.title)
@@ -69,8 +69,7 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
         if mark.is_span:
             bar(canvas, mark, x, Y, colors.background)
         else:
-            marker(canvas, mark.marker, x + mark.x0, Y(mark.y), mark.h, mark.color, colors.background,
-                   dashed=mark.approximate)
+            draw_marker(canvas, mark.marker, x + mark.x0, Y(mark.y), mark.h, mark.color, dashed=mark.approximate)
     canvas.setFillColor(colors.text)
     canvas.setFont(font, size)
     for label in placement.labels:
@@ -130,49 +129,3 @@ def _pattern(canvas: Any, pattern: str, left: float, bottom: float, w: float, h:
             elif pattern == "checker" and (i + j) % 2 == 0:
                 path.rect(left + i * step, bottom + j * step, step, step)
     canvas.drawPath(path, stroke=0, fill=1)
-
-
-def marker(canvas: Any, shape: str, cx: float, cy: float, size: float, color: str, background: str,
-           dashed: bool = False) -> None:
-    """One marker shape centred at (cx, cy); hollow shapes (ring) stay readable in gray."""
-    r = size / 2
-    canvas.saveState()
-    canvas.setFillColor(color)
-    canvas.setStrokeColor(color)
-    canvas.setLineWidth(0.6)
-    fill = 1
-    if dashed:  # approximate date: a lighter marker with a dashed outline
-        canvas.setFillColor(tint(color, 0.55))
-        canvas.setDash(1.2, 0.9)
-    path = canvas.beginPath()
-    if shape == "circle":
-        path.circle(cx, cy, r)
-    elif shape == "ring":
-        canvas.setLineWidth(size * 0.28)
-        path.circle(cx, cy, r * 0.78)
-        fill = 0
-    elif shape == "square":
-        path.rect(cx - r * 0.88, cy - r * 0.88, r * 1.76, r * 1.76)
-    elif shape == "bar":
-        path.rect(cx - r * 0.4, cy - r * 1.1, r * 0.8, r * 2.2)
-    else:
-        _polygon(path, _POLYGONS.get(shape, _POLYGONS["diamond"]), cx, cy, r)
-    canvas.drawPath(path, stroke=1, fill=fill)
-    canvas.restoreState()
-
-
-def _polygon(path: Any, points: tuple[tuple[float, float], ...], cx: float, cy: float, r: float) -> None:
-    path.moveTo(cx + points[0][0] * r, cy + points[0][1] * r)
-    for px, py in points[1:]:
-        path.lineTo(cx + px * r, cy + py * r)
-    path.close()
-
-
-_POLYGONS: dict[str, tuple[tuple[float, float], ...]] = {
-    "triangle": ((0, 1.1), (1.05, -0.8), (-1.05, -0.8)),
-    "diamond": ((0, 1.15), (1.0, 0), (0, -1.15), (-1.0, 0)),
-    "cross": ((-0.33, 1), (0.33, 1), (0.33, 0.33), (1, 0.33), (1, -0.33), (0.33, -0.33), (0.33, -1),
-              (-0.33, -1), (-0.33, -0.33), (-1, -0.33), (-1, 0.33), (-0.33, 0.33)),
-    "star": tuple((math.sin(k * math.pi / 5) * (1.2 if k % 2 == 0 else 0.5),
-                   math.cos(k * math.pi / 5) * (1.2 if k % 2 == 0 else 0.5) - 0.1) for k in range(10)),
-}

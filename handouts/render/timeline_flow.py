@@ -19,7 +19,8 @@ from ..timeline.model import Item, Timeline
 from ..timeline.placement import Placement
 from .pdf_fonts import register_family
 from .pdf_tags import TagRecorder, artifact, cell_tag, table_callback, tag
-from .timeline_draw import bar, draw_placement, label_family, marker
+from .pdf_marks import draw_marker
+from .timeline_draw import bar, draw_placement, label_family
 
 
 class TimelineFlowable(Flowable):
@@ -125,8 +126,7 @@ class KeyMarker(Flowable):
                         item.marker, item.approximate)
             bar(c, mark, 0, lambda y: self.height - y, self.layout.colors.background)
         else:
-            marker(c, item.marker, s * 0.8, s * 0.6, s * 0.95, item.color, self.layout.colors.background,
-                   dashed=item.approximate)
+            draw_marker(c, item.marker, s * 0.8, s * 0.6, s * 0.95, item.color, dashed=item.approximate)
 
 
 def font_styles(timeline: Timeline | None) -> tuple[str, ...]:
