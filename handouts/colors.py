@@ -1,4 +1,4 @@
-"""Colour arithmetic: WCAG contrast and grayscale checks, in one place."""
+"""Colour arithmetic (WCAG contrast, readable text on a fill, tints), in one place."""
 
 from __future__ import annotations
 
@@ -26,13 +26,6 @@ def contrast_ratio(a: str, b: str) -> float:
 def readable_on(background: str, dark: str = "#1A1A1A", light: str = "#FFFFFF") -> str:
     """Whichever of ``dark``/``light`` reads better on ``background``."""
     return dark if contrast_ratio(background, dark) >= contrast_ratio(background, light) else light
-
-
-def grayscale(hex_color: str) -> str:
-    """The gray a photocopier makes of a colour (luma, as hex)."""
-    r, g, b = rgb(hex_color)
-    y = round((0.299 * r + 0.587 * g + 0.114 * b) * 255)
-    return f"#{y:02X}{y:02X}{y:02X}"
 
 
 def tint(hex_color: str, amount: float) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-POINTS_PER_INCH = 72.0
 EMU_PER_INCH = 914_400
 EMU_PER_POINT = EMU_PER_INCH // 72  # 12,700
 

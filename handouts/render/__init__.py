@@ -26,3 +26,14 @@ class RenderContext:
     def resolve(self, relative: str) -> Path:
         """A path from the source, resolved next to the source file."""
         return self.source_path.parent / relative
+
+    def picture_alt(self, subject, index: int) -> str:  # noqa: ANN001 - a source Subject
+        """A subject picture's text alternative; without an ``image_alt`` one warning
+        (the same from every renderer, so it shows once) and a plain fallback."""
+        from ..markup import plain
+
+        if subject.image_alt:
+            return plain(subject.image_alt)
+        self.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
+                  key=f"subjects[{index}].image_alt", hint="describe the picture in a short sentence")
+        return f"Picture of {plain(subject.name)}"

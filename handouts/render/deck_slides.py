@@ -101,11 +101,7 @@ def build_title(w: DeckWriter) -> None:
 
 
 def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
-    if not subject.image_alt:  # the handout says the same: one warning when both are built
-        i = w.model.subjects.index(subject)
-        w.context.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
-                       key=f"subjects[{i}].image_alt", hint="describe the picture in a short sentence")
-    alt = plain(subject.image_alt) if subject.image_alt else f"Picture of {plain(subject.name)}"
+    alt = w.context.picture_alt(subject, w.model.subjects.index(subject))
     # A broken picture is an OutputError naming the file, as in the handout.
     picture(slide, w.context.resolve(subject.image), box, alt, key)
 

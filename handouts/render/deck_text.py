@@ -28,14 +28,6 @@ class Box:
     def bottom(self) -> float:
         return self.top + self.height
 
-    @property
-    def right(self) -> float:
-        return self.left + self.width
-
-    def below(self, gap: float, height: float | None = None) -> "Box":
-        top = self.bottom + gap
-        return Box(self.left, top, self.width, self.height if height is None else height)
-
     def columns(self, count: int, gap: float) -> list["Box"]:
         width = (self.width - gap * (count - 1)) / count
         return [Box(self.left + i * (width + gap), self.top, width, self.height) for i in range(count)]

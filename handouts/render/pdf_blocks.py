@@ -87,11 +87,8 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     picture: list[Flowable] = []
     show = bool(subject.image and layout.handout.subject_images)
     if show:
-        if not subject.image_alt:
-            p.context.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
-                           key=f"subjects[{i}].image_alt", hint="describe the picture in a short sentence")
+        alt = p.context.picture_alt(subject, i)
         reader = load_picture(p.context.resolve(subject.image), f"subjects[{i}].image")
-        alt = plain(subject.image_alt) if subject.image_alt else f"Picture of {plain(subject.name)}"
         picture.append(picture_flowable(reader, layout.sizes.title * 4, alt))
         tag(picture[0], p.tags.element("Figure", card, alt=alt))
     name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)

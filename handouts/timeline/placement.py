@@ -91,14 +91,6 @@ class Placement:
     labels: list[Label] = field(default_factory=list)
     ticks: list[tuple[float, str]] = field(default_factory=list)
 
-    @property
-    def marker_size(self) -> float:
-        return self.size * MARKER
-
-    @property
-    def swatch_x(self) -> float:
-        return 0.0
-
 
 def place(timeline: Timeline, width: float, width_of: Measure, size: float, min_size: float,
           available_height: float | None = None) -> Placement:
