@@ -8,9 +8,9 @@ from pathlib import Path
 import pdfplumber
 
 from handouts.layout.loader import load_layout
-from handouts.render import RenderContext
 from handouts.render.timeline_flow import TimelineFlowable
-from handouts.render.timeline_strip import timeline_flowables
+from handouts.render.timeline_strip import strip_flowables
+from handouts.timeline.model import build_timeline
 from handouts.source.loader import load_source
 
 from test_timeline import dense_source, pdf_text, words_overlap
@@ -26,7 +26,7 @@ def build(path: Path) -> tuple[bytes, list]:
     model = load_source(path)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=LAYOUT.page.dimensions(), invariant=True)
-    flowables = timeline_flowables(model, LAYOUT, RenderContext(source_path=path), doc.width)
+    flowables = strip_flowables(build_timeline(model, LAYOUT), LAYOUT, doc.width)
     doc.build([Paragraph("Before the strip", getSampleStyleSheet()["Normal"]), *flowables])
     return buffer.getvalue(), flowables
 

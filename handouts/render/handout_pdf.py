@@ -1,13 +1,13 @@
 """The printable comparison handout (PDF): the entry point and block dispatch.
 
 Blocks appear in ``layout.handout.blocks`` order; each name maps to a builder
-in :data:`BUILDERS`, so a new block (e.g. the timeline strip) is one entry.
+in :data:`.pdf_blocks.BLOCKS`, so a new block (e.g. the timeline strip) is one entry.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Callable, Iterator
+from typing import Iterator
 
 from reportlab.platypus import Flowable
 
@@ -23,7 +23,6 @@ from .pdf_styles import build_styles
 from .pdf_tags import TagRecorder
 
 # Block name -> builder.
-BUILDERS: dict[str, Callable[[Parts], list[Flowable]]] = dict(BLOCKS)
 
 
 def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
@@ -35,7 +34,7 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
     parts = Parts(model, layout, styles, context, tags)
     story: list[Flowable] = []
     for name in layout.handout.blocks:
-        builder = BUILDERS.get(name)
+        builder = BLOCKS.get(name)
         if builder:
             story += builder(parts)
     buffer = io.BytesIO()

@@ -11,10 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..layout.models import Layout
-from ..source.models import Comparison
-from ..timeline.model import Timeline, build_timeline
+from ..timeline.model import Timeline
 from ..timeline.placement import place, spread
-from . import RenderContext
 
 if TYPE_CHECKING:
     from .pdf_tags import TagRecorder
@@ -22,14 +20,6 @@ if TYPE_CHECKING:
 # A labelled strip may grow this much past strip_height before markers get
 # numbers: labels in place read far better than a key below.
 LABELLED_ALLOWANCE = 1.5
-
-
-def timeline_flowables(model: Comparison, layout: Layout, context: RenderContext, width: float,
-                       tags: TagRecorder | None = None) -> list:
-    """Flowables for the handout: the strip, and a numbered key when it is needed.
-
-    Returns an empty list when the source has no dated events."""
-    return strip_flowables(build_timeline(model, layout), layout, width, tags)
 
 
 def strip_flowables(timeline: Timeline, layout: Layout, width: float, tags: TagRecorder | None = None) -> list:
