@@ -24,6 +24,7 @@ class Rebuild:
     problems: list[Problem]
     warnings: list[Problem]
     seconds: float
+    images: list[Path] | None = None  # the pictures the source names (None: it did not load)
 
 
 def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout],
@@ -34,16 +35,18 @@ def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[],
     from .source.loader import load_source
 
     start = time.perf_counter()
+    images = None
     try:
         layout = load_layout()
         model = load_source(source)
+        images = [source.parent / s.image for s in model.subjects if s.image]
         context = RenderContext(source_path=source)
         rendered: dict[str, bytes] = {}
         render_kinds(kinds, lambda kind, ctx: OUTPUTS[kind].renderer()(model, layout, ctx), context, rendered, split)
     except HandoutsError as exc:
-        return Rebuild([], exc.problems, [], time.perf_counter() - start)
+        return Rebuild([], exc.problems, [], time.perf_counter() - start, images)
     except Exception as exc:  # a renderer bug: say so and keep watching, like a batch does
-        return Rebuild([], [internal_problem(exc, source)], [], time.perf_counter() - start)
+        return Rebuild([], [internal_problem(exc, source)], [], time.perf_counter() - start, images)
     written = []
     try:
         for kind, data in rendered.items():
@@ -51,21 +54,8 @@ def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[],
             write_atomically(target, data)
             written.append(target)
     except HandoutsError as exc:
-        return Rebuild(written, exc.problems, context.warnings, time.perf_counter() - start)
-    return Rebuild(written, [], context.warnings, time.perf_counter() - start)
-
-
-def watched_files(source: Path, layout_files: list[Path]) -> list[Path]:
-    """The source, the images it names (if it parses), and the layout files."""
-    files = [source, *layout_files]
-    try:
-        from .source.loader import load_source
-
-        model = load_source(source)
-        files += [source.parent / s.image for s in model.subjects if s.image]
-    except HandoutsError:
-        pass
-    return files
+        return Rebuild(written, exc.problems, context.warnings, time.perf_counter() - start, images)
+    return Rebuild(written, [], context.warnings, time.perf_counter() - start, images)
 
 
 def snapshot(files: list[Path]) -> tuple:
@@ -83,18 +73,31 @@ def snapshot(files: list[Path]) -> tuple:
 def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout],
           layout_files: list[Path], on_rebuild: Callable[[Rebuild], None],
           stop: Callable[[], bool] = lambda: False) -> None:
-    """Build once, then poll and rebuild on every change until ``stop()``."""
-    files = watched_files(source, layout_files)
-    last = snapshot(files)
+    """Build once, then poll and rebuild on every change until ``stop()``. The
+    files watched are the source, the layout's files and the pictures the last
+    loadable version of the source named (each rebuild reports them)."""
+    images: list[Path] = []
+
+    def run(stamps: tuple, **options: bool) -> tuple[list[Path], tuple]:
+        nonlocal images
+        result = rebuild(source, out, kinds, load_layout, **options)
+        on_rebuild(result)
+        images = images if result.images is None else result.images
+        files = [source, *layout_files, *images]
+        return files, _restamp(stamps, files)
+
     # The first build in this process, so fonts and caches are warm here; later
     # rebuilds fork the deck's process from it and inherit them.
-    on_rebuild(rebuild(source, out, kinds, load_layout, split=False))
+    files, last = run(snapshot([source, *layout_files]), split=False)
     while not stop():
         time.sleep(POLL_SECONDS)
         current = snapshot(files)
-        if current == last:
-            continue
-        last = current
-        on_rebuild(rebuild(source, out, kinds, load_layout))
-        files = watched_files(source, layout_files)
-        last = snapshot(files)
+        if current != last:
+            files, last = run(current)
+
+
+def _restamp(stamps: tuple, files: list[Path]) -> tuple:
+    """The stamps taken before a rebuild (so a save during it is not missed);
+    files watched for the first time are stamped now."""
+    known = {stamp[0]: stamp for stamp in stamps}
+    return tuple(known.get(str(path)) or snapshot([path])[0] for path in files)
