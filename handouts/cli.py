@@ -7,8 +7,9 @@ commands so ``handouts --help`` stays instant.
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 
@@ -24,11 +25,23 @@ app = typer.Typer(
 
 EXIT_INVALID = 1
 
+ToOption = Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")]
+LayoutOption = Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")]
 LayoutsDir = Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")]
 SetOption = Annotated[Optional[list[str]], typer.Option(
     "--set", metavar="KEY.PATH=VALUE",
     help="Override one layout value, e.g. --set page.size=letter --set sizes.body=12 "
          "--set handout.blocks=[title,table] (repeatable; YAML flow values).")]
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """A :class:`HandoutsError` becomes its located messages and exit code 1, never a traceback."""
+    try:
+        yield
+    except HandoutsError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INVALID) from None
 
 
 def _report(error: HandoutsError) -> None:
@@ -81,9 +94,9 @@ def build(
     sources: Annotated[Optional[list[str]], typer.Argument(
         help="Source files, folders (searched recursively) or globs; none builds the bundled example.",
         show_default=False)] = None,
-    to: Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")] = "handout,timeline,deck",
+    to: ToOption = "handout,timeline,deck",
     out: Annotated[Path, typer.Option("--out", help="Folder for the outputs (mirrors the input tree).")] = Path("out"),
-    layout: Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")] = "classic",
+    layout: LayoutOption = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel worker processes (0 = one per CPU; 1 = in process).")] = 0,
@@ -99,23 +112,18 @@ def build(
     from .layout.resolve import resolve_layout
     from .report import Reporter
 
-    try:
+    with _user_errors():
         kinds = parse_kinds(to)
         chosen = resolve_layout(layout, layouts_dir, set_ or ())
         found = discover(sources or [])
-    except HandoutsError as exc:
-        _report(exc)
-        raise typer.Exit(EXIT_INVALID) from None
     reporter = Reporter(len(found), quiet=quiet, as_json=as_json)
     interrupted = False
     try:
-        run_batch(found, out, kinds, chosen.layout, workers=jobs, force=force,
-                  scheduler=scheduler, on_result=reporter)
+        with _user_errors():
+            run_batch(found, out, kinds, chosen.layout, workers=jobs, force=force,
+                      scheduler=scheduler, on_result=reporter)
     except KeyboardInterrupt:
         interrupted = True
-    except HandoutsError as exc:
-        _report(exc)
-        raise typer.Exit(EXIT_INVALID) from None
     if not reporter.finish(str(out), interrupted):
         raise typer.Exit(130 if interrupted else EXIT_INVALID)
 
@@ -123,9 +131,9 @@ def build(
 @app.command()
 def watch(
     source: Annotated[Path, typer.Argument(help="The source to watch.")],
-    to: Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")] = "handout,timeline,deck",
+    to: ToOption = "handout,timeline,deck",
     out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
-    layout: Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")] = "classic",
+    layout: LayoutOption = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
 ) -> None:
@@ -134,12 +142,9 @@ def watch(
     from .layout.resolve import resolve_layout
     from .watch import Rebuild, watch as watch_loop
 
-    try:
+    with _user_errors():
         kinds = parse_kinds(to)
         chain = resolve_layout(layout, layouts_dir, set_ or ()).chain
-    except HandoutsError as exc:
-        _report(exc)
-        raise typer.Exit(EXIT_INVALID) from None
     for kind in kinds:  # import renderers now, so the first save rebuilds at full speed
         OUTPUTS[kind].renderer()
 
@@ -233,11 +238,8 @@ def layouts_show(
     from .layout.resolve import resolve_layout
 
     layouts_dir = layouts_dir or ctx.obj
-    try:
+    with _user_errors():
         resolved = resolve_layout(name, layouts_dir, set_ or ())
-    except HandoutsError as exc:
-        _report(exc)
-        raise typer.Exit(EXIT_INVALID) from None
     typer.echo(render_resolved(resolved, layouts_dir), nl=False)
 
 
