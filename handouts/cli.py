@@ -56,21 +56,23 @@ def _warn(problems) -> None:  # noqa: ANN001 - list[Problem]
 
 @app.command()
 def check(
-    sources: Annotated[list[Path], typer.Argument(help="Source files (.yaml, .yml or .json) or folders.")],
+    sources: Annotated[list[str], typer.Argument(help="Source files (.yaml, .yml or .json), folders or globs.")],
 ) -> None:
     """Validate sources; report every problem with file, line and key."""
+    import glob
+
     from .discover import discover
     from .source.loader import load_source
 
     empty = 0
     expanded: list[Path] = []
-    for path in sources:  # a folder means every source inside it
-        if not path.is_dir():
-            expanded.append(path)
+    for text in sources:  # folders and globs expand as in `build`; a plain path goes to the loader as is
+        if not (Path(text).is_dir() or glob.has_magic(text)):
+            expanded.append(Path(text))
             continue
         try:
-            expanded += [job.source for job in discover([str(path)])]
-        except HandoutsError as exc:  # a folder without sources
+            expanded += [job.source for job in discover([text])]
+        except HandoutsError as exc:  # a folder or pattern without sources
             empty += 1
             _report(exc)
     failed = empty

@@ -99,3 +99,8 @@ def test_new_refuses_blank_or_repeated_names(runner, tmp_path: Path) -> None:
         result = runner.invoke(app, ["new", *names, "-o", str(target)])
         assert result.exit_code == 1 and "non-empty and different" in result.output
         assert not target.exists()
+
+
+def test_check_a_glob(runner) -> None:
+    result = runner.invoke(app, ["check", str(ROOT / "content" / "*.yaml")])
+    assert result.exit_code == 0 and result.output.count("ok: ") == len(CONTENT)
