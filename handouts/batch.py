@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .build import OUTPUTS, internal_problem, write_atomically, remove_stale_temporaries
+from .build import (OUTPUTS, import_renderers, internal_problem, output_path, remove_stale_temporaries,
+                    write_atomically)
 from .discover import Job
 from .errors import HandoutsError, Problem
 from .layout.models import Layout
@@ -114,7 +115,7 @@ def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
     failed: list[JobResult] = []
     owner: dict[str, Path] = {}  # output -> the source that writes it
     for job in jobs:
-        relative = {k: (job.subdir / f"{job.source.stem}{OUTPUTS[k].suffix}").as_posix() for k in kinds}
+        relative = {k: output_path(job.source, job.subdir, k).as_posix() for k in kinds}
         clash = next((owner[rel] for rel in relative.values() if rel in owner), None)
         if clash is not None:  # a.yaml and a.json in one folder: never let one overwrite the other
             failed.append(JobResult(str(job.source), "failed", errors=[Problem(
@@ -188,8 +189,7 @@ def _execute(tasks: list[Task], workers: int, scheduler: str | None, kinds: list
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only for a pool: ~10 ms of imports
     from multiprocessing import get_context
 
-    for kind in kinds:  # import renderers once, before forking, so workers inherit them
-        OUTPUTS[kind].renderer()
+    import_renderers(kinds)  # once, before forking, so workers inherit them
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
     finished = False
     try:

@@ -68,6 +68,13 @@ def parse_kinds(text: str) -> list[str]:
     return list(dict.fromkeys(kinds))
 
 
+def import_renderers(kinds: list[str]) -> None:
+    """Import the renderers now (before forking workers, or before a watch loop's
+    first save), so that cost is paid once."""
+    for kind in kinds:
+        OUTPUTS[kind].renderer()
+
+
 def output_path(source: Path, out_dir: Path, kind: str) -> Path:
     """``out/<stem>.handout.pdf`` and friends."""
     return out_dir / f"{source.stem}{OUTPUTS[kind].suffix}"

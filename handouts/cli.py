@@ -140,15 +140,14 @@ def watch(
     set_: SetOption = None,
 ) -> None:
     """Rebuild whenever the source, its images or its layout change (Ctrl-C stops)."""
-    from .build import OUTPUTS, parse_kinds
+    from .build import import_renderers, parse_kinds
     from .layout.resolve import resolve_layout
     from .watch import Rebuild, watch as watch_loop
 
     with _user_errors():
         kinds = parse_kinds(to)
         chain = resolve_layout(layout, layouts_dir, set_ or ()).chain
-    for kind in kinds:  # import renderers now, so the first save rebuilds at full speed
-        OUTPUTS[kind].renderer()
+    import_renderers(kinds)  # now, so the first save rebuilds at full speed
 
     def current_layout():  # noqa: ANN202 - re-read on every change: the layout may be edited too
         return resolve_layout(layout, layouts_dir, set_ or ()).layout
