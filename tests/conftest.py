@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from handouts.layout.loader import available_layouts
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = sorted((ROOT / "content").glob("*.yaml"))
+LAYOUTS = sorted(available_layouts())  # every layout on the search path: the built-ins
 
 
 @pytest.fixture

@@ -6,9 +6,13 @@ markup-like characters) survives exactly. Reusable by every renderer's tests.
 
 from __future__ import annotations
 
+import io
+import itertools
+import random
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import yaml
 
 WORDS = ("reform revolution party state economy policy peasants workers industry army famine purge treaty "
@@ -68,4 +72,60 @@ def make_source(n_subjects: int = 2, n_rows: int = 5, cell_words: int = 6, *, lo
 def write_source(path: Path, data: dict[str, Any]) -> Path:
     """Write ``data`` as a YAML source file and return its path."""
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000), encoding="utf-8")
+    return path
+
+
+ATHENS = """\
+title: Athens vs. Sparta
+author: A. Teacher
+subjects:
+  - name: Athens
+  - name: Sparta
+timeline:
+  - {date: 490 BC, label: Battle of Marathon, subject: athens, detail: Persians defeated.}
+  - {date: 480 BC, label: Thermopylae, subject: sparta}
+  - {date: 480 BC, label: Salamis, subject: athens}
+  - {start: 431 BC, end: 404 BC, label: Peloponnesian War}
+  - {date: c. 430 BC, label: Plague of Athens, subject: athens}
+  - {start: c. 461 BC, end: 429 BC, label: Age of Pericles, subject: athens}
+"""
+
+
+def dense_source(seed: int = 7) -> str:
+    """60 dated events inside two years (some on the same day) plus one 90-year span."""
+    rng = random.Random(seed)
+    lines = ["title: Dense", "subjects:", "  - name: Alpha", "  - name: Beta", "timeline:"]
+    for i in range(60):
+        date = f"{1917 + rng.randint(0, 1)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        if i % 10 == 0:
+            date = "1917-11-07"
+        lines.append(f"  - {{date: {date}, label: Happening {i + 1}{' with a long name' * (i % 3)},"
+                     f" subject: {'alpha' if i % 2 else 'beta'}}}")
+    lines.append("  - {start: 1900, end: 1989, label: Ninety-year span, detail: The long one.}")
+    return "\n".join(lines) + "\n"
+
+
+def words_overlap(pdf_bytes: bytes, tolerance: float = 0.5) -> list[tuple[str, str, int]]:
+    """Pairs of words whose boxes intersect (more than ``tolerance`` each way)."""
+    clashes = []
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            words = page.extract_words(use_text_flow=False, keep_blank_chars=False)
+            for a, b in itertools.combinations(words, 2):
+                if (min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > tolerance
+                        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > tolerance):
+                    clashes.append((a["text"], b["text"], number))
+    return clashes
+
+
+def pdf_text(pdf_bytes: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def write_png(path: Path, size: tuple[int, int] = (80, 60)) -> Path:
+    """A plain picture file for sources that name an image."""
+    from PIL import Image
+
+    Image.new("RGB", size, (120, 40, 40)).save(path)
     return path

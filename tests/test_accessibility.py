@@ -10,16 +10,15 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from handouts.layout.loader import available_layouts, load_layout
+from handouts.layout.loader import load_layout
 from handouts.render import RenderContext
 from handouts.render.handout_pdf import render_handout
 from handouts.source.loader import load_source
 
-from conftest import CONTENT
-from sources import make_source, write_source
+from conftest import CONTENT, LAYOUTS
+from sources import make_source, write_png, write_source
 from tagged_pdf import Node, marking_problems, parent_tree_problems, reading
 
-LAYOUTS = sorted(available_layouts())
 
 
 def squash(text: str) -> str:
@@ -31,10 +30,6 @@ def render(path: Path, layout: str = "classic") -> tuple[bytes, RenderContext]:
     return render_handout(load_source(path), load_layout(layout), context), context
 
 
-def _png(path: Path, size: tuple[int, int] = (80, 60)) -> Path:
-    from PIL import Image
-    Image.new("RGB", size, (120, 40, 40)).save(path)
-    return path
 
 
 def kinds(nodes: list[Node]) -> list[str]:
@@ -95,8 +90,8 @@ def test_bundled_handouts_are_tagged(path: Path, layout: str) -> None:
 def test_reading_order_follows_the_document(tmp_path: Path) -> None:
     """Title, subtitle, subjects, summary, table row by row (a row split over
     pages read whole, its header once), similarities, sections, sources."""
-    _png(tmp_path / "a.png")
-    _png(tmp_path / "b.png")
+    write_png(tmp_path / "a.png")
+    write_png(tmp_path / "b.png")
     source = make_source(3, 4, 6, long_cell=(1, 2), long_words=900)
     source["subjects"][0].update(image="a.png", image_alt="A red square")
     source["subjects"][1].update(image="b.png")
@@ -143,7 +138,7 @@ def test_reading_order_follows_the_document(tmp_path: Path) -> None:
 
 def test_tagged_output_is_deterministic_and_qpdf_clean(tmp_path: Path) -> None:
     import subprocess
-    _png(tmp_path / "a.png")
+    write_png(tmp_path / "a.png")
     source = make_source(2, 3, 6)
     source["subjects"][0].update(image="a.png")
     path = write_source(tmp_path / "s.yaml", source)
@@ -212,8 +207,8 @@ def test_bundled_decks_are_accessible(path: Path, layout: str) -> None:
 
 
 def test_deck_titles_made_unique_and_pictures_described(tmp_path: Path) -> None:
-    _png(tmp_path / "a.png", (300, 300))
-    _png(tmp_path / "b.png", (300, 300))
+    write_png(tmp_path / "a.png", (300, 300))
+    write_png(tmp_path / "b.png", (300, 300))
     source = make_source(2, 3, 6, language="fr")
     source["table"][1]["label"] = "Section 0"  # a row slide and a section slide would share a title
     source["sections"].append(dict(source["sections"][0]))  # two sections with the same heading
@@ -275,7 +270,7 @@ def test_tagging_does_not_change_the_pages(tmp_path: Path, monkeypatch) -> None:
 
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm (poppler-utils) is not installed")
-    _png(tmp_path / "a.png")
+    write_png(tmp_path / "a.png")
     source = make_source(3, 4, 6, long_cell=(1, 2), long_words=700)
     source["subjects"][0].update(image="a.png")
     path = write_source(tmp_path / "s.yaml", source)

@@ -14,7 +14,7 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from handouts.layout.loader import available_layouts, load_layout
+from handouts.layout.loader import load_layout
 from handouts.markup import plain
 from handouts.render import RenderContext
 from handouts.render.handout_pdf import render_handout
@@ -22,11 +22,10 @@ from handouts.render.timeline_pdf import render_timeline
 from handouts.source.loader import load_source
 from handouts.source.models import Comparison
 
-from conftest import CONTENT
+from conftest import CONTENT, LAYOUTS
 from tagged_pdf import Node, marking_problems, parent_tree_problems, reading
-from test_timeline import ATHENS, dense_source
+from sources import ATHENS, dense_source
 
-LAYOUTS = sorted(available_layouts())
 
 
 def squash(text: str) -> str:

@@ -21,7 +21,7 @@ from handouts.render.pdf_page import fill_template
 from handouts.source.loader import load_source
 
 from conftest import CONTENT
-from sources import make_source, write_source
+from sources import make_source, write_png, write_source
 
 
 def squash(text: str) -> str:
@@ -227,15 +227,11 @@ def test_footer_and_header_on_every_page(tmp_path: Path) -> None:
         assert "History 101 · Generated comparison" in page and "Test Author · Spring 2026" in page
 
 
-def _png(path: Path, size: tuple[int, int]) -> Path:
-    from PIL import Image
-    Image.new("RGB", size, (120, 40, 40)).save(path)
-    return path
 
 
 def test_subject_images_alt_warning_credit_and_downscale(tmp_path: Path) -> None:
-    _png(tmp_path / "a.png", (4000, 3000))
-    _png(tmp_path / "b.png", (60, 80))
+    write_png(tmp_path / "a.png", (4000, 3000))
+    write_png(tmp_path / "b.png", (60, 80))
     source = make_source(2, 2, 4)
     source["subjects"][0].update(image="a.png", image_credit="Photo by A. Person", image_alt="A red square")
     source["subjects"][1].update(image="b.png")

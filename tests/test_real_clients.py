@@ -13,11 +13,10 @@ import pytest
 from pptx import Presentation
 
 from handouts.build import OUTPUTS, build_source
-from handouts.layout.loader import available_layouts, load_layout
-from tests.conftest import CONTENT
+from handouts.layout.loader import load_layout
+from tests.conftest import CONTENT, LAYOUTS
 from tests.deck_helpers import convert, overflow_problems
 
-LAYOUTS = sorted(available_layouts())
 TOOLS = ("qpdf", "pdffonts", "pdftoppm", "soffice")
 pytestmark = pytest.mark.skipif(not all(shutil.which(t) for t in TOOLS),
                                 reason="needs qpdf, poppler-utils and LibreOffice (installed by .ci/run)")

@@ -16,11 +16,10 @@ from hypothesis import strategies as st
 from handouts import build as build_module
 from handouts.build import OUTPUTS, build_source, output_path
 from handouts.errors import HandoutsError, OutputError
-from handouts.layout.loader import available_layouts, load_layout
-from tests.conftest import CONTENT, ROOT
+from handouts.layout.loader import load_layout
+from tests.conftest import CONTENT, LAYOUTS, ROOT
 from tests.sources_fuzz import sources
 
-LAYOUTS = sorted(available_layouts())
 FUZZ_EXAMPLES = int(os.environ.get("HANDOUTS_FUZZ_EXAMPLES", "12"))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import random
 import re
 from pathlib import Path
 
@@ -21,60 +20,14 @@ from handouts.timeline.model import build_timeline
 from handouts.timeline.placement import place
 from handouts.timeline.ticks import nice_ticks
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+from sources import ATHENS, dense_source, pdf_text, words_overlap
+
 LAYOUT = load_layout("classic")
 WIDTH_OF = lambda text, size: len(text) * size * 0.55  # noqa: E731  (a plain measure for the model tests)
 
-ATHENS = """\
-title: Athens vs. Sparta
-author: A. Teacher
-subjects:
-  - name: Athens
-  - name: Sparta
-timeline:
-  - {date: 490 BC, label: Battle of Marathon, subject: athens, detail: Persians defeated.}
-  - {date: 480 BC, label: Thermopylae, subject: sparta}
-  - {date: 480 BC, label: Salamis, subject: athens}
-  - {start: 431 BC, end: 404 BC, label: Peloponnesian War}
-  - {date: c. 430 BC, label: Plague of Athens, subject: athens}
-  - {start: c. 461 BC, end: 429 BC, label: Age of Pericles, subject: athens}
-"""
-
-
-def dense_source(seed: int = 7) -> str:
-    """60 dated events inside two years (some on the same day) plus one 90-year span."""
-    rng = random.Random(seed)
-    lines = ["title: Dense", "subjects:", "  - name: Alpha", "  - name: Beta", "timeline:"]
-    for i in range(60):
-        date = f"{1917 + rng.randint(0, 1)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        if i % 10 == 0:
-            date = "1917-11-07"
-        lines.append(f"  - {{date: {date}, label: Happening {i + 1}{' with a long name' * (i % 3)},"
-                     f" subject: {'alpha' if i % 2 else 'beta'}}}")
-    lines.append("  - {start: 1900, end: 1989, label: Ninety-year span, detail: The long one.}")
-    return "\n".join(lines) + "\n"
-
-
 def render(path: Path) -> bytes:
     return render_timeline(load_source(path), LAYOUT, RenderContext(source_path=path))
-
-
-def words_overlap(pdf_bytes: bytes, tolerance: float = 0.5) -> list[tuple[str, str, int]]:
-    """Pairs of words whose boxes intersect (more than ``tolerance`` each way)."""
-    clashes = []
-    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            words = page.extract_words(use_text_flow=False, keep_blank_chars=False)
-            for a, b in itertools.combinations(words, 2):
-                if (min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > tolerance
-                        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > tolerance):
-                    clashes.append((a["text"], b["text"], number))
-    return clashes
-
-
-def pdf_text(pdf_bytes: bytes) -> str:
-    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
 # --- dates ---------------------------------------------------------------

@@ -17,9 +17,9 @@ from handouts.render.deck_timeline import draw_timeline
 from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline
 
-from test_timeline import ATHENS, dense_source, pdf_text, words_overlap
+from conftest import ROOT
+from sources import ATHENS, dense_source, pdf_text, words_overlap
 
-ROOT = Path(__file__).resolve().parent.parent
 LAYOUT = load_layout("classic")
 BOX = (Inches(0.5), Inches(1.4), Inches(12.3), Inches(5.6))
 

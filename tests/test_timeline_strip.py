@@ -13,9 +13,9 @@ from handouts.render.timeline_strip import strip_flowables
 from handouts.timeline.model import build_timeline
 from handouts.source.loader import load_source
 
-from test_timeline import dense_source, pdf_text, words_overlap
+from conftest import ROOT
+from sources import dense_source, pdf_text, words_overlap
 
-ROOT = Path(__file__).resolve().parent.parent
 LAYOUT = load_layout("classic")
 
 
