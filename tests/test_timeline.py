@@ -219,3 +219,11 @@ def _load(text: str):
         path = Path(folder) / "source.yaml"
         path.write_text(text, encoding="utf-8")
         return load_source(path)
+
+
+def test_the_timeline_words_come_from_the_layout(write) -> None:
+    layout = LAYOUT.model_copy(update={"timeline": LAYOUT.timeline.model_copy(update={
+        "labels": LAYOUT.timeline.labels.model_copy(update={"events": "Ereignisse", "shared": "Gemeinsam"})})})
+    path = write(ATHENS)
+    text = pdf_text(render_timeline(load_source(path), layout, RenderContext(source_path=path)))
+    assert "Ereignisse" in text and "Gemeinsam" in text and "Events" not in text

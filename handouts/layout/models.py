@@ -154,6 +154,15 @@ class Handout(Strict):
     labels: HandoutLabels = HandoutLabels()
 
 
+class TimelineLabels(Strict):
+    """Words the timeline adds itself; translate them for other languages."""
+
+    shared: str = "Shared"            # the lane of events without a subject
+    events: str = "Events"            # the key's heading (and the one lane when lanes are off)
+    subtitle: str = "Timeline"        # under the title when the source has no subtitle
+    empty: str = "No dated events"
+
+
 class Timeline(Strict):
     orientation: Literal["portrait", "landscape"] = "landscape"
     label_size: FontSize = 8
@@ -161,6 +170,7 @@ class Timeline(Strict):
     lanes: bool = True
     strip_height: Length = 110.0
     key: bool = True
+    labels: TimelineLabels = TimelineLabels()
 
 
 class DeckFonts(Strict):

@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from ..layout.models import Layout
 from ..fontfiles import STYLES
-from ..markup import parse_inline, to_reportlab
+from ..markup import escape, parse_inline, to_reportlab
 from ..timeline.model import Item, Timeline
 from ..timeline.placement import Placement
 from .pdf_fonts import register_family
@@ -174,7 +174,7 @@ def styles(layout: Layout, timeline: Timeline | None = None) -> dict[str, Paragr
 
 
 def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
-              heading: str | None = "Events", tags: TagRecorder | None = None) -> list[Flowable]:
+              heading: str | None = None, tags: TagRecorder | None = None) -> list[Flowable]:
     """The key: marker (and number), date, label in bold and the detail.
 
     Tagged (when ``tags`` is given) as what it is to a listener: an H2 heading,
@@ -188,7 +188,7 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
     out: list[Flowable] = [Spacer(1, size * 0.5)]
     if heading:  # never leave the heading alone at the foot of a page
         out.append(CondPageBreak(st["heading"].leading * 2 + size * 6))
-        out.append(_tagged(Paragraph(heading, st["heading"]), tags, "H2"))
+        out.append(_tagged(Paragraph(escape(heading), st["heading"]), tags, "H2"))
     numbering = "Decimal" if numbered else "None"
     events = None
     last_lane = None

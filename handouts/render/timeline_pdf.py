@@ -55,15 +55,15 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     st = styles(layout, timeline)
     story: list = [tag(Paragraph(escape(plain(model.title)), st["title"]), tags.element("H1"))]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
-    story.append(tag(Paragraph(escape(subtitle or "Timeline"), st["subtitle"]), tags.element("P")))
+    story.append(tag(Paragraph(escape(subtitle or layout.timeline.labels.subtitle), st["subtitle"]), tags.element("P")))
     used = sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in story)
     if timeline.empty:
-        story += [Spacer(1, frame_h * 0.3), tag(Paragraph("No dated events", st["empty"]), tags.element("P"))]
+        story += [Spacer(1, frame_h * 0.3), tag(Paragraph(escape(layout.timeline.labels.empty), st["empty"]), tags.element("P"))]
     else:
         placement = place(timeline, frame_w, measure(layout), layout.timeline.label_size,
                           layout.timeline.min_size, (frame_h - used) * CHART_SHARE)
         figure = tags.element("Figure", alt=timeline.alt_text())
-        key = key_table(timeline, layout, frame_w, placement.numbered, tags=tags) if (
+        key = key_table(timeline, layout, frame_w, placement.numbered, heading=layout.timeline.labels.events, tags=tags) if (
             layout.timeline.key or placement.numbered) else []
         key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
         room = frame_h - used - key_height - layout.sizes.body  # open lanes up only if the key still fits

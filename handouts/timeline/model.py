@@ -97,7 +97,8 @@ def build_timeline(model: Comparison, layout: Layout) -> Timeline:
     ids = model.subject_ids()
     looks = {sid: (subject.name, layout.subject_color(i, subject.color), layout.subject_pattern(i),
                    layout.subject_marker(i)) for i, (sid, subject) in enumerate(zip(ids, model.subjects))}
-    shared = ("Shared" if layout.timeline.lanes else "Events", layout.colors.muted,
+    words = layout.timeline.labels
+    shared = (words.shared if layout.timeline.lanes else words.events, layout.colors.muted,
               layout.subject_pattern(len(ids)), layout.subject_marker(len(ids)))
     events = sorted(enumerate(model.timeline), key=lambda pair: _sort_key(pair[1], pair[0]))
 
