@@ -305,3 +305,12 @@ def test_timeline_text_is_checked_for_glyphs_in_both_pdfs(tmp_path: Path) -> Non
         context = RenderContext(source_path=path)
         render(model, layout, context)
         assert any("U+0F00" in w.message for w in context.warnings), render.__name__
+
+
+def test_subject_cards_never_break_a_name(tmp_path: Path) -> None:
+    names = ["Athens", "Sparta", "Thebes", "Corinth", "Argos", "Persia"]
+    path = write_source(tmp_path / "poleis.yaml", {"title": "Poleis", "subjects": [{"name": n} for n in names]})
+    data = render_handout(load_source(path), load_layout("large-print"), RenderContext(source_path=path))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = {w["text"] for w in pdf.pages[0].extract_words()}
+    assert set(names) <= words

@@ -106,13 +106,27 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     return picture, text
 
 
+def _cards_per_row(p: Parts, pad: float) -> int:
+    """Up to four cards a row, fewer when a name's longest word (after the marker
+    and swatch) would not fit its card: large print must not break "Athens"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = p.styles.subheading
+    size = style.fontSize
+    words = [w for s in p.model.subjects for w in plain(s.name).split()] or [""]
+    need = size * 0.95 * 3.5 + max(stringWidth(w, style.fontName, size) for w in words) + pad * 2
+    page = p.layout.page
+    width = page.dimensions()[0] - page.margins.left - page.margins.right
+    return max(1, min(len(p.model.subjects), CARDS_PER_ROW, int(width // need)))
+
+
 def subjects_block(p: Parts) -> list[Flowable]:
     """Subject cards, up to four a row: a colour rule, picture, marker + name, full name, credit.
 
     Pictures sit in their own table row (bottom-aligned) so names line up."""
     n = len(p.model.subjects)
-    per_row = min(n, CARDS_PER_ROW)
     pad = p.styles.gap * 0.35
+    per_row = _cards_per_row(p, pad)
     cards = [_subject_card(p, i) for i in range(n)]
     rows: list[list] = []
     cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
