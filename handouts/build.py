@@ -1,4 +1,6 @@
-"""load -> resolve layout -> render -> write atomically. Used by the CLI and batch."""
+"""The pieces every build shares: the output registry, output names, atomic
+writes, and :func:`build_source` (load, render, write one source in this
+process), which the batch, watch loop and tests build on."""
 
 from __future__ import annotations
 

@@ -74,7 +74,6 @@ def to_problem(model: type[BaseModel], doc: Document, path: Path_, error: dict[s
     elif kind == "missing":
         message = f"the required key {path[-1]!r} is missing"
         hint = f"add `{path[-1]}:` here"
-        key = dotted(path)
     elif kind in ("too_short", "too_long"):
         ctx = error.get("ctx", {})
         found = ctx.get("actual_length")

@@ -27,7 +27,7 @@ def load_source(path: Path | str) -> Comparison:
 
 
 def source_from_document(doc: Document) -> Comparison:
-    """Validate an already-read document (used by ``watch`` and tests)."""
+    """Validate an already-read document (batch workers receive the bytes, not the file)."""
     model, problems = validate(Comparison, doc)
     if model is None:
         raise SourceError(problems)
