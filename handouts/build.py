@@ -1,6 +1,7 @@
-"""The pieces every build shares: the output registry, output names, atomic
-writes, and :func:`build_source` (load, render, write one source in this
-process), which the batch, watch loop and tests build on."""
+"""The pieces every build shares (the output registry, output names, atomic
+writes, internal-error reports), used by the batch and the watch loop; and
+:func:`build_source`, one source loaded, rendered and written in this process,
+for tests and benchmarks."""
 
 from __future__ import annotations
 
