@@ -5,7 +5,13 @@ memory per worker and how it grew from the first documents to the last, the
 batch's overhead above rendering alone, and the time of a second, fully
 incremental run.
 
-    python benchmarks/batch.py [N]        (default 200)
+    python benchmarks/batch.py [N] [--mixed]      (default 200)
+
+By default every source has the size of the reference content the targets
+were set on (the bundled Lenin vs. Stalin source: 2 subjects, 10 rows, 8
+sections of ~120 words, 10 events), with different words in each. ``--mixed``
+makes bigger, uneven ones instead (2-5 subjects, 5-14 rows, 3-8 sections of
+two paragraphs: decks of 20-40 slides).
 """
 
 from __future__ import annotations
@@ -29,7 +35,26 @@ def sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def make_source(rng: random.Random, i: int) -> dict:
+def reference_source(rng: random.Random, i: int) -> dict:
+    """The reference content's shape with fresh words: 2 subjects, 10 rows,
+    8 sections of ~120 words, 10 events."""
+    names = [f"Subject {i}-{j}" for j in range(2)]
+    return {
+        "title": f"Topic {i}", "subtitle": "A generated comparison", "course": "Benchmark 101",
+        "subjects": [{"name": n} for n in names],
+        "summary": " ".join(sentence(rng, 14) for _ in range(3)),
+        "table": [{"label": f"Attribute {r}", "values": [sentence(rng, rng.randint(4, 14)) for _ in names]}
+                  for r in range(10)],
+        "similarities": [sentence(rng, 8) for _ in range(3)],
+        "sections": [{"heading": f"Section {s}", "body": " ".join(sentence(rng, 15) for _ in range(8))}
+                     for s in range(8)],
+        "timeline": [{"date": str(1850 + rng.randint(0, 80)), "label": sentence(rng, 3)[:-1]} for _ in range(10)],
+        "conclusion": sentence(rng, 20),
+    }
+
+
+def mixed_source(rng: random.Random, i: int) -> dict:
+    """Bigger and uneven: 2-5 subjects, 5-14 rows, 3-8 two-paragraph sections."""
     k = rng.randint(2, 5)
     names = [f"Subject {i}-{j}" for j in range(k)]
     return {
@@ -98,7 +123,10 @@ def growth(summary: dict) -> str:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 200
+    make_source = mixed_source if "--mixed" in sys.argv else reference_source
+    print(f"{n} {'mixed' if make_source is mixed_source else 'reference-sized'} sources")
     rng = random.Random(42)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "sources"

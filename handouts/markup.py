@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"(?P<bold>\*\*(?=\S)(?P<bold_text>.+?)(?<=\S)\*\*)"
@@ -49,18 +50,24 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def parse_inline(text: str, bold: bool = False, italic: bool = False) -> list[Span]:
-    """Split ``text`` into styled spans; nesting bold inside italic (and back) works."""
-    text = clean(text)
+@lru_cache(maxsize=4096)
+def parse_inline(text: str) -> tuple[Span, ...]:
+    """Split ``text`` into styled spans. Cached: a source's texts are parsed
+    by several renderers (and measured more than once by each)."""
+    return tuple(_spans(clean(text), False, False))
+
+
+def _spans(text: str, bold: bool, italic: bool) -> list[Span]:
+    """The spans of ``text``; nesting bold inside italic (and back) works."""
     spans: list[Span] = []
     pos = 0
     for match in _TOKEN.finditer(text):
         if match.start() > pos:
             spans.append(Span(text[pos:match.start()], bold, italic))
         if match["bold"]:
-            spans.extend(parse_inline(match["bold_text"], True, italic))
+            spans.extend(_spans(match["bold_text"], True, italic))
         elif match["italic"]:
-            spans.extend(parse_inline(match["italic_text"], bold, True))
+            spans.extend(_spans(match["italic_text"], bold, True))
         else:
             spans.append(Span(match["link_text"], bold, italic, match["href"]))
         pos = match.end()
@@ -69,6 +76,7 @@ def parse_inline(text: str, bold: bool = False, italic: bool = False) -> list[Sp
     return [s for s in spans if s.text]
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """The text without markup (for metadata, notes, measuring)."""
     return "".join(span.text for span in parse_inline(text))

@@ -67,7 +67,7 @@ def _coverage(family: str) -> frozenset[int]:
 def missing_glyphs(text: str, family: str) -> list[str]:
     """Characters of ``text`` the family has no glyph for (spaces and marks ignored)."""
     covered = _coverage(family)
-    missing = {ch for ch in text if ord(ch) not in covered and not ch.isspace()
+    missing = {ch for ch in set(text) if ord(ch) not in covered and not ch.isspace()
                and unicodedata.category(ch) not in ("Cc", "Cf", "Zs")}
     return sorted(missing)
 
