@@ -215,10 +215,8 @@ def test_tagging_does_not_change_the_timeline_pages(tmp_path: Path, write, monke
     path = write(dense_source())
     tagged = [timeline_pdf(path), timeline_pdf(CONTENT[0], "large-print"), handout_pdf(path)]
     plain_canvas = pdf_page.canvas_class
-    monkeypatch.setattr(timeline_module, "tagged_canvas", lambda tags: Canvas)
-    monkeypatch.setattr(timeline_module, "write_structure", lambda data, tags, info: data)
-    monkeypatch.setattr(handout_module, "canvas_class", lambda running, tags: plain_canvas(running))
-    monkeypatch.setattr(handout_module, "write_structure", lambda data, tags, info: data)
+    monkeypatch.setattr(timeline_module, "tagged_canvas", lambda tags, info: Canvas)
+    monkeypatch.setattr(handout_module, "canvas_class", lambda running, tags, info: plain_canvas(running))
     untagged = [timeline_pdf(path), timeline_pdf(CONTENT[0], "large-print"), handout_pdf(path)]
     for n, (a, b) in enumerate(zip(tagged, untagged)):
         assert b"/StructTreeRoot" in a and b"/StructTreeRoot" not in b

@@ -18,7 +18,7 @@ from . import RenderContext
 from .pdf_blocks import BLOCKS, Parts
 from .pdf_fonts import warn_missing
 from .pdf_page import HandoutDoc, build_or_explain, canvas_class, running_for
-from .pdf_structure import DocInfo, write_structure
+from .pdf_structure import DocInfo
 from .pdf_styles import build_styles
 from .pdf_tags import TagRecorder
 
@@ -42,9 +42,9 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
                    subject=subject_line(model), keywords=", ".join(s.name for s in model.subjects))
     doc = HandoutDoc(buffer, layout, title=info.title, author=info.author, subject=info.subject,
                      keywords=info.keywords, lang=model.language, displayDocTitle=1)
-    build_or_explain(doc, story, canvas_class(running_for(model, layout, styles), tags), "handout",
+    build_or_explain(doc, story, canvas_class(running_for(model, layout, styles), tags, info), "handout",
                      context.source_path)
-    return write_structure(buffer.getvalue(), tags, info)
+    return buffer.getvalue()
 
 
 def subject_line(model: Comparison) -> str:

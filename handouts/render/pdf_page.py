@@ -23,6 +23,7 @@ from ..markup import plain
 from ..source.models import Comparison
 from .pdf_fonts import font_name
 from .pdf_styles import Styles
+from .pdf_structure import DocInfo, tagged_canvas
 from .pdf_tags import TaggingFrame, TagRecorder, artifact
 
 SEP = " \u00b7 "
@@ -58,16 +59,16 @@ class Running:
     rule: str
 
 
-def canvas_class(running: Running, tags: TagRecorder | None = None) -> type[Canvas]:
+def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInfo | None = None) -> type[Canvas]:
     """A canvas that draws the running header/footer once the page count is known
-    (as pagination artifacts), recording tagged content into ``tags``."""
+    (as pagination artifacts); given ``tags`` and ``info``, it records tagged
+    content into ``tags`` and saves them as the structure tree."""
+    base = tagged_canvas(tags, info) if tags is not None and info is not None else Canvas
 
-    class RunningCanvas(Canvas):
+    class RunningCanvas(base):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
-            if tags is not None:
-                tags.attach(self)
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
@@ -80,7 +81,7 @@ def canvas_class(running: Running, tags: TagRecorder | None = None) -> type[Canv
                 with artifact(self, "Pagination"):
                     self._running(number, total)
                 Canvas.showPage(self)
-            Canvas.save(self)
+            base.save(self)  # every page is shown: the structure goes in now
 
         def _running(self, number: int, total: int) -> None:
             r = running

@@ -1,17 +1,22 @@
-"""Tagged PDF, part 2: writing the recorded structure into the finished PDF.
+"""Tagged PDF, part 2: writing the recorded structure into the PDF.
 
-reportlab draws the marked content (see :mod:`pdf_tags`) but cannot write a
-structure tree, so after the build we add, with pikepdf: the StructTreeRoot
+reportlab draws the marked content (see :mod:`pdf_tags`) but writes no
+structure tree. Its document model takes any object we add before it
+serializes, though, so the canvas's ``save()`` adds: the StructTreeRoot
 (elements in reading order, content referenced by MCID, links by OBJR), the
 ParentTree (page MCIDs and annotations back to their elements), /MarkInfo,
 /Lang, /ViewerPreferences, page /Tabs, link descriptions and XMP metadata
-declaring PDF/UA-1. Opened and saved in memory, deterministically.
+declaring PDF/UA-1. The PDF comes out of reportlab already tagged: no second
+PDF library, no parse and save. Nothing in it varies between runs.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfdoc import (XMP, PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference,
+                                      PDFPage, PDFString, PDFnull, PDFtrue)
+from reportlab.pdfgen.canvas import Canvas
 
 from ..markup import escape
 from .pdf_tags import Element, TagRecorder
@@ -62,94 +67,118 @@ def _kept(element: Element) -> bool:
     return element.kind in ALWAYS_KEPT or element.has_content()
 
 
+def _set_page_keys(page: PDFPage, **keys: object) -> None:
+    """reportlab writes only the page keys its class lists (``__NoDefault__``):
+    list ours on this page too, then set them like its own."""
+    page.__NoDefault__ = [*page.__NoDefault__, *(k for k in keys if k not in page.__NoDefault__)]
+    for key, value in keys.items():
+        setattr(page, key, value)
+
+
 class _Writer:
-    """Builds the structure objects of one PDF."""
+    """Builds the structure objects of one PDF into reportlab's document."""
 
-    def __init__(self, pdf, tags: TagRecorder) -> None:
-        import pikepdf
+    def __init__(self, doc: PDFDocument, tags: TagRecorder) -> None:
+        self.doc, self.tags = doc, tags
+        self.pages: list[PDFPage] = doc.Pages.pages
+        self.page_refs = [doc.Reference(page) for page in self.pages]  # pages are registered already
+        self.objects: dict[int, PDFObjectReference] = {}  # id(Element) -> its StructElem
+        self.annots: list[PDFObjectReference] = []  # StructElem of each annotation key, in order
 
-        self.pk, self.pdf, self.tags = pikepdf, pdf, tags
-        self.pages = [page.obj for page in pdf.pages]
-        self.objects: dict[int, object] = {}  # id(Element) -> its StructElem
-        self.annots: list[object] = []  # StructElem of each annotation key, in order
-
-    def element(self, element: Element, parent) -> object:
-        pk = self.pk
-        obj = self.pdf.make_indirect(pk.Dictionary(Type=pk.Name.StructElem, S=pk.Name("/" + element.kind), P=parent))
-        self.objects[id(element)] = obj
+    def element(self, element: Element, parent: PDFObjectReference) -> PDFObjectReference:
+        obj = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(element.kind), "P": parent})
+        ref = self.objects[id(element)] = self.doc.Reference(obj)
         if element.alt:
-            obj.Alt = pk.String(element.alt)
+            obj["Alt"] = PDFString(element.alt)
         if element.attrs:
-            obj.A = pk.Dictionary({"/" + k: pk.Name("/" + v) for k, v in element.attrs.items()})
-        kids = pk.Array()
+            obj["A"] = PDFDictionary({k: PDFName(v) for k, v in element.attrs.items()})
+        kids: list = []
+        first_page = None
         for kid in element.kids:
             if isinstance(kid, Element):
                 if _kept(kid):
-                    kids.append(self.element(kid, obj))
+                    kids.append(self.element(kid, ref))
             elif kid[0] == "annot":
-                kids.append(self.link(kid[1], kid[2], obj))
+                kids.append(self.link(kid[1], kid[2], ref))
             else:
                 page, mcid = kid
-                if "/Pg" not in obj:
-                    obj.Pg = self.pages[page]
-                same = obj.Pg.objgen == self.pages[page].objgen
-                kids.append(mcid if same else pk.Dictionary(Type=pk.Name.MCR, Pg=self.pages[page], MCID=mcid))
-        if len(kids):
-            obj.K = kids
-        return obj
+                if first_page is None:  # /Pg: the page of bare MCIDs; others name theirs
+                    first_page = page
+                    obj["Pg"] = self.page_refs[page]
+                kids.append(mcid if page == first_page else PDFDictionary(
+                    {"Type": PDFName("MCR"), "Pg": self.page_refs[page], "MCID": mcid}))
+        if kids:
+            obj["K"] = PDFArray(kids)
+        return ref
 
-    def link(self, page: int, index: int, parent) -> object:
-        pk = self.pk
-        annot = self.pages[page].Annots[index]
-        annot.StructParent = len(self.pages) + len(self.annots)
+    def link(self, page: int, index: int, parent: PDFObjectReference) -> PDFDictionary:
+        ref = self.pages[page].Annots[index]
+        key = len(self.pages) + len(self.annots)
         self.annots.append(parent)
-        if "/Contents" not in annot:
-            uri = annot.get("/A", {}).get("/URI") if "/A" in annot else None
-            annot.Contents = pk.String(f"Link: {uri}" if uri is not None else "Link")
-        return pk.Dictionary(Type=pk.Name.OBJR, Obj=annot, Pg=self.pages[page])
+        annot = self.doc.idToObject[ref.name]
+        if isinstance(annot, PDFDictionary):  # canvas.linkURL (paragraph links)
+            annot["StructParent"] = key
+            if "Contents" not in annot:
+                action = annot.dict.get("A")
+                uri = action.dict.get("URI") if isinstance(action, PDFDictionary) else None
+                annot["Contents"] = PDFString(f"Link: {uri.s}" if uri is not None else "Link")
+        else:  # reportlab's Annotation classes check their keys and always carry /Contents
+            annot.permitted = (*annot.permitted, "StructParent")
+            annot.otherkw["StructParent"] = key
+        return PDFDictionary({"Type": PDFName("OBJR"), "Obj": ref, "Pg": self.page_refs[page]})
 
-    def parent_tree(self) -> object:
-        pk = self.pk
-        nums = pk.Array()
+    def parent_tree(self) -> PDFObjectReference:
+        nums: list = []
         for index, page in enumerate(self.pages):
             elements = self.tags.pages.get(index)
             if not elements:
                 continue
-            page.StructParents = index
+            _set_page_keys(page, StructParents=index)
             nums.append(index)
-            nums.append(self.pdf.make_indirect(pk.Array([self.objects.get(id(e)) for e in elements])))
+            nums.append(self.doc.Reference(PDFArray([self.objects.get(id(e), PDFnull) for e in elements])))
         for key, owner in enumerate(self.annots, start=len(self.pages)):
             nums.append(key)
             nums.append(owner)
-        return self.pdf.make_indirect(pk.Dictionary(Nums=nums))
+        return self.doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
 
 
-def write_structure(data: bytes, tags: TagRecorder, info: DocInfo) -> bytes:
-    """``data`` (a reportlab PDF drawn with ``tags``) as a tagged PDF."""
-    import pikepdf
-
-    pdf = pikepdf.open(io.BytesIO(data))
-    writer = _Writer(pdf, tags)
-    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-    root.K = writer.element(tags.root, root)
-    root.ParentTree = writer.parent_tree()
-    root.ParentTreeNextKey = len(writer.pages) + len(writer.annots)
-    catalog = pdf.Root
+def write_structure(canvas: Canvas, tags: TagRecorder, info: DocInfo) -> None:
+    """Add ``tags`` (recorded while drawing on ``canvas``) as the document's
+    structure, with its metadata. Call once every page is shown, just before
+    ``Canvas.save``."""
+    doc = canvas._doc
+    writer = _Writer(doc, tags)
+    root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    root["K"] = writer.element(tags.root, doc.Reference(root))
+    root["ParentTree"] = writer.parent_tree()
+    root["ParentTreeNextKey"] = len(writer.pages) + len(writer.annots)
+    catalog = doc.Catalog
     catalog.StructTreeRoot = root
-    catalog.MarkInfo = pikepdf.Dictionary(Marked=True)
+    catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
     if info.lang:
-        catalog.Lang = pikepdf.String(info.lang)
-    prefs = catalog.get("/ViewerPreferences", pikepdf.Dictionary())
-    prefs.DisplayDocTitle = True
-    catalog.ViewerPreferences = prefs
-    metadata = pikepdf.Stream(pdf, xmp_packet(info))
-    metadata.Type, metadata.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
-    catalog.Metadata = pdf.make_indirect(metadata)
+        catalog.Lang = PDFString(info.lang)
+    canvas.setViewerPreference("DisplayDocTitle", PDFtrue)
+    # reportlab's XMP stream; the document sets no default filter, so it stays
+    # uncompressed, as metadata should.
+    packet = xmp_packet(info)
+    catalog.Metadata = XMP(creator=lambda doc: packet)
     for page in writer.pages:
-        page.Tabs = pikepdf.Name.S
-    out = io.BytesIO()
-    # reportlab's streams are already compressed: copy them as they are (5x faster);
-    # the XMP stays uncompressed, as metadata should.
-    pdf.save(out, deterministic_id=True, compress_streams=False, fix_metadata_version=False,
-             stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    return out.getvalue()
+        _set_page_keys(page, Tabs=PDFName("S"))
+
+
+def tagged_canvas(tags: TagRecorder, info: DocInfo) -> type[Canvas]:
+    """A canvas class (a doc template's ``canvasmaker``) that records into
+    ``tags`` and saves them as the structure tree."""
+
+    class TaggedCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            tags.attach(self)
+
+        def save(self) -> None:
+            if self._code:  # the last page, as Canvas.save would show it: it needs its keys too
+                Canvas.showPage(self)
+            write_structure(self, tags, info)
+            Canvas.save(self)
+
+    return TaggedCanvas

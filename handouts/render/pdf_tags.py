@@ -11,16 +11,17 @@ code then says which element it is drawing (:meth:`TagRecorder.marked`) or
 that it draws decoration (:func:`artifact`). Spans are a stack: opening a
 nested one closes the outer span and reopens it afterwards (with a new MCID),
 because tagged content must never sit inside an artifact or vice versa.
-:mod:`pdf_structure` turns the recording into the PDF's structure tree.
+:mod:`pdf_structure` turns the recording into the PDF's structure tree
+when the canvas is saved.
 
 Use from any reportlab drawing (platypus or a bare canvas)::
 
     tags = TagRecorder(model.language)
-    tags.attach(canvas)                      # or canvasmaker=tagged_canvas(tags)
+    canvas = tagged_canvas(tags, DocInfo(title, lang))(buffer)  # or a doc template's canvasmaker
     figure = tags.element("Figure", alt="1917: October Revolution; 1924: Lenin dies")
     with marked(canvas, figure): ...         # draw the timeline
     with artifact(canvas): ...               # grid lines, bands
-    pdf = write_structure(canvas.getpdfdata(), tags, DocInfo(title, lang))
+    canvas.save()                            # writes the structure tree too
 
 Platypus documents use :class:`TaggingFrame` (each flowable's ``.tag``) and
 :func:`table_callback` (each table cell's element) instead of ``marked``.
@@ -141,17 +142,6 @@ class TagRecorder:
         if span.element is not None:
             for index in range(span.annots, span.annots + len(links)):
                 self.element("Link", span.element).kids.append(("annot", span.page, index))
-
-
-def tagged_canvas(tags: TagRecorder) -> type[Canvas]:
-    """A canvas class (a doc template's ``canvasmaker``) that records into ``tags``."""
-
-    class TaggedCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)
-            tags.attach(self)
-
-    return TaggedCanvas
 
 
 def recorder(canvas: Canvas) -> TagRecorder | None:

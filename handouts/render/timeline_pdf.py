@@ -18,8 +18,8 @@ from ..timeline.placement import place, spread
 from . import RenderContext
 from .pdf_page import build_or_explain
 from .pdf_fonts import register_family, warn_missing
-from .pdf_structure import DocInfo, write_structure
-from .pdf_tags import TaggingFrame, TagRecorder, artifact, tag, tagged_canvas
+from .pdf_structure import DocInfo, tagged_canvas
+from .pdf_tags import TaggingFrame, TagRecorder, artifact, tag
 from .timeline_draw import label_family, measure
 from .timeline_flow import TimelineFlowable, key_table, styles
 
@@ -70,8 +70,8 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
         placement = spread(placement, min((frame_h - used) * SPREAD_SHARE, room))
         story.append(tag(TimelineFlowable(placement, layout, split_height=frame_h - used), figure))
         story += key
-    build_or_explain(doc, story, tagged_canvas(tags), "timeline", context.source_path)
-    return write_structure(buffer.getvalue(), tags, info)
+    build_or_explain(doc, story, tagged_canvas(tags, info), "timeline", context.source_path)
+    return buffer.getvalue()
 
 
 def _footer(layout: Layout, model: Comparison):
