@@ -1,0 +1,163 @@
+"""The XML the deck writes as text equals what python-pptx's own API writes.
+
+Several deck modules build shapes as XML strings parsed at once, for speed,
+instead of calling python-pptx's API property by property. Each test here
+makes the same shape both ways and compares the elements, so a python-pptx
+release that changes what its API writes (or the internals we lean on) shows
+up here first.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_PATTERN
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.util import Pt
+
+from handouts.colors import tint
+from handouts.layout.loader import load_layout
+from handouts.render import deck_timeline
+from handouts.units import pt_to_emu
+
+LAYOUT = load_layout("classic")
+
+
+def _canonical(element) -> bytes:
+    return etree.tostring(element, method="c14n")
+
+
+def _blank_slide():
+    prs = Presentation()
+    return prs.slides.add_slide(prs.slide_layouts[6])
+
+
+def _painted(draw) -> list[bytes]:
+    """The shapes a timeline painter writes, as canonical XML."""
+    painter = deck_timeline._Painter(LAYOUT, 1000, 2000, "en", deck_timeline.deck_measure(LAYOUT), first_id=2)
+    draw(painter)
+    tree = etree.fromstring(f'<p:spTree {deck_timeline._NS}>{"".join(painter.xml)}</p:spTree>')
+    return [_canonical(element) for element in tree]
+
+
+def _rgb(color: str) -> RGBColor:
+    return RGBColor.from_string(color.lstrip("#").upper())
+
+
+# -- python-pptx's API, shape by shape: the reference --------------------------
+_API_PATTERNS = {"hatch": "WIDE_UPWARD_DIAGONAL", "crosshatch": "DIAGONAL_CROSS", "dots": "PERCENT_20",
+                 "stripes": "NARROW_HORIZONTAL", "checker": "SMALL_CHECKER_BOARD"}
+_API_MARKERS = {"circle": "OVAL", "square": "RECTANGLE", "triangle": "ISOSCELES_TRIANGLE", "diamond": "DIAMOND",
+                "star": "STAR_5_POINT", "cross": "CROSS", "ring": "DONUT", "bar": "RECTANGLE"}
+
+
+def _api_rect(shapes, x, y, w, h, color, pattern, name, outline):
+    shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, 1000 + pt_to_emu(x), 2000 + pt_to_emu(y), pt_to_emu(w), pt_to_emu(h))
+    shape.name = name or shape.name
+    shape.shadow.inherit = False
+    if pattern in _API_PATTERNS:
+        shape.fill.patterned()
+        shape.fill.pattern = getattr(MSO_PATTERN, _API_PATTERNS[pattern])
+        shape.fill.fore_color.rgb = _rgb(color)
+        shape.fill.back_color.rgb = _rgb(tint(color, 0.8))
+    elif pattern == "none":
+        shape.fill.background()
+    else:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(color)
+    shape.line.fill.background()
+    if outline:
+        shape.line.color.rgb = _rgb(outline)
+        shape.line.width = pt_to_emu(0.75)
+
+
+def _api_marker(shapes, kind, cx, cy, d, color, name, light):
+    w = d * 0.45 if kind == "bar" else d
+    h = d * 1.15 if kind == "bar" else d
+    shape = shapes.add_shape(getattr(MSO_SHAPE, _API_MARKERS[kind]), 1000 + pt_to_emu(cx - w / 2),
+                             2000 + pt_to_emu(cy - h / 2), pt_to_emu(w), pt_to_emu(h))
+    shape.name = name
+    shape.shadow.inherit = False
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb(tint(color, 0.5) if light else color)
+    shape.line.color.rgb = _rgb(color)
+    shape.line.width = pt_to_emu(0.75)
+
+
+def _api_line(shapes, x0, y0, x1, y1, color, width):
+    line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 1000 + pt_to_emu(x0), 2000 + pt_to_emu(y0),
+                                1000 + pt_to_emu(x1), 2000 + pt_to_emu(y1))
+    line.line.color.rgb = _rgb(color)
+    line.line.width = pt_to_emu(width)
+
+
+def _api_text(shapes, x, y, w, h, text, size, color, center):
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+
+    box = shapes.add_textbox(1000 + pt_to_emu(x), 2000 + pt_to_emu(y), pt_to_emu(w), pt_to_emu(h))
+    frame = box.text_frame
+    frame.word_wrap = False
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.CENTER if center else PP_ALIGN.LEFT
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.color.rgb = _rgb(color)
+    run.font.name = LAYOUT.deck.fonts.body
+    run._r.get_or_add_rPr().set("lang", "en")
+
+
+def _api(draw) -> list[bytes]:
+    slide = _blank_slide()
+    draw(slide.shapes)
+    return [_canonical(element) for element in slide.shapes._spTree.iter_shape_elms()]
+
+
+@pytest.mark.parametrize("pattern", ["solid", "none", *_API_PATTERNS])
+@pytest.mark.parametrize("outline", [None, "#336699"])
+def test_timeline_rectangles(pattern: str, outline: str | None) -> None:
+    args = (3.5, 7.25, 120.4, 9.9, "#B03A2E")
+    assert _painted(lambda p: p.rect(*args, pattern=pattern, name="", outline=outline)) == \
+        _api(lambda s: _api_rect(s, *args, pattern, "", outline))
+    assert _painted(lambda p: p.rect(*args, pattern=pattern, name="Span 1", outline=outline)) == \
+        _api(lambda s: _api_rect(s, *args, pattern, "Span 1", outline))
+
+
+@pytest.mark.parametrize("kind", list(_API_MARKERS))
+@pytest.mark.parametrize("light", [False, True])
+def test_timeline_markers(kind: str, light: bool) -> None:
+    args = (kind, 40.3, 20.7, 11.0, "#1F3A5F", "Event <1> & \"2\"")
+    assert _painted(lambda p: p.marker(*args, light=light)) == _api(lambda s: _api_marker(s, *args, light))
+
+
+@pytest.mark.parametrize("ends", [(0, 0, 0, 100.5), (10, 50, 200, 50), (200, 80, 10, 5)])
+def test_timeline_lines(ends: tuple[float, float, float, float]) -> None:
+    assert _painted(lambda p: p.line(*ends, "#D2D6DC", 0.6)) == _api(lambda s: _api_line(s, *ends, "#D2D6DC", 0.6))
+
+
+@pytest.mark.parametrize("center", [False, True])
+def test_timeline_texts(center: bool) -> None:
+    args = (5.0, 6.5, 80.25, 18.2, "1917 <Oct> & more", 13.7, "#1A1A1A")
+    assert _painted(lambda p: p.text(*args, center=center)) == _api(lambda s: _api_text(s, *args, center))
+
+
+def test_timeline_group_extents_are_python_pptx_s() -> None:
+    """The group python-pptx would make (add_group_shape, extents recalculated)."""
+    from handouts.source.loader import load_source
+    from handouts.timeline.model import build_timeline
+    from tests.conftest import CONTENT
+
+    slide = _blank_slide()
+    timeline = build_timeline(load_source(CONTENT[0]), LAYOUT)
+    deck_timeline.draw_timeline(slide, 457200, 1524000, 11277600, 4800600, timeline, LAYOUT)
+    group = slide.shapes[0]
+    ours = _canonical(group._element.grpSpPr)
+    group._element.recalculate_extents()
+    assert _canonical(group._element.grpSpPr) == ours
+    assert group.name == "Timeline" and group.shape_id == 2
+    assert [s.shape_id for s in group.shapes] == list(range(3, 3 + len(group.shapes)))
