@@ -161,3 +161,59 @@ def test_timeline_group_extents_are_python_pptx_s() -> None:
     assert _canonical(group._element.grpSpPr) == ours
     assert group.name == "Timeline" and group.shape_id == 2
     assert [s.shape_id for s in group.shapes] == list(range(3, 3 + len(group.shapes)))
+
+
+# -- slides and notes slides copied from prototypes (deck_copies) ----------------
+def _members(prs) -> dict[str, bytes]:
+    import io
+    import zipfile
+
+    from handouts.render.deck_base import _write_package
+
+    with zipfile.ZipFile(io.BytesIO(_write_package(prs))) as deck:
+        return {name: deck.read(name) for name in deck.namelist()}
+
+
+def test_copied_slides_and_notes_are_python_pptx_s() -> None:
+    """Slides and notes slides made by deck_copies: the same parts, part names,
+    relationships and bytes as python-pptx's add_slide and notes_slide."""
+    from handouts.render.deck_copies import NotesSlides, SlideCopies
+
+    notes = [["First line", "", "Third & <last>"], ["Only one"], [], ["Bell \x07 rings"]]
+    api, ours = Presentation(), Presentation()
+    copies, notes_slides = SlideCopies(ours), NotesSlides()
+    for i, lines in enumerate(notes * 2):
+        kind = (0, 5, 5, 1)[i % 4]
+        slide = api.slides.add_slide(api.slide_layouts[kind])
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = "\n".join(lines)
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run._r.get_or_add_rPr().set("lang", "de")
+        notes_slides.add(copies.add(ours.slide_layouts[kind]), lines, "de")
+    assert _members(ours) == _members(api)
+
+
+def test_place_and_format_frame_are_python_pptx_s() -> None:
+    """deck_text's place and format_frame write what python-pptx's setters do,
+    on a fresh placeholder and again on one already set."""
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+
+    from handouts.render.deck_fit import Insets
+    from handouts.render.deck_text import Box, format_frame, place
+
+    prs = Presentation()
+    api, ours = (prs.slides.add_slide(prs.slide_layouts[5]).shapes.title for _ in range(2))
+    for box, insets, anchor in ((Box(10.5, 20, 300.25, 40), Insets(), "bottom"),
+                                (Box(1, 2, 3, 4), Insets(7.2, 3.6, 7.2, 3.6), "middle")):
+        api.left, api.top, api.width, api.height = (pt_to_emu(v) for v in (box.left, box.top, box.width, box.height))
+        frame = api.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.margin_left, frame.margin_right = Pt(insets.left), Pt(insets.right)
+        frame.margin_top, frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
+        frame.vertical_anchor = {"bottom": MSO_ANCHOR.BOTTOM, "middle": MSO_ANCHOR.MIDDLE}[anchor]
+        place(ours, box)
+        format_frame(ours.text_frame, insets, anchor)
+        assert etree.tostring(ours._element.spPr) == etree.tostring(api._element.spPr)
+        assert etree.tostring(ours._element.txBody) == etree.tostring(api._element.txBody)

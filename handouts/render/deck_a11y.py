@@ -58,7 +58,7 @@ def is_decorative(shape) -> bool:
     return ext_list is not None and any(e.get("uri") == DECORATIVE_URI for e in ext_list)
 
 
-def _title_element(tree):
+def title_element(tree):
     """The title placeholder's ``p:sp`` in a shape tree (or None)."""
     for sp in tree.iterchildren(f"{_P}sp"):
         ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
@@ -70,7 +70,7 @@ def _title_element(tree):
 def title_first(slide) -> None:
     """Move the title placeholder before every non-decorative shape (reading order)."""
     tree = slide.shapes._spTree
-    title = _title_element(tree)
+    title = title_element(tree)
     if title is None:
         return
     for element in tree.iterchildren():
@@ -112,7 +112,7 @@ def finish_slides(slides, retitle: Callable[[object, str], None], describe: Call
     slides = list(slides)
     current = []
     for slide in slides:
-        title = _title_element(slide.shapes._spTree)
+        title = title_element(slide.shapes._spTree)
         current.append("" if title is None else "".join(t.text or "" for t in title.iter(f"{_A}t")))
     for slide, old, new in zip(slides, current, unique_titles(current)):
         if new != old:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 SLIDE_SIZES_EMU = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
@@ -135,12 +137,6 @@ def placeholder(slide, *types):
     return None
 
 
-def title_shape(slide):
-    from pptx.enum.shapes import PP_PLACEHOLDER as P
-
-    return placeholder(slide, P.TITLE, P.CENTER_TITLE)
-
-
 def layout_box(slide_layout, *types) -> tuple[int, int, int, int] | None:
     """(left, top, width, height) in EMU of a layout placeholder of ``types``."""
     for shape in slide_layout.placeholders:
@@ -150,10 +146,18 @@ def layout_box(slide_layout, *types) -> tuple[int, int, int, int] | None:
 
 
 def remove_empty_placeholders(slide) -> None:
-    """Empty placeholders show "Click to add text" in editors: remove them."""
-    for shape in list(slide.placeholders):
-        if not (shape.has_text_frame and shape.text_frame.text.strip()):
-            shape._element.getparent().remove(shape._element)
+    """Empty placeholders show "Click to add text" in editors: remove them.
+
+    Works on the XML (python-pptx's ``slide.placeholders`` searches every
+    shape's XML, then its text frame's): a placeholder is a top-level shape
+    with a ``p:ph``; it stays only when it is a ``p:sp`` with visible text."""
+    tree = slide.shapes._spTree
+    for element in list(tree.iterchildren()):
+        if element.find(f"./*/{_P}nvPr/{_P}ph") is None:
+            continue
+        body = element.find(f"{_P}txBody") if element.tag == f"{_P}sp" else None
+        if body is None or not "".join(t.text or "" for t in body.iter(f"{_A}t")).strip():
+            tree.remove(element)
 
 
 def save(prs: "Presentation", title: str, author: str | None, language: str, subject: str = "") -> bytes:

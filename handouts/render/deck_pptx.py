@@ -13,10 +13,10 @@ from ..layout.models import Layout
 from ..source.models import Comparison
 from ..units import emu_to_pt, pt_to_emu
 from . import RenderContext
-from .deck_a11y import finish_slides
-from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save, title_shape
+from .deck_a11y import finish_slides, title_element
+from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save
+from .deck_copies import NotesSlides, SlideCopies
 from .deck_fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
-from .deck_notes import NotesSlides
 from .deck_text import Box, format_frame, place, rectangle, write
 
 
@@ -31,12 +31,12 @@ class DeckWriter:
         self.colors = layout.colors
         self.language = model.language
         self.prs, self.templated = open_base(layout, context)
-        self.notes_slides = NotesSlides()
+        self.new_slides, self.notes_slides = SlideCopies(self.prs), NotesSlides()
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
         self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
         self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
         self.insets = Insets()
-        self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
+        self._title_args: dict[object, dict] = {}  # slide part -> how its title was set (to refit it)
         margin, gap = self.deck.margin, self.deck.gap
         heading = self.style("heading", self.deck.sizes.heading)
         own_title = Box(margin, margin * 0.6, self.width - 2 * margin,
@@ -73,7 +73,7 @@ class DeckWriter:
     # -- slides -------------------------------------------------------------
     def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False):
         """A slide with its (fitted) title in the title placeholder."""
-        slide = self.prs.slides.add_slide(self.title_layout if title_slide else self.content_layout)
+        slide = self.new_slides.add(self.title_layout if title_slide else self.content_layout)
         # Shape ids from a counter, not an XPath over the slide for every shape (python-pptx's
         # "turbo add"): every shape goes through slide.shapes, except a group's (deck_timeline).
         slide.shapes.turbo_add_enabled = True
@@ -94,12 +94,14 @@ class DeckWriter:
 
     def set_title(self, slide, text: str, box: Box | None = None, size: float | None = None,
                   color: str | None = None, anchor: str = "bottom", align: str = "left") -> None:
-        self._title_args[slide.slide_id] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
-        shape = title_shape(slide)
+        from pptx.text.text import TextFrame
+
+        self._title_args[slide.part] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
+        sp = title_element(slide.shapes._spTree)  # found in the XML: python-pptx's lookup builds every shape
         box = box or self.title_box
         if not self.templated or box is not self.title_box:
-            place(shape, box)
-        self.fill(shape.text_frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
+            place(sp, box)
+        self.fill(TextFrame(sp.get_or_add_txBody(), slide), [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
                   color or self.colors.heading, anchor=anchor, align=align)
 
     def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,
@@ -123,11 +125,7 @@ class DeckWriter:
 
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph."""
-        frame = self.notes_slides.notes_slide(slide).notes_text_frame
-        frame.text = "\n".join(" ".join(p.split()) for p in paragraphs if p)
-        for paragraph in frame.paragraphs:
-            for run in paragraph.runs:
-                run._r.get_or_add_rPr().set("lang", self.language)
+        self.notes_slides.add(slide, [" ".join(p.split()) for p in paragraphs if p], self.language)
 
     def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True,
              draw=None) -> None:
@@ -149,7 +147,7 @@ class DeckWriter:
     def finish(self) -> bytes:
         for slide in self.prs.slides:
             remove_empty_placeholders(slide)
-        finish_slides(self.prs.slides, lambda slide, text: self.set_title(slide, text, **self._title_args[slide.slide_id]),
+        finish_slides(self.prs.slides, lambda slide, text: self.set_title(slide, text, **self._title_args[slide.part]),
                       lambda name: name)
         subject = " · ".join(s.name for s in self.model.subjects)
         return save(self.prs, self.model.title, self.model.author, self.language, subject)

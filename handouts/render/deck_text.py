@@ -13,6 +13,7 @@ from ..units import pt_to_emu
 from .deck_fit import Insets, TextStyle
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 @dataclass(frozen=True)
@@ -45,21 +46,60 @@ def rgb(hex_color: str):
 
 
 def place(shape, box: Box) -> None:
-    shape.left, shape.top = pt_to_emu(box.left), pt_to_emu(box.top)
-    shape.width, shape.height = pt_to_emu(box.width), pt_to_emu(box.height)
+    """Move and size a ``p:sp`` (or its python-pptx shape) to ``box``: the
+    ``a:xfrm`` python-pptx's left/top/width/height setters leave, set directly
+    (each setter searches the tree for the transform and its children)."""
+    sp = getattr(shape, "_element", shape)
+    sp_pr = sp.find(_P + "spPr")
+    xfrm = sp_pr.find(_A + "xfrm")
+    if xfrm is None:
+        xfrm = sp_pr.makeelement(_A + "xfrm", {})
+        sp_pr.insert(0, xfrm)  # the first child of p:spPr
+    off, ext = xfrm.find(_A + "off"), xfrm.find(_A + "ext")
+    if off is None:
+        off = xfrm.makeelement(_A + "off", {})
+        xfrm.insert(0, off)
+    if ext is None:
+        ext = xfrm.makeelement(_A + "ext", {})
+        off.addnext(ext)
+    left, top, width, height = box_emu(box)
+    off.set("x", str(left))
+    off.set("y", str(top))
+    ext.set("cx", str(width))
+    ext.set("cy", str(height))
+
+
+# What python-pptx's text-frame setters write into a:bodyPr (an inset equal to
+# the schema default is dropped, as its OptionalAttribute does).
+_DEFAULT_INSETS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
+_AUTOFIT = (_A + "noAutofit", _A + "normAutofit", _A + "spAutoFit")
+_AFTER_AUTOFIT = (_A + "scene3d", _A + "sp3d", _A + "flatTx", _A + "extLst")
 
 
 def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
-    """No autofit, wrapping on, explicit insets: the renderer draws what we measured."""
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-    from pptx.util import Pt
+    """No autofit, wrapping on, explicit insets: the renderer draws what we measured.
 
-    text_frame.word_wrap = True
-    text_frame.auto_size = MSO_AUTO_SIZE.NONE
-    text_frame.margin_left, text_frame.margin_right = Pt(insets.left), Pt(insets.right)
-    text_frame.margin_top, text_frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
-    text_frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE,
-                                  "bottom": MSO_ANCHOR.BOTTOM}[anchor]
+    Sets ``a:bodyPr`` as python-pptx's ``word_wrap``, ``auto_size``, margin and
+    ``vertical_anchor`` setters would, attribute for attribute, without their
+    per-property tree searches."""
+    body_pr = text_frame._txBody.find(_A + "bodyPr")
+    body_pr.set("wrap", "square")
+    for old in [child for child in body_pr if child.tag in _AUTOFIT]:
+        body_pr.remove(old)
+    no_autofit = body_pr.makeelement(_A + "noAutofit", {})
+    after = next((child for child in body_pr if child.tag in _AFTER_AUTOFIT), None)
+    if after is None:
+        body_pr.append(no_autofit)
+    else:
+        after.addprevious(no_autofit)
+    for name, points in (("lIns", insets.left), ("rIns", insets.right), ("tIns", insets.top),
+                         ("bIns", insets.bottom)):
+        emu = int(points * 12700)  # python-pptx's Pt(): truncated, not rounded
+        if emu == _DEFAULT_INSETS[name]:
+            body_pr.attrib.pop(name, None)
+        else:
+            body_pr.set(name, str(emu))
+    body_pr.set("anchor", _ANCHOR[anchor])
 
 
 _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
