@@ -217,3 +217,67 @@ def test_place_and_format_frame_are_python_pptx_s() -> None:
         format_frame(ours.text_frame, insets, anchor)
         assert etree.tostring(ours._element.spPr) == etree.tostring(api._element.spPr)
         assert etree.tostring(ours._element.txBody) == etree.tostring(api._element.txBody)
+
+
+# -- the overview table (deck_table) ------------------------------------------------
+def _api_table(w, slide, rows, widths, style) -> None:
+    """The overview table through python-pptx's API: the reference for deck_table._draw."""
+    from pptx.enum.text import MSO_ANCHOR
+
+    from handouts.colors import readable_on
+    from handouts.render.deck_fit import TextStyle
+    from handouts.render.deck_table import CELL, NO_STYLE, _height
+    from handouts.render.deck_text import write
+
+    colors = w.colors
+    heights = [_height(rows[0], widths, TextStyle(style.font, style.size, True))] + \
+              [_height(r, widths, style) for r in rows[1:]]
+    area = w.body
+    frame = slide.shapes.add_table(len(rows), len(widths), pt_to_emu(area.left), pt_to_emu(area.top),
+                                   pt_to_emu(sum(widths)), pt_to_emu(sum(heights)))
+    frame.name = "Comparison table"
+    table = frame.table
+    table.first_row, table.horz_banding, table.first_col = True, False, False
+    table._tbl.tblPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}tableStyleId").text = NO_STYLE
+    for i, width in enumerate(widths):
+        table.columns[i].width = pt_to_emu(width)
+    for r, height in enumerate(heights):
+        table.rows[r].height = pt_to_emu(height)
+    for r, row in enumerate(rows):
+        for c, paragraphs in enumerate(row):
+            cell = table.cell(r, c)
+            if r == 0:
+                fill = colors.header_fill if c == 0 else w.layout.subject_color(c - 1, w.model.subjects[c - 1].color)
+                color = readable_on(fill, colors.text, colors.header_text) if c else colors.header_text
+            else:
+                fill = colors.zebra if r % 2 == 0 else colors.background
+                color = colors.heading if c == 0 else colors.text
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(fill)
+            cell.margin_left, cell.margin_right = Pt(CELL.left), Pt(CELL.right)
+            cell.margin_top, cell.margin_bottom = Pt(CELL.top), Pt(CELL.bottom)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE if r == 0 else MSO_ANCHOR.TOP
+            write(cell.text_frame, paragraphs, TextStyle(style.font, style.size, r == 0 or c == 0), color,
+                  w.language, link_color=colors.link)
+
+
+def test_overview_table_is_python_pptx_s() -> None:
+    from handouts.render import RenderContext
+    from handouts.render.deck_pptx import DeckWriter
+    from handouts.render.deck_table import _draw
+    from handouts.source.loader import load_source
+    from tests.conftest import CONTENT
+
+    rows = [[[""], ["Lenin"], ["Stalin"]],
+            [["Born"], ["1870, see [Simbirsk](https://example.org/s)"], ["1878", "Gori & <Tiflis>"]],
+            [["Died"], ["1924"], ["1953 [a](https://example.org/a) [b](https://example.org/b)"]]]
+    widths = [100.0, 250.5, 250.5]
+    slides = []
+    for draw in (_api_table, _draw):
+        w = DeckWriter(load_source(CONTENT[0]), LAYOUT, RenderContext(CONTENT[0]))
+        slide = w.new_slide("Overview")
+        draw(w, slide, rows, widths, w.style("body", 15))
+        slides.append(slide)
+    api, ours = slides
+    assert _canonical(ours._element) == _canonical(api._element)
+    assert ours.part.rels.xml == api.part.rels.xml

@@ -107,7 +107,8 @@ _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
 _ALIGN = {"left": "l", "center": "ctr"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _SP_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 
 
 def _quoted(value: str) -> str:
@@ -119,6 +120,7 @@ def add_shape_xml(shapes, name: str | None, body: str, xfrm: tuple[int, int, int
     and a dozen property calls would leave, without their per-call tree searches.
     Unnamed shapes get python-pptx's names ("TextBox 3"); ``body`` follows ``a:xfrm``."""
     from pptx.oxml import parse_xml
+    from pptx.shapes.autoshape import Shape
 
     shape_id = shapes._next_shape_id
     name = name or f"{'TextBox' if text_box else 'Rectangle'} {shape_id - 1}"
@@ -129,7 +131,7 @@ def add_shape_xml(shapes, name: str | None, body: str, xfrm: tuple[int, int, int
         f'<p:cNvSpPr{flag}/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
         f'<a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>{body}</p:sp>')
     shapes._spTree.insert_element_before(sp, "p:extLst")
-    return shapes._shape_factory(sp)
+    return Shape(sp, shapes)  # what shapes._shape_factory returns for it, without its placeholder search
 
 
 def box_emu(box: "Box") -> tuple[int, int, int, int]:
@@ -163,26 +165,32 @@ def _paragraph_xml(text: str, first: bool, style: TextStyle, color: str, languag
     return "".join(out)
 
 
+def paragraphs_xml(part, paragraphs: list[str], style: TextStyle, color: str, language: str,
+                   align: str = "left", bullet_color: str | None = None, link_color: str | None = None) -> str:
+    """The ``<a:p>`` elements for ``paragraphs`` (inline markup honoured; at
+    least one, perhaps empty), spaced exactly as :mod:`deck_fit` measures them;
+    links become hyperlink relationships of ``part`` (the slide part)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    def link_id(url: str) -> str:
+        return part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+    return "".join(_paragraph_xml(text, i == 0, style, color, language, align, bullet_color or color,
+                                  link_color, link_id) for i, text in enumerate(paragraphs or [""]))
+
+
 def write(text_frame, paragraphs: list[str], style: TextStyle, color: str, language: str,
           align: str = "left", bullet_color: str | None = None, link_color: str | None = None) -> None:
-    """Replace the frame's text with ``paragraphs`` (inline markup honoured),
-    spaced exactly as :mod:`deck_fit` measures them. Built as XML text in one
-    parse: python-pptx's per-property API is the deck's slowest part."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    """Replace the frame's text with ``paragraphs`` (see :func:`paragraphs_xml`).
+    Built as XML text in one parse: python-pptx's per-property API is the
+    deck's slowest part."""
     from pptx.oxml import parse_xml
 
     body = text_frame._txBody
     for old in body.findall(_A + "p"):
         body.remove(old)
-    part = text_frame.part
-
-    def link_id(url: str) -> str:
-        return part.relate_to(url, RT.HYPERLINK, is_external=True)
-
-    xml = "".join(_paragraph_xml(text, i == 0, style, color, language, align, bullet_color or color,
-                                 link_color, link_id) for i, text in enumerate(paragraphs or [""]))
-    for paragraph in parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>"):
-        body.append(paragraph)
+    xml = paragraphs_xml(text_frame.part, paragraphs, style, color, language, align, bullet_color, link_color)
+    body.extend(parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>"))
 
 
 def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: str, language: str,
@@ -190,19 +198,18 @@ def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: st
              **options) -> object:
     """A text box exactly ``box``, holding ``paragraphs`` set in ``style``.
 
-    The shape is parsed from one string (the XML python-pptx's add_textbox,
-    place, fill and :func:`format_frame` would leave, attribute for attribute)
-    instead of a dozen property calls each searching the XML tree."""
+    The shape and its text are parsed from one string (the XML python-pptx's
+    add_textbox, place, fill and :func:`format_frame` would leave, attribute
+    for attribute) instead of a dozen property calls each searching the XML tree."""
     from pptx.util import Pt
 
     paint = f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill>' if fill else "<a:noFill/>"
-    shape = add_shape_xml(slide.shapes, name, (
+    text = paragraphs_xml(slide.part, paragraphs, style, color, language, **options)
+    return add_shape_xml(slide.shapes, name, (
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{paint}</p:spPr><p:txBody>'
         f'<a:bodyPr wrap="square" lIns="{Pt(insets.left)}" rIns="{Pt(insets.right)}" tIns="{Pt(insets.top)}" '
-        f'bIns="{Pt(insets.bottom)}" anchor="{_ANCHOR[anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p/>'
+        f'bIns="{Pt(insets.bottom)}" anchor="{_ANCHOR[anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{text}'
         f'</p:txBody>'), box_emu(box), text_box=True)
-    write(shape.text_frame, paragraphs, style, color, language, **options)
-    return shape
 
 
 def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
