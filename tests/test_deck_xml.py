@@ -168,9 +168,9 @@ def _members(prs) -> dict[str, bytes]:
     import io
     import zipfile
 
-    from handouts.render.deck_base import _write_package
+    from handouts.render.deck_package import write_package
 
-    with zipfile.ZipFile(io.BytesIO(_write_package(prs))) as deck:
+    with zipfile.ZipFile(io.BytesIO(write_package(prs))) as deck:
         return {name: deck.read(name) for name in deck.namelist()}
 
 
@@ -281,3 +281,28 @@ def test_overview_table_is_python_pptx_s() -> None:
     api, ours = slides
     assert _canonical(ours._element) == _canonical(api._element)
     assert ours.part.rels.xml == api.part.rels.xml
+
+
+# -- the package writer (deck_package) -------------------------------------------------
+def test_package_is_python_pptx_s_restamped() -> None:
+    """write_package gives exactly the bytes of python-pptx's save re-zipped by
+    zipfile with fixed times: same members, order, content, headers; also when
+    the deflate cache answers (the second and third time)."""
+    import io
+
+    from handouts.render.deck_base import fix_zip_times
+    from handouts.render.deck_package import write_package
+    from handouts.render.deck_pptx import render_deck
+    from handouts.render import RenderContext
+    from handouts.source.loader import load_source
+    from tests.conftest import CONTENT
+
+    model = load_source(CONTENT[0])
+    deck = render_deck(model, LAYOUT, RenderContext(CONTENT[0]))
+    prs = Presentation(io.BytesIO(deck))  # hyperlinks, pictures, notes: everything a deck has
+    prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0].hyperlink.address = "https://example.org/?a=1&b=\"2\""
+    saved = io.BytesIO()
+    prs.save(saved)
+    expected = fix_zip_times(saved.getvalue())
+    for _ in range(3):
+        assert write_package(prs) == expected

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from ..errors import LayoutError
 from ..layout.models import Layout
 from . import RenderContext
+from .deck_package import ZIP_TIME, write_package
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
 
 SLIDE_SIZES_EMU = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -172,40 +172,11 @@ def save(prs: "Presentation", title: str, author: str | None, language: str, sub
     props.last_modified_by = "handouts"
     props.revision = 1
     try:
-        return _write_package(prs)
-    except AttributeError:  # python-pptx internals moved: save, then restamp
+        return write_package(prs)
+    except (AttributeError, OverflowError):  # python-pptx internals moved, or a huge deck: save, then restamp
         raw = io.BytesIO()
         prs.save(raw)
         return fix_zip_times(raw.getvalue())
-
-
-class _FixedTimeZip:
-    """The physical-package writer python-pptx expects, stamping a fixed time."""
-
-    def __init__(self, target: io.BytesIO) -> None:
-        self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self.zip.writestr(info, blob)
-
-
-def _write_package(prs: "Presentation") -> bytes:
-    """python-pptx's own package writer, given a zip that stamps fixed times
-    (one compression pass instead of saving and re-zipping)."""
-    from pptx.opc.serialized import PackageWriter
-
-    package = prs.part.package
-    out = io.BytesIO()
-    writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
-    phys = _FixedTimeZip(out)
-    writer._write_content_types_stream(phys)
-    writer._write_pkg_rels(phys)
-    writer._write_parts(phys)
-    phys.zip.close()
-    return out.getvalue()
 
 
 def fix_zip_times(data: bytes) -> bytes:
