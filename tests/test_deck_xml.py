@@ -306,3 +306,52 @@ def test_package_is_python_pptx_s_restamped() -> None:
     expected = fix_zip_times(saved.getvalue())
     for _ in range(3):
         assert write_package(prs) == expected
+
+
+# -- the base presentation, deep-copied (deck_base.default_presentation) -------------
+def _inner_references(obj) -> list[str]:
+    """Paths of python-pptx objects reachable from ``obj`` that hold an XML element
+    which is not the root of its tree (a deep copy would detach it)."""
+    seen: set[int] = set()
+    found: list[str] = []
+
+    def walk(o, path: str) -> None:
+        if id(o) in seen or isinstance(o, (str, bytes, int, float, type(None), type)):
+            return
+        seen.add(id(o))
+        if isinstance(o, etree._Element):
+            if o.getparent() is not None:
+                found.append(path)
+        elif isinstance(o, dict):
+            for key, value in o.items():
+                walk(value, f"{path}[{key!r}]")
+        elif isinstance(o, (list, tuple, set)):
+            for i, value in enumerate(o):
+                walk(value, f"{path}[{i}]")
+        else:
+            for key, value in getattr(o, "__dict__", {}).items():
+                walk(value, f"{path}.{key}")
+
+    walk(obj, "prs")
+    return found
+
+
+def test_default_presentation_copies_are_safe_and_equal(monkeypatch) -> None:
+    from handouts.render import RenderContext, deck_base
+    from handouts.render.deck_pptx import render_deck
+    from handouts.source.loader import load_source
+    from tests.conftest import CONTENT
+
+    fresh = Presentation()
+    fresh.slide_width, fresh.slide_height = deck_base.SLIDE_SIZES_EMU["16:9"]
+    assert _inner_references(fresh) == []
+    model = load_source(CONTENT[0])
+    copied = [render_deck(model, LAYOUT, RenderContext(CONTENT[0])) for _ in range(2)]
+
+    def opened(aspect: str):
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = deck_base.SLIDE_SIZES_EMU[aspect]
+        return prs
+
+    monkeypatch.setattr(deck_base, "default_presentation", opened)
+    assert copied == [render_deck(model, LAYOUT, RenderContext(CONTENT[0]))] * 2
