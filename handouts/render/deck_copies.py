@@ -26,6 +26,7 @@ from ..markup import escape, escape_attr
 _NOTES_PREFIX = "/ppt/notesSlides/notesSlide"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _A_NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
 # python-pptx writes control characters other than tab and line feed as "_xHHHH_".
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
@@ -37,28 +38,58 @@ class SlideCopies:
 
     def __init__(self, prs: Any) -> None:
         self.prs = prs
-        self._prototypes: dict[Any, Any] = {}  # slide layout part -> the blank slide's <p:sld>
+        self._prototypes: dict[Any, tuple[Any, int]] = {}  # layout part -> (blank <p:sld>, its highest id)
 
     def add(self, slide_layout: Any) -> Any:
-        """A new slide at the end of the deck, as ``prs.slides.add_slide(slide_layout)`` makes it."""
+        """A new slide at the end of the deck, as ``prs.slides.add_slide(slide_layout)``
+        makes it, with python-pptx's "turbo add" on: shape ids come from a counter,
+        not an XPath over the slide for every shape added through ``slide.shapes``."""
         layout_part = slide_layout.part
-        prototype = self._prototypes.get(layout_part)
-        if prototype is None:
+        if layout_part not in self._prototypes:
             slide = self.prs.slides.add_slide(slide_layout)
-            self._prototypes[layout_part] = deepcopy(slide._element)
+            slide.shapes.turbo_add_enabled = True
+            self._prototypes[layout_part] = (deepcopy(slide._element), _highest_id(slide._element))
             return slide
         from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
         from pptx.opc.packuri import PackURI
         from pptx.parts.slide import SlidePart
 
+        prototype, highest = self._prototypes[layout_part]
         # What python-pptx's PresentationPart.add_slide and Slides.add_slide do.
         prs_part = self.prs.part
         id_list = prs_part._element.get_or_add_sldIdLst()
         part = SlidePart(PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml"), CT.PML_SLIDE, prs_part.package,
                          deepcopy(prototype))
         part.relate_to(layout_part, RT.SLIDE_LAYOUT)
-        id_list.add_sldId(prs_part.relate_to(part, RT.SLIDE))
-        return part.slide
+        _add_slide_id(id_list, prs_part.relate_to(part, RT.SLIDE))
+        slide = part.slide
+        # turbo_add_enabled = True, without its XPath: the counter starts at the copy's highest id.
+        slide.shapes._cached_max_shape_id = highest
+        return slide
+
+
+_FIRST_SLIDE_ID, _LAST_SLIDE_ID = 256, 2147483647
+
+
+def _add_slide_id(id_list: Any, rid: str) -> None:
+    """``sldIdLst.add_sldId(rid)`` (a ``p:sldId`` numbered one past the highest),
+    without its XPath; python-pptx's own search when the numbers run out."""
+    ids = [int(sld_id.get("id")) for sld_id in id_list.iterchildren(_P + "sldId")]
+    number = max(ids, default=_FIRST_SLIDE_ID - 1) + 1
+    if number > _LAST_SLIDE_ID:
+        id_list.add_sldId(rid)
+        return
+    sld_id = id_list.makeelement(_P + "sldId", {})
+    sld_id.set("id", str(number))
+    sld_id.set(_R + "id", rid)
+    id_list.append(sld_id)
+
+
+def _highest_id(element: Any) -> int:
+    """The highest ``id`` attribute in the tree: python-pptx's ``max_shape_id``
+    (XPath ``//@id``), walked instead."""
+    ids = (node.get("id") for node in element.iter())
+    return max((int(v) for v in ids if v is not None and v.isdigit()), default=0)
 
 
 class NotesSlides:

@@ -74,9 +74,8 @@ class DeckWriter:
     def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False):
         """A slide with its (fitted) title in the title placeholder."""
         slide = self.new_slides.add(self.title_layout if title_slide else self.content_layout)
-        # Shape ids from a counter, not an XPath over the slide for every shape (python-pptx's
-        # "turbo add"): every shape goes through slide.shapes, except a group's (deck_timeline).
-        slide.shapes.turbo_add_enabled = True
+        # Every shape goes through slide.shapes (turbo add: ids from a counter), except a group's
+        # children (deck_timeline numbers those and restarts the counter after them).
         if not title_slide:
             self.set_title(slide, title)
             if self.bar:

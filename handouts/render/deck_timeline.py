@@ -74,8 +74,8 @@ def draw_timeline(slide, left: int, top: int, width: int, height: int, timeline:
         f'<a:chOff x="{x0}" y="{y0}"/><a:chExt cx="{x1 - x0}" cy="{y1 - y0}"/></a:xfrm></p:grpSpPr>'
         f'{"".join(painter.xml)}</p:grpSp>')
     shapes._spTree.insert_element_before(group, "p:extLst")
-    if shapes.turbo_add_enabled:
-        shapes.turbo_add_enabled = True  # count on from the group's children (see DeckWriter.new_slide)
+    if shapes.turbo_add_enabled:  # python-pptx's id counter (see deck_copies) counts on after the children
+        shapes._cached_max_shape_id = painter.next_id - 1
     return placement
 
 
