@@ -32,29 +32,48 @@ _A_NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
+class Prototypes:
+    """Blank slides (per slide layout, by part name) and a blank notes slide.
+
+    Each :class:`SlideCopies`/:class:`NotesSlides` keeps its own, unless given
+    one to share: every deck built on python-pptx's default template has the
+    same slide layouts and gets python-pptx's default notes master, so those
+    decks share :data:`DEFAULT_TEMPLATE` and only the first deck of a process
+    makes its prototypes the python-pptx way. (A blank slide holds no
+    geometry: its placeholders inherit position and size from the layout.)"""
+
+    def __init__(self) -> None:
+        self.slides: dict[str, tuple[Any, int]] = {}  # layout part name -> (blank <p:sld>, its highest id)
+        self.notes: Any = None  # a blank <p:notes>
+
+
+DEFAULT_TEMPLATE = Prototypes()
+
+
 class SlideCopies:
     """Adds slides to one presentation, each a copy of the first slide made
     from the same slide layout (with the layout's placeholders cloned)."""
 
-    def __init__(self, prs: Any) -> None:
+    def __init__(self, prs: Any, prototypes: Prototypes | None = None) -> None:
         self.prs = prs
-        self._prototypes: dict[Any, tuple[Any, int]] = {}  # layout part -> (blank <p:sld>, its highest id)
+        self._prototypes = (prototypes or Prototypes()).slides
 
     def add(self, slide_layout: Any) -> Any:
         """A new slide at the end of the deck, as ``prs.slides.add_slide(slide_layout)``
         makes it, with python-pptx's "turbo add" on: shape ids come from a counter,
         not an XPath over the slide for every shape added through ``slide.shapes``."""
         layout_part = slide_layout.part
-        if layout_part not in self._prototypes:
+        key = str(layout_part.partname)
+        if key not in self._prototypes:
             slide = self.prs.slides.add_slide(slide_layout)
             slide.shapes.turbo_add_enabled = True
-            self._prototypes[layout_part] = (deepcopy(slide._element), _highest_id(slide._element))
+            self._prototypes[key] = (deepcopy(slide._element), _highest_id(slide._element))
             return slide
         from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
         from pptx.opc.packuri import PackURI
         from pptx.parts.slide import SlidePart
 
-        prototype, highest = self._prototypes[layout_part]
+        prototype, highest = self._prototypes[key]
         # What python-pptx's PresentationPart.add_slide and Slides.add_slide do.
         prs_part = self.prs.part
         id_list = prs_part._element.get_or_add_sldIdLst()
@@ -95,17 +114,17 @@ def _highest_id(element: Any) -> int:
 class NotesSlides:
     """Adds notes slides to one presentation's slides."""
 
-    def __init__(self) -> None:
-        self._prototype: Any = None
+    def __init__(self, prototypes: Prototypes | None = None) -> None:
+        self._prototypes = prototypes or Prototypes()
         self._names: set[str] | None = None
 
     def add(self, slide: Any, lines: list[str], language: str) -> None:
         """Give ``slide`` a notes slide whose notes are ``lines``, one paragraph
         each, every run in ``language``: what setting ``notes_text_frame.text``
         and each run's language through python-pptx's API leaves."""
-        if self._prototype is None:
+        if self._prototypes.notes is None:
             notes = slide.notes_slide  # python-pptx's way once: also makes the notes master
-            self._prototype = deepcopy(notes._element)
+            self._prototypes.notes = deepcopy(notes._element)
             _write_api(notes, lines, language)
             return
         notes = self._copy(slide)
@@ -129,9 +148,9 @@ class NotesSlides:
 
         slide_part = slide.part
         package = slide_part.package
-        master = package.presentation_part.notes_master_part
+        master = package.presentation_part.notes_master_part  # made (python-pptx's default) if missing
         part = NotesSlidePart(self._next_partname(package), CT.PML_NOTES_SLIDE, package,
-                              deepcopy(self._prototype))
+                              deepcopy(self._prototypes.notes))
         part.relate_to(master, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)

@@ -15,7 +15,7 @@ from ..units import emu_to_pt, pt_to_emu
 from . import RenderContext
 from .deck_a11y import finish_slides, title_element
 from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save
-from .deck_copies import NotesSlides, SlideCopies
+from .deck_copies import DEFAULT_TEMPLATE, NotesSlides, SlideCopies
 from .deck_fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
 from .deck_text import Box, format_frame, place, rectangle, write
 
@@ -31,7 +31,9 @@ class DeckWriter:
         self.colors = layout.colors
         self.language = model.language
         self.prs, self.templated = open_base(layout, context)
-        self.new_slides, self.notes_slides = SlideCopies(self.prs), NotesSlides()
+        # Decks on python-pptx's default template share their blank slides and notes (deck_copies).
+        prototypes = None if self.templated else DEFAULT_TEMPLATE
+        self.new_slides, self.notes_slides = SlideCopies(self.prs, prototypes), NotesSlides(prototypes)
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
         self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
         self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
