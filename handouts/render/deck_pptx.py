@@ -102,7 +102,8 @@ class DeckWriter:
         box = box or self.title_box
         if not self.templated or box is not self.title_box:
             place(sp, box)
-        self.fill(TextFrame(sp.get_or_add_txBody(), slide), [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
+        frame = TextFrame(sp.get_or_add_txBody(), slide)  # what the placeholder's .text_frame returns
+        self.fill(frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
                   color or self.colors.heading, anchor=anchor, align=align)
 
     def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,

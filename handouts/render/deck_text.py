@@ -39,12 +39,6 @@ class Box:
                 Box(self.left, self.top + height + gap, self.width, self.height - height - gap))
 
 
-def rgb(hex_color: str):
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(hex_color.lstrip("#").upper())
-
-
 def place(shape, box: Box) -> None:
     """Move and size a ``p:sp`` (or its python-pptx shape) to ``box``: the
     ``a:xfrm`` python-pptx's left/top/width/height setters leave, set directly
