@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from ..errors import LayoutError
 from ..layout.models import Layout
 from . import RenderContext
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 SLIDE_SIZES_EMU = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_PLACEHOLDERS = etree.XPath("./*[*/p:nvPr/p:ph]", namespaces={"p": _P[1:-1]})  # top-level shapes with a p:ph
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
@@ -171,12 +173,12 @@ def remove_empty_placeholders(slide) -> None:
     Works on the XML (python-pptx's ``slide.placeholders`` searches every
     shape's XML, then its text frame's): a placeholder is a top-level shape
     with a ``p:ph``; it stays only when it is a ``p:sp`` with visible text."""
+    from .deck_a11y import element_text
+
     tree = slide.shapes._spTree
-    for element in list(tree.iterchildren()):
-        if element.find(f"./*/{_P}nvPr/{_P}ph") is None:
-            continue
+    for element in _PLACEHOLDERS(tree):
         body = element.find(f"{_P}txBody") if element.tag == f"{_P}sp" else None
-        if body is None or not "".join(t.text or "" for t in body.iter(f"{_A}t")).strip():
+        if body is None or not element_text(body).strip():
             tree.remove(element)
 
 

@@ -21,6 +21,8 @@ import re
 from copy import deepcopy
 from typing import Any
 
+from lxml import etree
+
 from ..markup import escape, escape_attr
 
 _NOTES_PREFIX = "/ppt/notesSlides/notesSlide"
@@ -28,6 +30,8 @@ _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _A_NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+_BODY_PLACEHOLDER = etree.XPath("./p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='body']]",
+                                namespaces={"p": _P[1:-1]})
 # python-pptx writes control characters other than tab and line feed as "_xHHHH_".
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
@@ -117,6 +121,7 @@ class NotesSlides:
     def __init__(self, prototypes: Prototypes | None = None) -> None:
         self._prototypes = prototypes or Prototypes()
         self._names: set[str] | None = None
+        self._master: Any = None  # the presentation's notes master part, once looked up
 
     def add(self, slide: Any, lines: list[str], language: str) -> None:
         """Give ``slide`` a notes slide whose notes are ``lines``, one paragraph
@@ -148,7 +153,9 @@ class NotesSlides:
 
         slide_part = slide.part
         package = slide_part.package
-        master = package.presentation_part.notes_master_part  # made (python-pptx's default) if missing
+        if self._master is None:
+            self._master = package.presentation_part.notes_master_part  # made (python-pptx's default) if missing
+        master = self._master
         part = NotesSlidePart(self._next_partname(package), CT.PML_NOTES_SLIDE, package,
                               deepcopy(self._prototypes.notes))
         part.relate_to(master, RT.NOTES_MASTER)
@@ -179,12 +186,8 @@ def _escaped(text: str) -> str:
 def _notes_body(notes_element: Any) -> Any:
     """The ``p:txBody`` of the notes slide's body placeholder (python-pptx's
     ``notes_placeholder``: the first placeholder of type body), or None."""
-    tree = notes_element.find(f"{_P}cSld/{_P}spTree")
-    for sp in tree.iterchildren(f"{_P}sp"):
-        ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
-        if ph is not None and ph.get("type") == "body":
-            return sp.find(f"{_P}txBody")
-    return None
+    found = _BODY_PLACEHOLDER(notes_element)
+    return found[0].find(f"{_P}txBody") if found else None
 
 
 def _write_api(notes: Any, lines: list[str], language: str) -> None:
