@@ -355,3 +355,19 @@ def test_default_presentation_copies_are_safe_and_equal(monkeypatch) -> None:
 
     monkeypatch.setattr(deck_base, "default_presentation", opened)
     assert copied == [render_deck(model, LAYOUT, RenderContext(CONTENT[0]))] * 2
+
+
+def test_decorative_rectangle_is_marked_as_mark_decorative_does() -> None:
+    from handouts.render.deck_a11y import is_decorative, mark_decorative
+    from handouts.render.deck_text import Box, rectangle
+
+    slide = _blank_slide()
+    slide.shapes.turbo_add_enabled = True
+    ours = rectangle(slide, Box(1, 2, 3, 4), "#1F3A5F", name="Accent bar")
+    marked = rectangle(slide, Box(1, 2, 3, 4), "#1F3A5F", name="Accent bar")
+    for ext_list in marked._element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}extLst"):
+        ext_list.getparent().remove(ext_list)
+    mark_decorative(marked)
+    marked._element.nvSpPr.cNvPr.set("id", str(ours.shape_id))
+    assert is_decorative(ours)
+    assert etree.tostring(ours._element) == etree.tostring(marked._element)

@@ -17,7 +17,7 @@ from .deck_a11y import finish_slides, title_element
 from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save
 from .deck_copies import DEFAULT_TEMPLATE, NotesSlides, SlideCopies
 from .deck_fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
-from .deck_text import Box, format_frame, place, rectangle, write
+from .deck_text import Box, format_frame, place, rectangle, text_box, write
 
 
 class DeckWriter:
@@ -106,11 +106,11 @@ class DeckWriter:
         self.fill(frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
                   color or self.colors.heading, anchor=anchor, align=align)
 
-    def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,
-             anchor: str = "top", align: str = "left", smallest: float | None = None) -> TextStyle:
-        """Write paragraphs into a frame at the largest size that fits ``box``;
-        at the smallest size, cut to the lines that fit (for titles and labels,
-        whose full text is also in the notes)."""
+    def fit(self, paragraphs: list[str], box: Box, style: TextStyle,
+            smallest: float | None = None) -> tuple[list[str], TextStyle]:
+        """The paragraphs at the largest size that fits ``box``; at the smallest
+        size, cut to the lines that fit (for titles and labels, whose full text
+        is also in the notes)."""
         smallest = smallest or self.deck.sizes.min
         size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets)
         if size is None:
@@ -119,11 +119,24 @@ class DeckWriter:
             inner_w = box.width - self.insets.left - self.insets.right
             lines = max(1, int((box.height - self.insets.top - self.insets.bottom - 0.01) // style.line_height))
             paragraphs = [fit_lines(" ".join(paragraphs), style, inner_w, lines)]
-        style = style.at(size)
+        return paragraphs, style.at(size)
+
+    def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,
+             anchor: str = "top", align: str = "left", smallest: float | None = None) -> TextStyle:
+        """Write paragraphs into a frame, fitted to ``box`` (:meth:`fit`)."""
+        paragraphs, style = self.fit(paragraphs, box, style, smallest)
         format_frame(text_frame, self.insets, anchor)
         write(text_frame, paragraphs, style, color, self.language, align=align,
               bullet_color=self.colors.accent, link_color=self.colors.link)
         return style
+
+    def fitted_box(self, slide, box: Box, paragraphs: list[str], style: TextStyle, color: str,
+                   anchor: str = "top", align: str = "left", fill: str | None = None, name: str | None = None):
+        """A text box exactly ``box`` holding ``paragraphs`` fitted to it (:meth:`fit`):
+        what a text box then :meth:`fill` would leave, made in one go."""
+        paragraphs, style = self.fit(paragraphs, box, style)
+        return text_box(slide, box, paragraphs, style, color, self.language, self.insets, anchor=anchor, fill=fill,
+                        name=name, align=align, bullet_color=self.colors.accent, link_color=self.colors.link)
 
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph."""
@@ -133,8 +146,6 @@ class DeckWriter:
              draw=None) -> None:
         """Paragraphs in the body area: one slide at the largest size that
         fits, else as many "(cont.)" slides as needed at the minimum size."""
-        from .deck_text import text_box
-
         if not paragraphs:
             return
         style = self.style("body", self.deck.sizes.body, bullet=bullet)

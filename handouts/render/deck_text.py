@@ -109,19 +109,25 @@ def _quoted(value: str) -> str:
     return f'"{escape_attr(value)}"'
 
 
-def add_shape_xml(shapes, name: str | None, body: str, xfrm: tuple[int, int, int, int], text_box: bool = False):
+def add_shape_xml(shapes, name: str | None, body: str, xfrm: tuple[int, int, int, int], text_box: bool = False,
+                  decorative: bool = False):
     """Add one ``<p:sp>`` parsed at once: what python-pptx's add_shape/add_textbox
     and a dozen property calls would leave, without their per-call tree searches.
-    Unnamed shapes get python-pptx's names ("TextBox 3"); ``body`` follows ``a:xfrm``."""
+    Unnamed shapes get python-pptx's names ("TextBox 3"); ``body`` follows ``a:xfrm``;
+    ``decorative`` marks it as deck_a11y.mark_decorative does."""
     from pptx.oxml import parse_xml
     from pptx.shapes.autoshape import Shape
+
+    from .deck_a11y import DECORATIVE_NS, DECORATIVE_URI
 
     shape_id = shapes._next_shape_id
     name = name or f"{'TextBox' if text_box else 'Rectangle'} {shape_id - 1}"
     flag = ' txBox="1"' if text_box else ""
     left, top, width, height = xfrm
+    mark = (f'><a:extLst><a:ext uri="{DECORATIVE_URI}"><adec:decorative xmlns:adec="{DECORATIVE_NS}" val="1"/>'
+            f'</a:ext></a:extLst></p:cNvPr>' if decorative else "/>")
     sp = parse_xml(
-        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name)}/>'
+        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name)}{mark}'
         f'<p:cNvSpPr{flag}/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
         f'<a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>{body}</p:sp>')
     shapes._spTree.insert_element_before(sp, "p:extLst")
@@ -210,18 +216,14 @@ def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
     """A filled rectangle without outline or text (bands, accent bars): the XML
     python-pptx's add_shape plus fill, line and shadow settings leave, parsed at
     once; decoration, marked so screen readers skip it."""
-    from .deck_a11y import mark_decorative
-
-    shape = add_shape_xml(slide.shapes, name, (
+    return add_shape_xml(slide.shapes, name, (
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
         f'<a:effectLst/></p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
         f'<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2">'
         f'<a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef>'
         f'</p:style><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
-        f'</p:txBody>'), box_emu(box))
-    mark_decorative(shape)
-    return shape
+        f'</p:txBody>'), box_emu(box), decorative=True)
 
 
 def send_to_back(shape) -> None:
