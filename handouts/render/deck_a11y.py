@@ -15,10 +15,20 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Iterable
 
+from lxml import etree
+
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_NS = {"p": _P[1:-1], "a": _A[1:-1]}
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+# Compiled once: a compiled XPath runs in libxml2, where walking python-pptx's
+# elements from Python builds a proxy object per element (~1 us each).
+_TITLE = etree.XPath("./p:sp[p:nvSpPr/p:nvPr/p:ph[@type='title' or @type='ctrTitle']]", namespaces=_NS)
+_TEXTS = etree.XPath(".//a:t/text()", namespaces=_NS, smart_strings=False)
+# The first shape a reader reaches: one with non-visual properties not marked decorative.
+_FIRST_READ = etree.XPath(f"./*[*/p:cNvPr[not(a:extLst/a:ext[@uri='{DECORATIVE_URI}'])]][1]", namespaces=_NS)
+_DESCRIBED = etree.XPath(".//p:pic/p:nvPicPr/p:cNvPr | .//p:grpSp/p:nvGrpSpPr/p:cNvPr", namespaces=_NS)
 
 
 def _c_nv_pr(shape):
@@ -58,27 +68,26 @@ def is_decorative(shape) -> bool:
     return ext_list is not None and any(e.get("uri") == DECORATIVE_URI for e in ext_list)
 
 
-def _title_element(tree):
+def title_element(tree):
     """The title placeholder's ``p:sp`` in a shape tree (or None)."""
-    for sp in tree.iterchildren(f"{_P}sp"):
-        ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
-        if ph is not None and ph.get("type") in ("title", "ctrTitle"):
-            return sp
-    return None
+    found = _TITLE(tree)
+    return found[0] if found else None
+
+
+def element_text(element) -> str:
+    """The text of every run and field in ``element`` (a shape, a text body), run into one."""
+    return "".join(_TEXTS(element))
 
 
 def title_first(slide) -> None:
     """Move the title placeholder before every non-decorative shape (reading order)."""
     tree = slide.shapes._spTree
-    title = _title_element(tree)
+    title = title_element(tree)
     if title is None:
         return
-    for element in tree.iterchildren():
-        if element is title:
-            return
-        if element.find(f"./*/{_P}cNvPr") is not None and not is_decorative(element):
-            element.addprevious(title)
-            return
+    first = _FIRST_READ(tree)
+    if first and first[0] is not title:
+        first[0].addprevious(title)
 
 
 def unique_titles(titles: list[str]) -> list[str]:
@@ -112,17 +121,13 @@ def finish_slides(slides, retitle: Callable[[object, str], None], describe: Call
     slides = list(slides)
     current = []
     for slide in slides:
-        title = _title_element(slide.shapes._spTree)
-        current.append("" if title is None else "".join(t.text or "" for t in title.iter(f"{_A}t")))
+        title = title_element(slide.shapes._spTree)
+        current.append("" if title is None else element_text(title))
     for slide, old, new in zip(slides, current, unique_titles(current)):
         if new != old:
             retitle(slide, new)
     for slide in slides:
-        tree = slide.shapes._spTree
-        for c_nv_pr in tree.iterfind(f".//{_P}pic/{_P}nvPicPr/{_P}cNvPr"):
-            if not c_nv_pr.get("descr", "").strip():
-                c_nv_pr.set("descr", describe(c_nv_pr.get("name", "")))
-        for c_nv_pr in tree.iterfind(f".//{_P}grpSp/{_P}nvGrpSpPr/{_P}cNvPr"):
+        for c_nv_pr in _DESCRIBED(slide.shapes._spTree):  # pictures and groups, at any depth
             if not c_nv_pr.get("descr", "").strip():
                 c_nv_pr.set("descr", describe(c_nv_pr.get("name", "")))
         title_first(slide)

@@ -11,16 +11,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from ..errors import LayoutError
 from ..layout.models import Layout
 from . import RenderContext
+from .deck_package import ZIP_TIME, write_package
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
 
 SLIDE_SIZES_EMU = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_PLACEHOLDERS = etree.XPath("./*[*/p:nvPr/p:ph]", namespaces={"p": _P[1:-1]})  # top-level shapes with a p:ph
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
@@ -40,9 +44,7 @@ def open_base(layout: Layout, context: RenderContext) -> tuple["Presentation", b
 
     path = template_path(layout, context)
     if path is None:
-        prs = Presentation()
-        prs.slide_width, prs.slide_height = SLIDE_SIZES_EMU[layout.deck.aspect]
-        return prs, False
+        return default_presentation(layout.deck.aspect), False
     hint = "deck.template is a .pptx or .potx file, relative to the layout file's folder"
     if path.suffix.lower() not in (".pptx", ".potx"):
         raise LayoutError.single(f"the deck template {path.name!r} is not a .pptx or .potx file",
@@ -59,6 +61,28 @@ def open_base(layout: Layout, context: RenderContext) -> tuple["Presentation", b
                                  key="deck.template", hint="open and re-save it in PowerPoint or LibreOffice") from None
     drop_slides(prs)
     return prs, True
+
+
+_PRISTINE: dict[str, "Presentation"] = {}  # aspect -> python-pptx's default template at that size
+
+
+def default_presentation(aspect: str) -> "Presentation":
+    """python-pptx's default template at the ``aspect``'s size: a deep copy of
+    one opened once per process (opening reads and parses ~30 parts, 2.5 ms;
+    the copy takes a third of that). The kept one is never built on, and a
+    freshly opened presentation holds no python-pptx object that points into
+    the middle of a part's XML (a deep copy would detach such a reference);
+    tests/test_deck_xml.py checks both."""
+    import copy
+
+    from pptx import Presentation
+
+    pristine = _PRISTINE.get(aspect)
+    if pristine is None:
+        pristine = Presentation()
+        pristine.slide_width, pristine.slide_height = SLIDE_SIZES_EMU[aspect]
+        _PRISTINE[aspect] = pristine
+    return copy.deepcopy(pristine)
 
 
 def as_presentation(data: bytes) -> bytes:
@@ -135,12 +159,6 @@ def placeholder(slide, *types):
     return None
 
 
-def title_shape(slide):
-    from pptx.enum.shapes import PP_PLACEHOLDER as P
-
-    return placeholder(slide, P.TITLE, P.CENTER_TITLE)
-
-
 def layout_box(slide_layout, *types) -> tuple[int, int, int, int] | None:
     """(left, top, width, height) in EMU of a layout placeholder of ``types``."""
     for shape in slide_layout.placeholders:
@@ -150,10 +168,18 @@ def layout_box(slide_layout, *types) -> tuple[int, int, int, int] | None:
 
 
 def remove_empty_placeholders(slide) -> None:
-    """Empty placeholders show "Click to add text" in editors: remove them."""
-    for shape in list(slide.placeholders):
-        if not (shape.has_text_frame and shape.text_frame.text.strip()):
-            shape._element.getparent().remove(shape._element)
+    """Empty placeholders show "Click to add text" in editors: remove them.
+
+    Works on the XML (python-pptx's ``slide.placeholders`` searches every
+    shape's XML, then its text frame's): a placeholder is a top-level shape
+    with a ``p:ph``; it stays only when it is a ``p:sp`` with visible text."""
+    from .deck_a11y import element_text
+
+    tree = slide.shapes._spTree
+    for element in _PLACEHOLDERS(tree):
+        body = element.find(f"{_P}txBody") if element.tag == f"{_P}sp" else None
+        if body is None or not element_text(body).strip():
+            tree.remove(element)
 
 
 def save(prs: "Presentation", title: str, author: str | None, language: str, subject: str = "") -> bytes:
@@ -168,40 +194,11 @@ def save(prs: "Presentation", title: str, author: str | None, language: str, sub
     props.last_modified_by = "handouts"
     props.revision = 1
     try:
-        return _write_package(prs)
-    except AttributeError:  # python-pptx internals moved: save, then restamp
+        return write_package(prs)
+    except (AttributeError, OverflowError):  # python-pptx internals moved, or a huge deck: save, then restamp
         raw = io.BytesIO()
         prs.save(raw)
         return fix_zip_times(raw.getvalue())
-
-
-class _FixedTimeZip:
-    """The physical-package writer python-pptx expects, stamping a fixed time."""
-
-    def __init__(self, target: io.BytesIO) -> None:
-        self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self.zip.writestr(info, blob)
-
-
-def _write_package(prs: "Presentation") -> bytes:
-    """python-pptx's own package writer, given a zip that stamps fixed times
-    (one compression pass instead of saving and re-zipping)."""
-    from pptx.opc.serialized import PackageWriter
-
-    package = prs.part.package
-    out = io.BytesIO()
-    writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
-    phys = _FixedTimeZip(out)
-    writer._write_content_types_stream(phys)
-    writer._write_pkg_rels(phys)
-    writer._write_parts(phys)
-    phys.zip.close()
-    return out.getvalue()
 
 
 def fix_zip_times(data: bytes) -> bytes:

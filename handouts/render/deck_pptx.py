@@ -13,11 +13,11 @@ from ..layout.models import Layout
 from ..source.models import Comparison
 from ..units import emu_to_pt, pt_to_emu
 from . import RenderContext
-from .deck_a11y import finish_slides
-from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save, title_shape
+from .deck_a11y import finish_slides, title_element
+from .deck_base import layout_box, open_base, pick_layout, remove_empty_placeholders, save
+from .deck_copies import DEFAULT_TEMPLATE, NotesSlides, SlideCopies
 from .deck_fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
-from .deck_notes import NotesSlides
-from .deck_text import Box, format_frame, place, rectangle, write
+from .deck_text import Box, format_frame, place, rectangle, text_box, write
 
 
 class DeckWriter:
@@ -31,12 +31,14 @@ class DeckWriter:
         self.colors = layout.colors
         self.language = model.language
         self.prs, self.templated = open_base(layout, context)
-        self.notes_slides = NotesSlides()
+        # Decks on python-pptx's default template share their blank slides and notes (deck_copies).
+        prototypes = None if self.templated else DEFAULT_TEMPLATE
+        self.new_slides, self.notes_slides = SlideCopies(self.prs, prototypes), NotesSlides(prototypes)
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
         self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
         self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
         self.insets = Insets()
-        self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
+        self._title_args: dict[object, dict] = {}  # slide part -> how its title was set (to refit it)
         margin, gap = self.deck.margin, self.deck.gap
         heading = self.style("heading", self.deck.sizes.heading)
         own_title = Box(margin, margin * 0.6, self.width - 2 * margin,
@@ -73,10 +75,9 @@ class DeckWriter:
     # -- slides -------------------------------------------------------------
     def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False):
         """A slide with its (fitted) title in the title placeholder."""
-        slide = self.prs.slides.add_slide(self.title_layout if title_slide else self.content_layout)
-        # Shape ids from a counter, not an XPath over the slide for every shape (python-pptx's
-        # "turbo add"): every shape goes through slide.shapes, except a group's (deck_timeline).
-        slide.shapes.turbo_add_enabled = True
+        slide = self.new_slides.add(self.title_layout if title_slide else self.content_layout)
+        # Every shape goes through slide.shapes (turbo add: ids from a counter), except a group's
+        # children (deck_timeline numbers those and restarts the counter after them).
         if not title_slide:
             self.set_title(slide, title)
             if self.bar:
@@ -94,19 +95,22 @@ class DeckWriter:
 
     def set_title(self, slide, text: str, box: Box | None = None, size: float | None = None,
                   color: str | None = None, anchor: str = "bottom", align: str = "left") -> None:
-        self._title_args[slide.slide_id] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
-        shape = title_shape(slide)
+        from pptx.text.text import TextFrame
+
+        self._title_args[slide.part] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
+        sp = title_element(slide.shapes._spTree)  # found in the XML: python-pptx's lookup builds every shape
         box = box or self.title_box
         if not self.templated or box is not self.title_box:
-            place(shape, box)
-        self.fill(shape.text_frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
+            place(sp, box)
+        frame = TextFrame(sp.get_or_add_txBody(), slide)  # what the placeholder's .text_frame returns
+        self.fill(frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
                   color or self.colors.heading, anchor=anchor, align=align)
 
-    def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,
-             anchor: str = "top", align: str = "left", smallest: float | None = None) -> TextStyle:
-        """Write paragraphs into a frame at the largest size that fits ``box``;
-        at the smallest size, cut to the lines that fit (for titles and labels,
-        whose full text is also in the notes)."""
+    def fit(self, paragraphs: list[str], box: Box, style: TextStyle,
+            smallest: float | None = None) -> tuple[list[str], TextStyle]:
+        """The paragraphs at the largest size that fits ``box``; at the smallest
+        size, cut to the lines that fit (for titles and labels, whose full text
+        is also in the notes)."""
         smallest = smallest or self.deck.sizes.min
         size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets)
         if size is None:
@@ -115,26 +119,33 @@ class DeckWriter:
             inner_w = box.width - self.insets.left - self.insets.right
             lines = max(1, int((box.height - self.insets.top - self.insets.bottom - 0.01) // style.line_height))
             paragraphs = [fit_lines(" ".join(paragraphs), style, inner_w, lines)]
-        style = style.at(size)
+        return paragraphs, style.at(size)
+
+    def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,
+             anchor: str = "top", align: str = "left", smallest: float | None = None) -> TextStyle:
+        """Write paragraphs into a frame, fitted to ``box`` (:meth:`fit`)."""
+        paragraphs, style = self.fit(paragraphs, box, style, smallest)
         format_frame(text_frame, self.insets, anchor)
         write(text_frame, paragraphs, style, color, self.language, align=align,
               bullet_color=self.colors.accent, link_color=self.colors.link)
         return style
 
+    def fitted_box(self, slide, box: Box, paragraphs: list[str], style: TextStyle, color: str,
+                   anchor: str = "top", align: str = "left", fill: str | None = None, name: str | None = None):
+        """A text box exactly ``box`` holding ``paragraphs`` fitted to it (:meth:`fit`):
+        what a text box then :meth:`fill` would leave, made in one go."""
+        paragraphs, style = self.fit(paragraphs, box, style)
+        return text_box(slide, box, paragraphs, style, color, self.language, self.insets, anchor=anchor, fill=fill,
+                        name=name, align=align, bullet_color=self.colors.accent, link_color=self.colors.link)
+
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph."""
-        frame = self.notes_slides.notes_slide(slide).notes_text_frame
-        frame.text = "\n".join(" ".join(p.split()) for p in paragraphs if p)
-        for paragraph in frame.paragraphs:
-            for run in paragraph.runs:
-                run._r.get_or_add_rPr().set("lang", self.language)
+        self.notes_slides.add(slide, [" ".join(p.split()) for p in paragraphs if p], self.language)
 
     def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True,
              draw=None) -> None:
         """Paragraphs in the body area: one slide at the largest size that
         fits, else as many "(cont.)" slides as needed at the minimum size."""
-        from .deck_text import text_box
-
         if not paragraphs:
             return
         style = self.style("body", self.deck.sizes.body, bullet=bullet)
@@ -149,7 +160,7 @@ class DeckWriter:
     def finish(self) -> bytes:
         for slide in self.prs.slides:
             remove_empty_placeholders(slide)
-        finish_slides(self.prs.slides, lambda slide, text: self.set_title(slide, text, **self._title_args[slide.slide_id]),
+        finish_slides(self.prs.slides, lambda slide, text: self.set_title(slide, text, **self._title_args[slide.part]),
                       lambda name: name)
         subject = " · ".join(s.name for s in self.model.subjects)
         return save(self.prs, self.model.title, self.model.author, self.language, subject)

@@ -82,8 +82,7 @@ def build_title(w: DeckWriter) -> None:
         w.fill(subtitle.text_frame, [model.subtitle], sub_box, w.style("body"), colors.muted)
     meta_box = Box(m, w.height - m - line_box, w.width - 2 * m, line_box)
     if meta:
-        shape = text_box(slide, meta_box, [], small, colors.muted, w.language, w.insets, name="Course and author")
-        w.fill(shape.text_frame, [meta], meta_box, small, colors.muted)
+        w.fitted_box(slide, meta_box, [meta], small, colors.muted, name="Course and author")
     chip_style = w.style("body", deck.sizes.body, bold=True)
     chip_h = chip_style.line_height + w.insets.top + w.insets.bottom
     count = len(model.subjects)
@@ -93,8 +92,8 @@ def build_title(w: DeckWriter) -> None:
     for i, subject in enumerate(model.subjects):
         color = w.layout.subject_color(i, subject.color)
         chip = Box(m + i * (chip_w + gap), chips_top, chip_w, chip_h)
-        shape = text_box(slide, chip, [], small, colors.text, w.language, w.insets, fill=color, name=f"Subject {subject.name}")
-        w.fill(shape.text_frame, [subject.name], chip, chip_style, readable_on(color), anchor="middle", align="center")
+        w.fitted_box(slide, chip, [subject.name], chip_style, readable_on(color), anchor="middle", align="center",
+                     fill=color, name=f"Subject {subject.name}")
         image = Box(chip.left, picture_top, chip.width, chips_top - gap * 0.5 - picture_top)
         if subject.image and image.height >= 2 * chip_h:
             _subject_picture(w, slide, subject, image, f"subjects[{i}].image")
@@ -163,9 +162,8 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
         for i, page, (band, body) in zip(active, shown, cells):
             subject = w.model.subjects[i]
             color = w.layout.subject_color(i, subject.color)
-            label = text_box(slide, band, [], name_style, w.colors.text, w.language, w.insets, fill=color,
-                             name=f"{subject.name} label")
-            w.fill(label.text_frame, [subject.name], band, name_style, readable_on(color), anchor="middle")
+            w.fitted_box(slide, band, [subject.name], name_style, readable_on(color), anchor="middle", fill=color,
+                         name=f"{subject.name} label")
             text_box(slide, body, page, style, w.colors.text, w.language, w.insets, fill=tint(color, 0.9),
                      name=f"{subject.name} text", bullet_color=color, link_color=w.colors.link)
 

@@ -13,6 +13,7 @@ from ..units import pt_to_emu
 from .deck_fit import Insets, TextStyle
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 @dataclass(frozen=True)
@@ -38,28 +39,61 @@ class Box:
                 Box(self.left, self.top + height + gap, self.width, self.height - height - gap))
 
 
-def rgb(hex_color: str):
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(hex_color.lstrip("#").upper())
-
-
 def place(shape, box: Box) -> None:
-    shape.left, shape.top = pt_to_emu(box.left), pt_to_emu(box.top)
-    shape.width, shape.height = pt_to_emu(box.width), pt_to_emu(box.height)
+    """Move and size a ``p:sp`` (or its python-pptx shape) to ``box``: the
+    ``a:xfrm`` python-pptx's left/top/width/height setters leave, set directly
+    (each setter searches the tree for the transform and its children)."""
+    sp = getattr(shape, "_element", shape)
+    sp_pr = sp.find(_P + "spPr")
+    xfrm = sp_pr.find(_A + "xfrm")
+    if xfrm is None:
+        xfrm = sp_pr.makeelement(_A + "xfrm", {})
+        sp_pr.insert(0, xfrm)  # the first child of p:spPr
+    off, ext = xfrm.find(_A + "off"), xfrm.find(_A + "ext")
+    if off is None:
+        off = xfrm.makeelement(_A + "off", {})
+        xfrm.insert(0, off)
+    if ext is None:
+        ext = xfrm.makeelement(_A + "ext", {})
+        off.addnext(ext)
+    left, top, width, height = box_emu(box)
+    off.set("x", str(left))
+    off.set("y", str(top))
+    ext.set("cx", str(width))
+    ext.set("cy", str(height))
+
+
+# What python-pptx's text-frame setters write into a:bodyPr (an inset equal to
+# the schema default is dropped, as its OptionalAttribute does).
+_DEFAULT_INSETS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
+_AUTOFIT = (_A + "noAutofit", _A + "normAutofit", _A + "spAutoFit")
+_AFTER_AUTOFIT = (_A + "scene3d", _A + "sp3d", _A + "flatTx", _A + "extLst")
 
 
 def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
-    """No autofit, wrapping on, explicit insets: the renderer draws what we measured."""
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-    from pptx.util import Pt
+    """No autofit, wrapping on, explicit insets: the renderer draws what we measured.
 
-    text_frame.word_wrap = True
-    text_frame.auto_size = MSO_AUTO_SIZE.NONE
-    text_frame.margin_left, text_frame.margin_right = Pt(insets.left), Pt(insets.right)
-    text_frame.margin_top, text_frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
-    text_frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE,
-                                  "bottom": MSO_ANCHOR.BOTTOM}[anchor]
+    Sets ``a:bodyPr`` as python-pptx's ``word_wrap``, ``auto_size``, margin and
+    ``vertical_anchor`` setters would, attribute for attribute, without their
+    per-property tree searches."""
+    body_pr = text_frame._txBody.find(_A + "bodyPr")
+    body_pr.set("wrap", "square")
+    for old in [child for child in body_pr if child.tag in _AUTOFIT]:
+        body_pr.remove(old)
+    no_autofit = body_pr.makeelement(_A + "noAutofit", {})
+    after = next((child for child in body_pr if child.tag in _AFTER_AUTOFIT), None)
+    if after is None:
+        body_pr.append(no_autofit)
+    else:
+        after.addprevious(no_autofit)
+    for name, points in (("lIns", insets.left), ("rIns", insets.right), ("tIns", insets.top),
+                         ("bIns", insets.bottom)):
+        emu = int(points * 12700)  # python-pptx's Pt(): truncated, not rounded
+        if emu == _DEFAULT_INSETS[name]:
+            body_pr.attrib.pop(name, None)
+        else:
+            body_pr.set(name, str(emu))
+    body_pr.set("anchor", _ANCHOR[anchor])
 
 
 _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -67,29 +101,37 @@ _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
 _ALIGN = {"left": "l", "center": "ctr"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _SP_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 
 
 def _quoted(value: str) -> str:
     return f'"{escape_attr(value)}"'
 
 
-def add_shape_xml(shapes, name: str | None, body: str, xfrm: tuple[int, int, int, int], text_box: bool = False):
+def add_shape_xml(shapes, name: str | None, body: str, xfrm: tuple[int, int, int, int], text_box: bool = False,
+                  decorative: bool = False):
     """Add one ``<p:sp>`` parsed at once: what python-pptx's add_shape/add_textbox
     and a dozen property calls would leave, without their per-call tree searches.
-    Unnamed shapes get python-pptx's names ("TextBox 3"); ``body`` follows ``a:xfrm``."""
+    Unnamed shapes get python-pptx's names ("TextBox 3"); ``body`` follows ``a:xfrm``;
+    ``decorative`` marks it as deck_a11y.mark_decorative does."""
     from pptx.oxml import parse_xml
+    from pptx.shapes.autoshape import Shape
+
+    from .deck_a11y import DECORATIVE_NS, DECORATIVE_URI
 
     shape_id = shapes._next_shape_id
     name = name or f"{'TextBox' if text_box else 'Rectangle'} {shape_id - 1}"
     flag = ' txBox="1"' if text_box else ""
     left, top, width, height = xfrm
+    mark = (f'><a:extLst><a:ext uri="{DECORATIVE_URI}"><adec:decorative xmlns:adec="{DECORATIVE_NS}" val="1"/>'
+            f'</a:ext></a:extLst></p:cNvPr>' if decorative else "/>")
     sp = parse_xml(
-        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name)}/>'
+        f'<p:sp {_SP_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name={_quoted(name)}{mark}'
         f'<p:cNvSpPr{flag}/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
         f'<a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>{body}</p:sp>')
     shapes._spTree.insert_element_before(sp, "p:extLst")
-    return shapes._shape_factory(sp)
+    return Shape(sp, shapes)  # what shapes._shape_factory returns for it, without its placeholder search
 
 
 def box_emu(box: "Box") -> tuple[int, int, int, int]:
@@ -123,26 +165,32 @@ def _paragraph_xml(text: str, first: bool, style: TextStyle, color: str, languag
     return "".join(out)
 
 
+def paragraphs_xml(part, paragraphs: list[str], style: TextStyle, color: str, language: str,
+                   align: str = "left", bullet_color: str | None = None, link_color: str | None = None) -> str:
+    """The ``<a:p>`` elements for ``paragraphs`` (inline markup honoured; at
+    least one, perhaps empty), spaced exactly as :mod:`deck_fit` measures them;
+    links become hyperlink relationships of ``part`` (the slide part)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    def link_id(url: str) -> str:
+        return part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+    return "".join(_paragraph_xml(text, i == 0, style, color, language, align, bullet_color or color,
+                                  link_color, link_id) for i, text in enumerate(paragraphs or [""]))
+
+
 def write(text_frame, paragraphs: list[str], style: TextStyle, color: str, language: str,
           align: str = "left", bullet_color: str | None = None, link_color: str | None = None) -> None:
-    """Replace the frame's text with ``paragraphs`` (inline markup honoured),
-    spaced exactly as :mod:`deck_fit` measures them. Built as XML text in one
-    parse: python-pptx's per-property API is the deck's slowest part."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    """Replace the frame's text with ``paragraphs`` (see :func:`paragraphs_xml`).
+    Built as XML text in one parse: python-pptx's per-property API is the
+    deck's slowest part."""
     from pptx.oxml import parse_xml
 
     body = text_frame._txBody
     for old in body.findall(_A + "p"):
         body.remove(old)
-    part = text_frame.part
-
-    def link_id(url: str) -> str:
-        return part.relate_to(url, RT.HYPERLINK, is_external=True)
-
-    xml = "".join(_paragraph_xml(text, i == 0, style, color, language, align, bullet_color or color,
-                                 link_color, link_id) for i, text in enumerate(paragraphs or [""]))
-    for paragraph in parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>"):
-        body.append(paragraph)
+    xml = paragraphs_xml(text_frame.part, paragraphs, style, color, language, align, bullet_color, link_color)
+    body.extend(parse_xml(f"<a:txBody {_NS}>{xml}</a:txBody>"))
 
 
 def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: str, language: str,
@@ -150,37 +198,32 @@ def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: st
              **options) -> object:
     """A text box exactly ``box``, holding ``paragraphs`` set in ``style``.
 
-    The shape is parsed from one string (the XML python-pptx's add_textbox,
-    place, fill and :func:`format_frame` would leave, attribute for attribute)
-    instead of a dozen property calls each searching the XML tree."""
+    The shape and its text are parsed from one string (the XML python-pptx's
+    add_textbox, place, fill and :func:`format_frame` would leave, attribute
+    for attribute) instead of a dozen property calls each searching the XML tree."""
     from pptx.util import Pt
 
     paint = f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill>' if fill else "<a:noFill/>"
-    shape = add_shape_xml(slide.shapes, name, (
+    text = paragraphs_xml(slide.part, paragraphs, style, color, language, **options)
+    return add_shape_xml(slide.shapes, name, (
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{paint}</p:spPr><p:txBody>'
         f'<a:bodyPr wrap="square" lIns="{Pt(insets.left)}" rIns="{Pt(insets.right)}" tIns="{Pt(insets.top)}" '
-        f'bIns="{Pt(insets.bottom)}" anchor="{_ANCHOR[anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p/>'
+        f'bIns="{Pt(insets.bottom)}" anchor="{_ANCHOR[anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{text}'
         f'</p:txBody>'), box_emu(box), text_box=True)
-    write(shape.text_frame, paragraphs, style, color, language, **options)
-    return shape
 
 
 def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
     """A filled rectangle without outline or text (bands, accent bars): the XML
     python-pptx's add_shape plus fill, line and shadow settings leave, parsed at
     once; decoration, marked so screen readers skip it."""
-    from .deck_a11y import mark_decorative
-
-    shape = add_shape_xml(slide.shapes, name, (
+    return add_shape_xml(slide.shapes, name, (
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
         f'<a:effectLst/></p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
         f'<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2">'
         f'<a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef>'
         f'</p:style><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
-        f'</p:txBody>'), box_emu(box))
-    mark_decorative(shape)
-    return shape
+        f'</p:txBody>'), box_emu(box), decorative=True)
 
 
 def send_to_back(shape) -> None:
