@@ -55,7 +55,7 @@ def main() -> None:
             rebuilt.set()
 
         thread = threading.Thread(target=watch, daemon=True, args=(
-            source, out, kinds, lambda: (resolved.layout, resolved.path.parent), resolved.chain, on_rebuild,
+            source, out, kinds, lambda: resolved.layout, resolved.chain, on_rebuild,
             stop.is_set))
         thread.start()
         if not rebuilt.wait(30) or problems:
