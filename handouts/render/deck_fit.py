@@ -77,7 +77,7 @@ def line_factor(font: str) -> float:
     return max(1.2, (face.ascent - face.descent) / 1000.0)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # a few MB: the words of many decks
 def unit_width(text: str, font: str, bold: bool) -> float:
     """Advance width of ``text`` at 1 pt. Characters the twin lacks count a full
     em: the renderer will take them from a fallback font of unknown width."""

@@ -113,13 +113,15 @@ class _DeflateCache:
     """Deflated data of member contents this process has written before.
 
     A content is kept once it has been seen twice (so a batch's slides, each
-    unique, do not crowd out the template's parts); bounded, and cleared whole
-    when full. Deflating is deterministic, so a hit changes no byte."""
+    unique, do not crowd out the template's parts), within a budget of bytes
+    that keeps a long batch's memory flat: when full it is cleared whole.
+    Deflating is deterministic, so a hit changes no byte."""
 
-    def __init__(self, limit: int = 400, largest: int = 1 << 20) -> None:
-        self.limit, self.largest = limit, largest
+    def __init__(self, budget: int = 4 << 20, remembered: int = 20_000) -> None:
+        self.budget, self.remembered = budget, remembered
         self._seen: set[int] = set()
         self._data: dict[bytes, tuple[int, bytes]] = {}
+        self._size = 0
 
     def deflate(self, blob: bytes) -> tuple[int, bytes]:
         """(CRC-32, raw deflate stream at zipfile's default level) of ``blob``."""
@@ -129,14 +131,17 @@ class _DeflateCache:
         compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
         result = zlib.crc32(blob), compressor.compress(blob) + compressor.flush()
         key = hash(blob)
-        if key in self._seen and len(blob) <= self.largest:
-            if len(self._data) >= self.limit:
-                self._data.clear()
-            self._data[blob] = result
-        else:
-            if len(self._seen) >= 100 * self.limit:
+        if key not in self._seen:
+            if len(self._seen) >= self.remembered:
                 self._seen.clear()
             self._seen.add(key)
+        elif len(blob) <= self.budget // 8:
+            cost = len(blob) + len(result[1])
+            if self._size + cost > self.budget:
+                self._data.clear()
+                self._size = 0
+            self._data[blob] = result
+            self._size += cost
         return result
 
 
