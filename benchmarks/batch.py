@@ -17,6 +17,7 @@ two paragraphs: decks of 20-40 slides).
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -122,6 +123,38 @@ def growth(summary: dict) -> str:
             f"({last - first:+.0f} MB)")
 
 
+def live_memory(folder: Path) -> str:
+    """Resident memory of one process rendering every source in turn, taken
+    after glibc has returned its free pages (malloc_trim): the memory still in
+    use, without the allocator's high-water mark that the workers' figures carry."""
+    import ctypes
+
+    from handouts.build import OUTPUTS
+    from handouts.layout.loader import load_layout
+    from handouts.render import RenderContext
+    from handouts.source.loader import load_source
+
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except OSError:
+        return "live memory: needs glibc (skipped)"
+    layout = load_layout("classic")
+    renderers = [kind.renderer() for kind in OUTPUTS.values()]
+    paths = sorted(folder.glob("*.yaml"))
+    tenth = max(1, len(paths) // 10)
+    marks = []
+    for index, path in enumerate(paths, start=1):
+        model = load_source(path)
+        for render in renderers:
+            render(model, layout, RenderContext(path))
+        if index in (tenth, len(paths)):
+            trim(0)
+            with open("/proc/self/statm", "rb") as handle:
+                marks.append(int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20)
+    return (f"live memory of one process: {marks[0]:.0f} MB after {tenth} sources, {marks[-1]:.0f} MB "
+            f"after {len(paths)} ({marks[-1] - marks[0]:+.0f} MB)")
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 200
@@ -146,6 +179,7 @@ def main() -> None:
         per_doc = 1 / rates[1]
         print(f"per source with --jobs 1: {per_doc * 1000:.1f} ms; rendering alone (warm, in process): "
               f"{floor * 1000:.1f} ms; batch overhead above that: {(per_doc / floor - 1) * 100:.0f}%")
+        print(live_memory(src))
         seconds, summary = run([str(src), "--out", f"{tmp}/out2", "--jobs", "2"])
         print(f"second (incremental) run: {seconds:.2f} s, {summary['skipped']} outputs unchanged, "
               f"{summary['written']} written")

@@ -13,7 +13,7 @@ from conftest import ROOT
 
 CASES = [
     (["cli.py", "--runs", "1"], ["handouts check", "watch rebuild", "10x rows and events"]),
-    (["batch.py", "4"], ["--jobs 1:", "--jobs 2:", "speed-up", "batch overhead", "second (incremental) run"]),
+    (["batch.py", "4"], ["--jobs 1:", "--jobs 2:", "speed-up", "batch overhead", "live memory", "second (incremental) run"]),
     (["batch.py", "3", "--mixed"], ["3 mixed sources", "speed-up"]),
     (["watch.py", "--saves", "1"], ["watch: save -> 3 outputs written"]),
     (["handout.py", "--runs", "1"], ["ms"]),
