@@ -224,9 +224,8 @@ def _api_table(w, slide, rows, widths, style) -> None:
     """The overview table through python-pptx's API: the reference for deck_table._draw."""
     from pptx.enum.text import MSO_ANCHOR
 
-    from handouts.colors import readable_on
     from handouts.render.deck_fit import TextStyle
-    from handouts.render.deck_table import CELL, NO_STYLE, _height
+    from handouts.render.deck_table import CELL, NO_STYLE, _height, cell_colors
     from handouts.render.deck_text import write
 
     colors = w.colors
@@ -246,12 +245,7 @@ def _api_table(w, slide, rows, widths, style) -> None:
     for r, row in enumerate(rows):
         for c, paragraphs in enumerate(row):
             cell = table.cell(r, c)
-            if r == 0:
-                fill = colors.header_fill if c == 0 else w.layout.subject_color(c - 1, w.model.subjects[c - 1].color)
-                color = readable_on(fill, colors.text, colors.header_text) if c else colors.header_text
-            else:
-                fill = colors.zebra if r % 2 == 0 else colors.background
-                color = colors.heading if c == 0 else colors.text
+            fill, color = cell_colors(w, r, c)
             cell.fill.solid()
             cell.fill.fore_color.rgb = _rgb(fill)
             cell.margin_left, cell.margin_right = Pt(CELL.left), Pt(CELL.right)

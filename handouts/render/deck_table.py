@@ -126,6 +126,16 @@ _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 
 
+def cell_colors(w: DeckWriter, r: int, c: int) -> tuple[str, str]:
+    """(fill, text colour) of the overview table's cell at row ``r``, column
+    ``c``: subject colours across the header, zebra rows below."""
+    colors = w.colors
+    if r == 0:
+        fill = colors.header_fill if c == 0 else w.layout.subject_color(c - 1, w.model.subjects[c - 1].color)
+        return fill, (readable_on(fill, colors.text, colors.header_text) if c else colors.header_text)
+    return (colors.zebra if r % 2 == 0 else colors.background), (colors.heading if c == 0 else colors.text)
+
+
 def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: TextStyle) -> None:
     """The table as one ``p:graphicFrame`` parsed at once: the XML python-pptx's
     add_table, column widths, row heights, cell fills, margins, anchors and
@@ -152,12 +162,7 @@ def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: Tex
     for r, (row, height) in enumerate(zip(rows, row_emu)):
         out.append(f'<a:tr h="{height}">')
         for c, paragraphs in enumerate(row):
-            if r == 0:
-                fill = colors.header_fill if c == 0 else w.layout.subject_color(c - 1, w.model.subjects[c - 1].color)
-                color = readable_on(fill, colors.text, colors.header_text) if c else colors.header_text
-            else:
-                fill = colors.zebra if r % 2 == 0 else colors.background
-                color = colors.heading if c == 0 else colors.text
+            fill, color = cell_colors(w, r, c)
             cell_style = TextStyle(style.font, style.size, r == 0 or c == 0)
             text = paragraphs_xml(slide.part, paragraphs, cell_style, color, w.language, link_color=colors.link)
             out.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{text}</a:txBody><a:tcPr {margins} '
