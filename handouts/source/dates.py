@@ -120,11 +120,6 @@ class HistDate:
         return self.display()
 
 
-def years_between(start: HistDate, end: HistDate) -> float:
-    """Length in years from the start of ``start`` to the end of ``end``."""
-    return end.end_value() - start.start_value()
-
-
 def format_span(start: HistDate, end: HistDate) -> str:
     """"1928–1932", "c. 500–490 BC", "Nov 1917 – Mar 1918", "4 BC – AD 30"."""
     if start.month is None and end.month is None and (start.year < 0) == (end.year < 0):
