@@ -90,9 +90,9 @@ def render_floor(folder: Path, sample: int = 20) -> float:
     import statistics
 
     sys.path.insert(0, str(ROOT))
-    from handouts.build import OUTPUTS
+    from handouts.pipeline.outputs import OUTPUTS
     from handouts.layout.loader import load_layout
-    from handouts.render import RenderContext
+    from handouts.render.context import RenderContext
     from handouts.source.loader import load_source
 
     layout = load_layout("classic")
@@ -129,9 +129,9 @@ def live_memory(folder: Path) -> str:
     use, without the allocator's high-water mark that the workers' figures carry."""
     import ctypes
 
-    from handouts.build import OUTPUTS
+    from handouts.pipeline.outputs import OUTPUTS
     from handouts.layout.loader import load_layout
-    from handouts.render import RenderContext
+    from handouts.render.context import RenderContext
     from handouts.source.loader import load_source
 
     try:

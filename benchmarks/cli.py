@@ -78,11 +78,11 @@ def main() -> None:
         print(f"handouts build (3 outputs) {build_s * 1000:7.0f} ms   (target < 500 ms), peak {build_mb:.0f} MB (target < 100 MB)")
         print(f"  ... with --jobs 1        {serial_s * 1000:7.0f} ms   (all in one process), peak {serial_mb:.0f} MB")
 
-        from handouts.build import OUTPUTS
+        from handouts.pipeline.outputs import OUTPUTS
         from handouts.layout.loader import load_layout
-        from handouts.render import RenderContext
+        from handouts.render.context import RenderContext
         from handouts.source.loader import load_source
-        from handouts.watch import rebuild
+        from handouts.pipeline.watch import rebuild
 
         layout = load_layout("classic")
         model = load_source(SOURCE)

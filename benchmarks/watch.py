@@ -29,9 +29,9 @@ def main() -> None:
     parser.add_argument("--saves", type=int, default=15)
     saves = parser.parse_args().saves
 
-    from handouts.build import OUTPUTS, output_path
+    from handouts.pipeline.outputs import OUTPUTS, output_path
     from handouts.layout.resolve import resolve_layout
-    from handouts.watch import watch
+    from handouts.pipeline.watch import watch
 
     kinds = list(OUTPUTS)
     for kind in kinds:  # as `handouts watch` does before it starts

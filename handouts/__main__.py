@@ -1,5 +1,5 @@
 """``python -m handouts``."""
 
-from .cli import main
+from handouts.cli import main
 
 main()

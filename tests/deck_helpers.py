@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from handouts.layout.loader import load_layout
-from handouts.render import RenderContext
+from handouts.render.context import RenderContext
 from handouts.source.loader import load_source
 
 EMU_PER_PT = 12_700
@@ -89,7 +89,7 @@ def write_source(folder: Path, data: dict, name: str = "source.yaml") -> Path:
 
 
 def render(source: Path, layout=None) -> bytes:
-    from handouts.render.deck_pptx import render_deck
+    from handouts.render.deck.writer import render_deck
 
     return render_deck(load_source(source), layout or load_layout(), RenderContext(source))
 

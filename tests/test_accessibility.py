@@ -11,8 +11,8 @@ import pikepdf
 import pytest
 
 from handouts.layout.loader import load_layout
-from handouts.render import RenderContext
-from handouts.render.handout_pdf import render_handout
+from handouts.render.context import RenderContext
+from handouts.render.handout.document import render_handout
 from handouts.source.loader import load_source
 
 from conftest import CONTENT, LAYOUTS
@@ -165,7 +165,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 def render_deck_file(path: Path, layout: str = "classic"):
     from pptx import Presentation
 
-    from handouts.render.deck_pptx import render_deck
+    from handouts.render.deck.writer import render_deck
 
     context = RenderContext(source_path=path)
     data = render_deck(load_source(path), load_layout(layout), context)
@@ -176,7 +176,7 @@ def check_deck(prs, language: str) -> list[str]:
     """What every deck must satisfy; returns the slide titles."""
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-    from handouts.render.deck_a11y import alt_text, is_decorative
+    from handouts.render.deck.a11y import alt_text, is_decorative
 
     titles = []
     for number, slide in enumerate(prs.slides, start=1):
@@ -218,7 +218,7 @@ def test_deck_titles_made_unique_and_pictures_described(tmp_path: Path) -> None:
     prs, context = render_deck_file(write_source(tmp_path / "s.yaml", source))
     titles = check_deck(prs, "fr")
     assert "Section 0 \u2014 comparison" in titles and "Section 0" in titles and "Section 0 (2)" in titles
-    from handouts.render.deck_a11y import alt_text
+    from handouts.render.deck.a11y import alt_text
     pictures = [s for s in prs.slides[0].shapes if s.shape_type == 13]
     assert sorted(alt_text(p) for p in pictures) == ["A red square", "Picture of Sparta"]
     assert [w for w in context.warnings if "image_alt" in w.message and "Sparta" in w.message]
@@ -229,7 +229,7 @@ def test_group_alt_text_and_decorative_helpers(tmp_path: Path) -> None:
     from pptx import Presentation
     from pptx.util import Pt
 
-    from handouts.render.deck_a11y import alt_text, is_decorative, mark_decorative, set_alt_text, title_first
+    from handouts.render.deck.a11y import alt_text, is_decorative, mark_decorative, set_alt_text, title_first
 
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[5])
@@ -254,7 +254,7 @@ def test_group_alt_text_and_decorative_helpers(tmp_path: Path) -> None:
 
 
 def test_unique_titles_numbers_repeats() -> None:
-    from handouts.render.deck_a11y import qualified, unique_titles
+    from handouts.render.deck.a11y import qualified, unique_titles
 
     assert unique_titles(["A", "B", "a", "A", "A (2)"]) == ["A", "B", "a (3)", "A (4)", "A (2)"]
     assert qualified("Economic Policies", ["economic policies"], "comparison") == "Economic Policies \u2014 comparison"
@@ -266,7 +266,8 @@ def test_tagging_does_not_change_the_pages(tmp_path: Path, monkeypatch) -> None:
     import shutil
     import subprocess
 
-    from handouts.render import handout_pdf, pdf_page
+    from handouts.render.handout import document as handout_pdf
+    from handouts.render.pdf import page as pdf_page
 
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm (poppler-utils) is not installed")

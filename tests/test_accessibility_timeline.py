@@ -16,9 +16,9 @@ import pytest
 
 from handouts.layout.loader import load_layout
 from handouts.markup import plain
-from handouts.render import RenderContext
-from handouts.render.handout_pdf import render_handout
-from handouts.render.timeline_pdf import render_timeline
+from handouts.render.context import RenderContext
+from handouts.render.handout.document import render_handout
+from handouts.render.timeline.document import render_timeline
 from handouts.source.loader import load_source
 from handouts.source.models import Comparison
 
@@ -208,7 +208,9 @@ def test_tagging_does_not_change_the_timeline_pages(tmp_path: Path, write, monke
     without tags, render to the same pixels."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from handouts.render import handout_pdf as handout_module, pdf_page, timeline_pdf as timeline_module
+    from handouts.render.handout import document as handout_module
+    from handouts.render.pdf import page as pdf_page
+    from handouts.render.timeline import document as timeline_module
 
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm (poppler-utils) is not installed")
@@ -230,8 +232,8 @@ def test_tagging_does_not_change_the_timeline_pages(tmp_path: Path, write, monke
 def test_deck_timeline_group_has_the_events_as_alt_text(path: Path) -> None:
     from pptx import Presentation
 
-    from handouts.render.deck_a11y import alt_text
-    from handouts.render.deck_pptx import render_deck
+    from handouts.render.deck.a11y import alt_text
+    from handouts.render.deck.writer import render_deck
 
     model = load_source(path)
     prs = Presentation(io.BytesIO(render_deck(model, load_layout("classic"), RenderContext(source_path=path))))

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from handouts.cli import app
-from handouts.manifest import MANIFEST_NAME
+from handouts.pipeline.manifest import MANIFEST_NAME
 from tests.conftest import CONTENT, ROOT
 
 

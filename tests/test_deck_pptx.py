@@ -14,7 +14,7 @@ from pptx.util import Emu
 
 from handouts.cli import app
 from handouts.layout.loader import load_layout
-from handouts.render.deck_fit import TextStyle, block_height, paginate, wrap
+from handouts.render.deck.fit import TextStyle, block_height, paginate, wrap
 from tests.conftest import CONTENT, MINIMAL
 from tests.deck_helpers import open_deck, render, slide_title, stress_source, write_source
 

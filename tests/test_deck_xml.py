@@ -19,7 +19,7 @@ from pptx.util import Pt
 
 from handouts.colors import tint
 from handouts.layout.loader import load_layout
-from handouts.render import deck_timeline
+from handouts.render.deck import timeline as deck_timeline
 from handouts.units import pt_to_emu
 
 LAYOUT = load_layout("classic")
@@ -168,7 +168,7 @@ def _members(prs) -> dict[str, bytes]:
     import io
     import zipfile
 
-    from handouts.render.deck_package import write_package
+    from handouts.render.deck.package import write_package
 
     with zipfile.ZipFile(io.BytesIO(write_package(prs))) as deck:
         return {name: deck.read(name) for name in deck.namelist()}
@@ -177,7 +177,7 @@ def _members(prs) -> dict[str, bytes]:
 def test_copied_slides_and_notes_are_python_pptx_s() -> None:
     """Slides and notes slides made by deck_copies: the same parts, part names,
     relationships and bytes as python-pptx's add_slide and notes_slide."""
-    from handouts.render.deck_copies import NotesSlides, SlideCopies
+    from handouts.render.deck.copies import NotesSlides, SlideCopies
 
     notes = [["First line", "", "Third & <last>"], ["Only one"], [], ["Bell \x07 rings"]]
     api, ours = Presentation(), Presentation()
@@ -199,8 +199,8 @@ def test_place_and_format_frame_are_python_pptx_s() -> None:
     on a fresh placeholder and again on one already set."""
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 
-    from handouts.render.deck_fit import Insets
-    from handouts.render.deck_text import Box, format_frame, place
+    from handouts.render.deck.fit import Insets
+    from handouts.render.deck.text import Box, format_frame, place
 
     prs = Presentation()
     api, ours = (prs.slides.add_slide(prs.slide_layouts[5]).shapes.title for _ in range(2))
@@ -224,9 +224,9 @@ def _api_table(w, slide, rows, widths, style) -> None:
     """The overview table through python-pptx's API: the reference for deck_table._draw."""
     from pptx.enum.text import MSO_ANCHOR
 
-    from handouts.render.deck_fit import TextStyle
-    from handouts.render.deck_table import CELL, NO_STYLE, _height, cell_colors
-    from handouts.render.deck_text import write
+    from handouts.render.deck.fit import TextStyle
+    from handouts.render.deck.table import CELL, NO_STYLE, _height, cell_colors
+    from handouts.render.deck.text import write
 
     colors = w.colors
     heights = [_height(rows[0], widths, TextStyle(style.font, style.size, True))] + \
@@ -256,9 +256,9 @@ def _api_table(w, slide, rows, widths, style) -> None:
 
 
 def test_overview_table_is_python_pptx_s() -> None:
-    from handouts.render import RenderContext
-    from handouts.render.deck_pptx import DeckWriter
-    from handouts.render.deck_table import _draw
+    from handouts.render.context import RenderContext
+    from handouts.render.deck.writer import DeckWriter
+    from handouts.render.deck.table import _draw
     from handouts.source.loader import load_source
     from tests.conftest import CONTENT
 
@@ -284,10 +284,10 @@ def test_package_is_python_pptx_s_restamped() -> None:
     the deflate cache answers (the second and third time)."""
     import io
 
-    from handouts.render.deck_base import fix_zip_times
-    from handouts.render.deck_package import write_package
-    from handouts.render.deck_pptx import render_deck
-    from handouts.render import RenderContext
+    from handouts.render.deck.base import fix_zip_times
+    from handouts.render.deck.package import write_package
+    from handouts.render.deck.writer import render_deck
+    from handouts.render.context import RenderContext
     from handouts.source.loader import load_source
     from tests.conftest import CONTENT
 
@@ -331,8 +331,9 @@ def _inner_references(obj) -> list[str]:
 
 
 def test_default_presentation_copies_are_safe_and_equal(monkeypatch) -> None:
-    from handouts.render import RenderContext, deck_base
-    from handouts.render.deck_pptx import render_deck
+    from handouts.render.context import RenderContext
+    from handouts.render.deck import base as deck_base
+    from handouts.render.deck.writer import render_deck
     from handouts.source.loader import load_source
     from tests.conftest import CONTENT
 
@@ -352,8 +353,8 @@ def test_default_presentation_copies_are_safe_and_equal(monkeypatch) -> None:
 
 
 def test_decorative_rectangle_is_marked_as_mark_decorative_does() -> None:
-    from handouts.render.deck_a11y import is_decorative, mark_decorative
-    from handouts.render.deck_text import Box, rectangle
+    from handouts.render.deck.a11y import is_decorative, mark_decorative
+    from handouts.render.deck.text import Box, rectangle
 
     slide = _blank_slide()
     slide.shapes.turbo_add_enabled = True

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from handouts.errors import SourceError
 from handouts.source.loader import source_from_document
-from handouts.yamlread import ReadError, parse_document
+from handouts.source.yamlread import ReadError, parse_document
 
 PATH = Path("fuzz.yaml")
 

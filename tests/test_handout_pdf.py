@@ -15,9 +15,9 @@ from handouts.errors import HandoutsError, LayoutError
 from handouts.layout.loader import load_layout
 from handouts.layout.models import PAPER_SIZES_PT, Layout
 from handouts.markup import plain
-from handouts.render import RenderContext
-from handouts.render.handout_pdf import render_handout
-from handouts.render.pdf_page import fill_template
+from handouts.render.context import RenderContext
+from handouts.render.handout.document import render_handout
+from handouts.render.pdf.page import fill_template
 from handouts.source.loader import load_source
 
 from conftest import CONTENT
@@ -295,7 +295,7 @@ def column_text_label(data: bytes) -> str:
 
 
 def test_timeline_text_is_checked_for_glyphs_in_both_pdfs(tmp_path: Path) -> None:
-    from handouts.render.timeline_pdf import render_timeline
+    from handouts.render.timeline.document import render_timeline
 
     path = tmp_path / "tibet.yaml"
     path.write_text("title: T\nsubjects: [{name: A}, {name: B}]\n"

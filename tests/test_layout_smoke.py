@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handouts.build import OUTPUTS, build_source
+from handouts.pipeline.outputs import OUTPUTS, build_source
 from handouts.layout import load_layout
 from handouts.layout.loader import builtin_dir
 from tests.conftest import CONTENT

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from handouts.build import OUTPUTS, build_source
+from handouts.pipeline.outputs import OUTPUTS, build_source
 from handouts.layout.loader import load_layout
 from tests.conftest import CONTENT, LAYOUTS
 from tests.deck_helpers import convert, overflow_problems

@@ -13,8 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handouts import build as build_module
-from handouts.build import OUTPUTS, build_source, output_path
+from handouts.pipeline import outputs as build_module
+from handouts.pipeline.outputs import OUTPUTS, build_source, output_path
 from handouts.errors import HandoutsError, OutputError
 from handouts.layout.loader import load_layout
 from tests.conftest import CONTENT, LAYOUTS, ROOT

@@ -7,11 +7,11 @@ import os
 
 import pytest
 
-from handouts import render_split
-from handouts.build import OUTPUTS
+from handouts.pipeline import render_split
+from handouts.pipeline.outputs import OUTPUTS
 from handouts.errors import HandoutsError
 from handouts.layout.loader import load_layout
-from handouts.render import RenderContext
+from handouts.render.context import RenderContext
 from handouts.source.loader import load_source
 from tests.conftest import CONTENT
 

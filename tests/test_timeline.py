@@ -12,8 +12,8 @@ import pikepdf
 import pytest
 
 from handouts.layout.loader import load_layout
-from handouts.render import RenderContext
-from handouts.render.timeline_pdf import render_timeline
+from handouts.render.context import RenderContext
+from handouts.render.timeline.document import render_timeline
 from handouts.source.dates import HistDate, format_span
 from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline

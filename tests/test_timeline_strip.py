@@ -8,8 +8,8 @@ from pathlib import Path
 import pdfplumber
 
 from handouts.layout.loader import load_layout
-from handouts.render.timeline_flow import TimelineFlowable
-from handouts.render.timeline_strip import strip_flowables
+from handouts.render.timeline.flow import TimelineFlowable
+from handouts.render.timeline.strip import strip_flowables
 from handouts.timeline.model import build_timeline
 from handouts.source.loader import load_source
 

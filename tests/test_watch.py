@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 from handouts.layout.loader import load_layout
-from handouts.watch import Rebuild, watch
+from handouts.pipeline.watch import Rebuild, watch
 from tests.conftest import CONTENT
 
 
@@ -50,8 +50,8 @@ def test_watch_rebuilds_and_keeps_last_good(tmp_path: Path) -> None:
 
 
 def test_a_renderer_bug_is_reported_not_raised(tmp_path: Path, monkeypatch) -> None:
-    import handouts.render.handout_pdf as handout_pdf
-    from handouts.watch import rebuild
+    import handouts.render.handout.document as handout_pdf
+    from handouts.pipeline.watch import rebuild
 
     def broken(*args: object) -> bytes:
         raise RuntimeError("boom")

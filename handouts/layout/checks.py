@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..colors import contrast_ratio, readable_on, relative_luminance, rgb, tint
-from ..errors import Problem
-from ..yamlread import Path_
-from .models import Layout
+from handouts.colors import contrast_ratio, readable_on, relative_luminance, rgb, tint
+from handouts.errors import Problem
+from handouts.source.yamlread import Path_
+from handouts.layout.models import Layout
 
 if TYPE_CHECKING:
-    from .resolve import Origins
+    from handouts.layout.resolve import Origins
 
 TEXT = 4.5  # WCAG AA, normal text
 LARGE = 3.0  # WCAG AA, large text and graphics

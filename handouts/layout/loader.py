@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import LayoutError
-from .models import Layout
+from handouts.errors import LayoutError
+from handouts.layout.models import Layout
 
 DEFAULT_LAYOUT = "classic"
 SUFFIXES = (".yaml", ".yml")
@@ -97,6 +97,6 @@ def load_layout(name: str | Path = DEFAULT_LAYOUT, layouts_dir: Path | None = No
                 overrides: Iterable[str] = ()) -> Layout:
     """Resolve a layout name or path (with ``extends`` and ``--set`` overrides) into a
     validated :class:`Layout`; raise :class:`LayoutError` with every located problem."""
-    from .resolve import resolve_layout
+    from handouts.layout.resolve import resolve_layout
 
     return resolve_layout(str(name), layouts_dir, overrides).layout

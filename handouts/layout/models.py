@@ -10,9 +10,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from ..fontfiles import DECK_METRIC_TWINS, PDF_FAMILIES
-from ..source.models import Color
-from ..units import parse_length
+from handouts.fontfiles import DECK_METRIC_TWINS, PDF_FAMILIES
+from handouts.source.models import Color
+from handouts.units import parse_length
 
 Length = Annotated[float, BeforeValidator(parse_length)]
 Space = Annotated[float, BeforeValidator(parse_length), Field(ge=0)]  # margins and gaps: never negative

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import LayoutError, Problem
-from ..validation import validate
-from ..yamlread import Document, ReadError, parse_document
-from .models import Layout
+from handouts.errors import LayoutError, Problem
+from handouts.source.validation import validate
+from handouts.source.yamlread import Document, ReadError, parse_document
+from handouts.layout.models import Layout
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 EXAMPLE = "e.g. --set page.size=letter, --set sizes.body=12, --set handout.blocks=[title,table]"

@@ -16,12 +16,12 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
-from ..errors import LayoutError, Problem
-from ..validation import data_path, to_problem, validate
-from ..yamlread import Document, Path_, ReadError, read_document
-from .loader import DEFAULT_LAYOUT, find_layout, is_path
-from .models import Layout
-from .overrides import Override, parse_overrides
+from handouts.errors import LayoutError, Problem
+from handouts.source.validation import data_path, to_problem, validate
+from handouts.source.yamlread import Document, Path_, ReadError, read_document
+from handouts.layout.loader import DEFAULT_LAYOUT, find_layout, is_path
+from handouts.layout.models import Layout
+from handouts.layout.overrides import Override, parse_overrides
 
 # Keys that name files; a relative path is relative to the layout file that wrote it.
 ASSET_KEYS: dict[Path_, tuple[str, ...]] = {("deck", "template"): (".pptx", ".potx")}
@@ -81,7 +81,7 @@ class Resolved:
 def resolve_layout(name: str = DEFAULT_LAYOUT, layouts_dir: Path | None = None,
                    overrides: Iterable[str] = ()) -> Resolved:
     """Find ``name``, follow its ``extends`` chain, merge, apply overrides, validate and check."""
-    from .checks import check_layout
+    from handouts.layout.checks import check_layout
 
     sets = parse_overrides(list(overrides))
     docs = read_chain(name, layouts_dir)

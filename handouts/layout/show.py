@@ -7,10 +7,10 @@ from typing import Any
 
 import yaml
 
-from ..errors import HandoutsError
-from .loader import available_layouts, builtin_dir, origin_label
-from .models import dump
-from .resolve import Resolved, resolve_layout
+from handouts.errors import HandoutsError
+from handouts.layout.loader import available_layouts, builtin_dir, origin_label
+from handouts.layout.models import dump
+from handouts.layout.resolve import Resolved, resolve_layout
 
 
 def list_layouts(layouts_dir: Path | None = None) -> list[str]:

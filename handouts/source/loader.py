@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import Problem, SourceError
-from ..validation import dotted, validate
-from ..yamlread import Document, ReadError, read_document
-from .models import Comparison, slugify
+from handouts.errors import Problem, SourceError
+from handouts.source.validation import dotted, validate
+from handouts.source.yamlread import Document, ReadError, read_document
+from handouts.source.models import Comparison, slugify
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".json")
 

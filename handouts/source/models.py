@@ -13,8 +13,8 @@ from typing import Annotated, Any, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
-from ..markup import clean
-from .dates import HistDate
+from handouts.markup import clean
+from handouts.source.dates import HistDate
 
 MAX_SUBJECTS = 8
 MAX_ROWS = 2_000

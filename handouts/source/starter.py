@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .models import slugify
+from handouts.source.models import slugify
 
 _TEMPLATE = """\
 # A comparison source for `handouts`. Fill in the blanks, then run:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..layout.models import Layout
-from ..markup import plain
-from ..source.dates import format_span
-from ..source.models import Comparison, Event
+from handouts.layout.models import Layout
+from handouts.markup import plain
+from handouts.source.dates import format_span
+from handouts.source.models import Comparison, Event
 
 PADDING = 0.04          # share of the range added on each side of the axis
 MIN_RANGE = 1 / 12      # a timeline of one day still spans a month of axis

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..errors import OutputError
+from handouts.errors import OutputError
 
-from .model import Item, Lane, Timeline
-from .packing import Rows, compress_numbers, pack_tracks
-from .ticks import Tick, nice_ticks
+from handouts.timeline.model import Item, Lane, Timeline
+from handouts.timeline.packing import Rows, compress_numbers, pack_tracks
+from handouts.timeline.ticks import Tick, nice_ticks
 
 Measure = Callable[[str, float], float]
 

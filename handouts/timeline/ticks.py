@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from ..source.dates import _MONTHS, day_value, days_in_month
+from handouts.source.dates import _MONTHS, day_value, days_in_month
 
 # Candidate steps, finest first: (unit, count). Years go up by 1-2-2.5-5 decades.
 _DAY_STEPS = (1, 2, 5, 10)

@@ -1,0 +1,65 @@
+"""Incremental builds: a fingerprint of everything that determines an output,
+kept in a manifest in the output folder so unchanged outputs are skipped."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from handouts import __version__
+from handouts.pipeline.outputs import write_atomically
+from handouts.fontfiles import FONT_DIR
+from handouts.layout.models import Layout
+from handouts.source.models import Comparison
+
+MANIFEST_NAME = ".handouts-manifest.json"
+
+
+def fingerprints(kinds: list[str], source_bytes: bytes, model: Comparison, source: Path,
+                 layout: Layout) -> dict[str, str]:
+    """Per output kind, a hash of everything that determines it: the shared part
+    (source, layout, images, template, fonts, version) is read and hashed once."""
+    shared = _inputs_digest(source_bytes, model, source, layout)
+    return {kind: hashlib.sha256(f"{kind}:{shared}".encode()).hexdigest() for kind in kinds}
+
+
+def _inputs_digest(source_bytes: bytes, model: Comparison, source: Path, layout: Layout) -> str:
+    """Hash of source bytes, resolved layout, referenced images/template, fonts and version."""
+    digest = hashlib.sha256()
+    for part in (__version__.encode(), source_bytes, layout.model_dump_json().encode()):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    extra = [source.parent / s.image for s in model.subjects if s.image]
+    if layout.deck.template:  # absolute once the layout is resolved
+        extra.append(Path(layout.deck.template))
+    for path in extra:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    digest.update(_fonts_stamp().encode())
+    return digest.hexdigest()
+
+
+_STAMP: list[str] = []
+
+
+def _fonts_stamp() -> str:
+    """Names and sizes of the bundled fonts (computed once per process)."""
+    if not _STAMP:
+        _STAMP.append(";".join(f"{p.name}:{p.stat().st_size}" for p in sorted(FONT_DIR.glob("*.ttf"))))
+    return _STAMP[0]
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    """Output path (relative to ``out_dir``) -> fingerprint; empty if absent or unreadable."""
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    entries = data.get("outputs", {}) if isinstance(data, dict) else {}
+    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def write_manifest(out_dir: Path, entries: dict[str, str]) -> None:
+    """Write the manifest atomically (sorted, so it is deterministic too)."""
+    payload = {"tool": "handouts", "version": __version__, "outputs": dict(sorted(entries.items()))}
+    write_atomically(out_dir / MANIFEST_NAME, (json.dumps(payload, indent=1) + "\n").encode())

@@ -1,0 +1,1 @@
+"""The PPTX lecture deck."""

@@ -1,0 +1,242 @@
+"""Measure deck text with real font metrics before it is placed.
+
+Deck fonts are *named* in the PPTX (Calibri, Arial) and measured here with
+their metric twins bundled in ``handouts/fonts`` (Carlito, Liberation Sans),
+so LibreOffice and PowerPoint wrap lines where we did. Lines are spaced
+exactly (``line_height``), text frames have fixed insets and no autofit, so a
+height computed here is the height drawn. Text that does not fit at the
+layout's minimum size is split (paragraphs, then sentences, then lines) for
+continuation slides; words wider than a line are broken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from handouts.fontfiles import DECK_METRIC_TWINS
+from handouts.markup import parse_inline, plain
+from handouts.render.fonts import register_family
+
+# Wrap against a slightly narrower line than the renderer's, so kerning or
+# rounding differences can only make a line shorter, never push a word down.
+WIDTH_SAFETY = 0.97
+PARAGRAPH_GAP = 0.35    # space before a paragraph, in ems (not before the first)
+BULLET_INDENT = 0.9     # hanging indent of a bulleted paragraph, in ems
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+")
+
+
+@dataclass(frozen=True)
+class Insets:
+    """A text frame's margins in points (set explicitly on every frame)."""
+
+    left: float = 6.0
+    top: float = 4.0
+    right: float = 6.0
+    bottom: float = 4.0
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a block of paragraphs is set: font named in the deck, size, weight, bullets."""
+
+    font: str
+    size: float
+    bold: bool = False
+    bullet: bool = False
+
+    def at(self, size: float) -> "TextStyle":
+        return TextStyle(self.font, size, self.bold, self.bullet)
+
+    @property
+    def line_height(self) -> float:
+        return self.size * line_factor(self.font)
+
+    @property
+    def gap(self) -> float:
+        return self.size * PARAGRAPH_GAP
+
+    @property
+    def indent(self) -> float:
+        return self.size * BULLET_INDENT if self.bullet else 0.0
+
+
+@lru_cache(maxsize=None)
+def _face(font: str, bold: bool):
+    from reportlab.pdfbase import pdfmetrics
+
+    names = register_family(DECK_METRIC_TWINS[font], ("regular", "bold"))  # measured: no italics
+    return pdfmetrics.getFont(names["bold" if bold else "regular"]).face
+
+
+@lru_cache(maxsize=None)
+def line_factor(font: str) -> float:
+    """Line height in ems: the twin's ascent + descent, at least 1.2."""
+    face = _face(font, False)
+    return max(1.2, (face.ascent - face.descent) / 1000.0)
+
+
+@lru_cache(maxsize=50_000)  # a few MB: the words of many decks
+def unit_width(text: str, font: str, bold: bool) -> float:
+    """Advance width of ``text`` at 1 pt. Characters the twin lacks count a full
+    em: the renderer will take them from a fallback font of unknown width."""
+    widths = _face(font, bold).charWidths
+    return sum(widths.get(ord(ch), 1000.0) for ch in text) / 1000.0
+
+
+def _needs_bold(text: str, style: TextStyle) -> bool:
+    return style.bold or any(span.bold for span in parse_inline(text))
+
+
+def wrap(text: str, style: TextStyle, width: float) -> list[tuple[str, bool]]:
+    """Greedy word wrap of one paragraph (plain text) into ``(line, broken)``
+    pairs; ``broken`` marks a line that ends inside a word too wide to fit."""
+    bold = style.bold
+    limit = max(width * WIDTH_SAFETY, 1.0) / style.size
+    space = unit_width(" ", style.font, bold)
+    lines: list[tuple[str, bool]] = []
+    current, used = "", 0.0
+    for word in text.split():
+        w = unit_width(word, style.font, bold)
+        if current and used + space + w <= limit:
+            current, used = f"{current} {word}", used + space + w
+            continue
+        if current:
+            lines.append((current, False))
+        if w <= limit:
+            current, used = word, w
+            continue
+        piece, piece_w = "", 0.0
+        for ch in word:
+            cw = unit_width(ch, style.font, bold)
+            if piece and piece_w + cw > limit:
+                lines.append((piece, True))
+                piece, piece_w = "", 0.0
+            piece, piece_w = piece + ch, piece_w + cw
+        current, used = piece, piece_w
+    if current or not lines:
+        lines.append((current, False))
+    return lines
+
+
+def paragraph_lines(text: str, style: TextStyle, width: float) -> list[tuple[str, bool]]:
+    """Lines of one paragraph that may carry inline markup."""
+    measured = style if not _needs_bold(text, style) else TextStyle(style.font, style.size, True, style.bullet)
+    return wrap(plain(text), measured, width - style.indent)
+
+
+def block_height(paragraphs: list[str], style: TextStyle, width: float, insets: Insets = Insets()) -> float:
+    """Height of a text frame holding ``paragraphs`` (insets included)."""
+    inner = width - insets.left - insets.right
+    lines = sum(len(paragraph_lines(p, style, inner)) for p in paragraphs)
+    gaps = max(len(paragraphs) - 1, 0) * style.gap
+    return insets.top + insets.bottom + lines * style.line_height + gaps
+
+
+def has_broken_words(paragraphs: list[str], style: TextStyle, width: float, insets: Insets = Insets()) -> bool:
+    inner = width - insets.left - insets.right
+    return any(broken for p in paragraphs for _, broken in paragraph_lines(p, style, inner))
+
+
+def candidate_sizes(largest: float, smallest: float) -> list[float]:
+    """Sizes to try, largest first, in whole points, ending at ``smallest``."""
+    sizes, size = [], float(largest)
+    while size > smallest:
+        sizes.append(size)
+        size -= 1.0
+    return sizes + [float(smallest)]
+
+
+def fit_size(blocks: list[tuple[list[str], float, float]], style: TextStyle, smallest: float,
+             insets: Insets = Insets()) -> float | None:
+    """The largest size from ``style.size`` down to ``smallest`` at which every
+    block ``(paragraphs, width, height)`` fits, preferring sizes that break no
+    word; ``None`` if even ``smallest`` overflows."""
+    sizes = candidate_sizes(style.size, smallest)
+    for allow_broken in (False, True):
+        for size in sizes:
+            s = style.at(size)
+            if all(block_height(p, s, w, insets) <= h + 0.01 and
+                   (allow_broken or not has_broken_words(p, s, w, insets)) for p, w, h in blocks):
+                return size
+    return None
+
+
+def split_paragraph(text: str, style: TextStyle, width: float, max_lines: int) -> tuple[str, str]:
+    """Cut one paragraph after at most ``max_lines`` lines, at a sentence end if
+    one falls in the second half, else at a line end. Returns (head, tail);
+    a paragraph that is split loses its inline markup (it is set plain)."""
+    flat = plain(text)
+    lines = paragraph_lines(text, style, width)
+    if len(lines) <= max_lines:
+        return text, ""
+    if max_lines <= 0:
+        return "", text
+    head = "".join(line + ("" if broken else " ") for line, broken in lines[:max_lines])
+    head_len = len(head.rstrip())
+    normal = " ".join(flat.split())
+    cut = head_len
+    ends = [m.end() for m in _SENTENCE_END.finditer(normal[:head_len + 1])]
+    if ends and ends[-1] >= head_len * 0.5:
+        cut = ends[-1]
+    return normal[:cut].strip(), normal[cut:].strip()
+
+
+def take(paragraphs: list[str], style: TextStyle, width: float, height: float,
+         insets: Insets = Insets()) -> tuple[list[str], list[str]]:
+    """The paragraphs that fill one ``width`` x ``height`` box, and the rest
+    (a paragraph cut at the box's end continues, whole, in the rest)."""
+    inner_w = width - insets.left - insets.right
+    inner_h = height - insets.top - insets.bottom
+    lh = style.line_height
+    page: list[str] = []
+    used = 0.0
+    for index, para in enumerate(paragraphs):
+        gap = style.gap if page else 0.0
+        n = len(paragraph_lines(para, style, inner_w))
+        if used + gap + n * lh <= inner_h + 0.01:
+            page.append(para)
+            used += gap + n * lh
+            continue
+        room = int((inner_h - used - gap + 0.01) // lh)
+        rest = paragraphs[index:]
+        if room >= 2 or (room >= 1 and not page):
+            head, tail = split_paragraph(para, style, inner_w, room)
+            if head:
+                page.append(head)
+            rest = [tail] + paragraphs[index + 1:] if tail else paragraphs[index + 1:]
+        if not page:
+            raise ValueError("a box is lower than one line of text")
+        return page, rest
+    return page, []
+
+
+def paginate(paragraphs: list[str], style: TextStyle, width: float, height: float,
+             insets: Insets = Insets()) -> list[list[str]]:
+    """Fill boxes of ``width`` x ``height`` with paragraphs in order, splitting a
+    paragraph where a box ends; every returned page fits its box."""
+    pages: list[list[str]] = []
+    rest = list(paragraphs)
+    while rest:
+        page, rest = take(rest, style, width, height, insets)
+        pages.append(page)
+    return pages or [[]]
+
+
+def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsis: str = "…") -> str:
+    """``text`` if it wraps into ``max_lines``, else cut at a word with an ellipsis."""
+    if len(paragraph_lines(text, style, width)) <= max_lines:
+        return text
+    words = plain(text).split()
+    low, high = 0, len(words)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if len(wrap(" ".join(words[:mid]) + ellipsis, style, width - style.indent)) <= max_lines:
+            low = mid
+        else:
+            high = mid - 1
+    if low == 0:
+        head, _ = split_paragraph(plain(text) + ellipsis, style, width, max_lines)
+        return head
+    return " ".join(words[:low]) + ellipsis

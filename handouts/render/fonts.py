@@ -1,0 +1,100 @@
+"""Register the bundled TrueType families with reportlab, once per process,
+and find characters they cannot draw (so we warn instead of printing boxes).
+
+reportlab embeds TrueType fonts as subsets, so only the glyphs used ship.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from handouts.fontfiles import STYLES, font_path
+
+
+def font_name(family: str, style: str = "regular") -> str:
+    """The reportlab name of one style of a bundled family."""
+    return f"{family.replace(' ', '')}-{style}"
+
+
+@lru_cache(maxsize=None)
+def _register_style(family: str, style: str) -> str:
+    """Parse and register one TrueType file (the slow part: ~20 ms each)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = font_name(family, style)
+    pdfmetrics.registerFont(TTFont(name, str(font_path(family, style))))
+    return name
+
+
+_FALLBACKS = {"regular": ("regular",), "bold": ("bold", "regular"), "italic": ("italic", "regular"),
+              "bold_italic": ("bold_italic", "bold", "italic", "regular")}
+_FLAGS = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bold_italic": (1, 1)}
+
+
+def register_family(family: str, styles: Iterable[str] = STYLES) -> dict[str, str]:
+    """Register ``styles`` of ``family`` (all four by default); return style -> font name.
+
+    Only the styles asked for are parsed, so a caller that knows it needs just
+    regular and bold saves the time of the others. Paragraph markup (<b>, <i>)
+    maps to the nearest registered style.
+    """
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+
+    for style in set(styles) | {"regular"}:
+        _register_style(family, style)
+    names = {style: font_name(family, style) for style in STYLES}
+    loaded = {style for style in STYLES if names[style] in pdfmetrics._fonts}
+    # Fallbacks first: addMapping also records the reverse (font -> flags), which
+    # the real styles must win.
+    for style in sorted(STYLES, key=lambda s: s in loaded):
+        use = next(s for s in _FALLBACKS[style] if s in loaded)
+        addMapping(names["regular"], *_FLAGS[style], names[use])
+    return names
+
+
+@lru_cache(maxsize=None)
+def _coverage(family: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    font = pdfmetrics.getFont(_register_style(family, "regular"))
+    return frozenset(font.face.charToGlyph)
+
+
+def missing_glyphs(text: str, family: str) -> list[str]:
+    """Characters of ``text`` the family has no glyph for (spaces and marks ignored)."""
+    covered = _coverage(family)
+    missing = {ch for ch in set(text) if ord(ch) not in covered and not ch.isspace()
+               and unicodedata.category(ch) not in ("Cc", "Cf", "Zs")}
+    return sorted(missing)
+
+
+def describe(chars: list[str]) -> str:
+    """"'😀' (U+1F600 GRINNING FACE), ..." for a warning."""
+    return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:10]) + (
+        f" and {len(chars) - 10} more" if len(chars) > 10 else "")
+
+
+def measurer(family: str):  # noqa: ANN201 - returns width_of(text, size) -> points
+    """``width_of(text, size)`` in points with ``family``'s regular face (timeline placement)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = register_family(family, ("regular",))["regular"]
+    return lambda text, size: stringWidth(text, font, size)
+
+
+def warn_missing(context, texts, families: list[str], what: str) -> None:  # noqa: ANN001
+    """One warning naming every character of ``texts`` that one of ``families`` cannot
+    draw (it would print as an empty box): shared by the handout and the timeline."""
+    from handouts.markup import plain
+
+    text = "".join(plain(t) for t in texts if t)
+    families = list(dict.fromkeys(families))
+    missing = sorted({ch for family in families for ch in missing_glyphs(text, family)})
+    if missing:
+        context.warn(f"the {what}'s fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
+                     "they will print as empty boxes", key="fonts",
+                     hint="replace those characters, or choose a layout whose fonts have them")

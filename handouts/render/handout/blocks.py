@@ -1,0 +1,261 @@
+"""The handout's blocks: each turns one part of the source into flowables.
+
+Every builder has the same signature, so :mod:`handout_pdf` can dispatch on
+``layout.handout.blocks`` from a plain dict. Headings carry ``.outline`` so the
+document template bookmarks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreakIfNotEmpty,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from handouts.layout.models import Layout
+from handouts.markup import escape, escape_attr, plain, to_reportlab
+from handouts.source.models import Comparison, split_paragraphs
+from handouts.render.context import RenderContext
+from handouts.render.pdf.images import load_picture, picture_flowable
+from handouts.render.pdf.marks import MarkedText
+from handouts.render.pdf.styles import Styles
+from handouts.render.handout.table import build_table
+from handouts.render.pdf.tags import Element, TagRecorder, table_callback, cell_tag, tag
+
+CARDS_PER_ROW = 4
+
+
+@dataclass
+class Parts:
+    """What every block builder reads; ``tags`` records the structure in reading order."""
+
+    model: Comparison
+    layout: Layout
+    styles: Styles
+    context: RenderContext
+    tags: TagRecorder = field(default_factory=TagRecorder)
+
+    def para(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
+        """A paragraph that is one ``kind`` element (P, H2, LBody...) under ``parent``."""
+        return self.tagged(Paragraph(to_reportlab(text, self.layout.colors.link), style), kind, parent)
+
+    def tagged(self, flowable: Flowable, kind: str, parent: Element | None = None, **attrs: str) -> Flowable:
+        return tag(flowable, self.tags.element(kind, parent, **attrs))
+
+    def paras(self, text: str | None, style: ParagraphStyle | None = None,
+              parent: Element | None = None) -> list[Flowable]:
+        return [self.para(p, style or self.styles.body, parent=parent) for p in split_paragraphs(text)]
+
+    def heading(self, text: str, style: ParagraphStyle | None = None, top: bool = False,
+                parent: Element | None = None) -> Paragraph:
+        """A heading that becomes an outline entry (top = the document's H1, else an H2)."""
+        p = self.para(text, style or self.styles.heading, "H1" if top else "H2", parent)
+        p.outline = (plain(text), top)
+        return p
+
+    def items(self, texts: list[str], style: ParagraphStyle, bullets: list[str], numbering: str) -> list[Flowable]:
+        """A list: L > LI > LBody, one paragraph per item (``texts`` are reportlab markup)."""
+        lst = self.tags.element("L", O="List", ListNumbering=numbering)
+        out: list[Flowable] = []
+        for text, bullet in zip(texts, bullets):
+            item = self.tags.element("LI", lst)
+            out.append(tag(Paragraph(text, style, bulletText=bullet), self.tags.element("LBody", item)))
+        return out
+
+
+def title_block(p: Parts) -> list[Flowable]:
+    m, s = p.model, p.styles
+    out: list[Flowable] = [p.heading(m.title, s.title, top=True)]
+    if m.subtitle:
+        out.append(p.para(m.subtitle, s.subtitle))
+    meta = " \u00b7 ".join(escape(x) for x in (m.course, m.author, m.date) if x)
+    if meta:
+        out.append(p.tagged(Paragraph(meta, s.meta), "P"))
+    out.append(HRFlowable(width="100%", thickness=max(1.5, p.layout.sizes.body * 0.22),
+                          color=HexColor(p.layout.colors.accent), spaceBefore=s.gap * 0.5, spaceAfter=s.gap * 1.4))
+    return out
+
+
+def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
+    """A subject's picture (if any) and its name/full name/credit, as two cell
+    contents: a Div holding a Figure (with the picture's alt text) and a P."""
+    subject, layout, s = p.model.subjects[i], p.layout, p.styles
+    card = p.tags.element("Div")
+    picture: list[Flowable] = []
+    show = bool(subject.image and layout.handout.subject_images)
+    if show:
+        alt = p.context.picture_alt(subject, i)
+        reader = load_picture(p.context.resolve(subject.image), f"subjects[{i}].image")
+        picture.append(picture_flowable(reader, layout.sizes.title * 4, alt))
+        tag(picture[0], p.tags.element("Figure", card, alt=alt))
+    name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
+    text: list[Flowable] = [MarkedText(Paragraph(to_reportlab(subject.name, layout.colors.link), name),
+                                       layout.subject_marker(i), layout.subject_color(i, subject.color),
+                                       pattern=layout.subject_pattern(i))]
+    if subject.full_name:
+        text.append(Paragraph(to_reportlab(subject.full_name, layout.colors.link), s.meta))
+    if show and subject.image_credit:
+        credit = layout.handout.labels.image_credit.replace("{credit}", subject.image_credit)
+        text.append(Paragraph(to_reportlab(credit, layout.colors.link), s.credit))
+    element = p.tags.element("P", card)  # one cell, one element: name, full name, credit
+    for flowable in text:
+        tag(flowable, element)
+    return picture, text
+
+
+def _cards_per_row(p: Parts, pad: float) -> int:
+    """Up to four cards a row, fewer when a name's longest word (after the marker
+    and swatch) would not fit its card: large print must not break "Athens"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = p.styles.subheading
+    size = style.fontSize
+    words = [w for s in p.model.subjects for w in plain(s.name).split()] or [""]
+    need = size * 0.95 * 3.5 + max(stringWidth(w, style.fontName, size) for w in words) + pad * 2
+    page = p.layout.page
+    width = page.dimensions()[0] - page.margins.left - page.margins.right
+    return max(1, min(len(p.model.subjects), CARDS_PER_ROW, int(width // need)))
+
+
+def subjects_block(p: Parts) -> list[Flowable]:
+    """Subject cards, up to four a row: a colour rule, picture, marker + name, full name, credit.
+
+    Pictures sit in their own table row (bottom-aligned) so names line up."""
+    n = len(p.model.subjects)
+    pad = p.styles.gap * 0.35
+    per_row = _cards_per_row(p, pad)
+    cards = [_subject_card(p, i) for i in range(n)]
+    rows: list[list] = []
+    cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
+                         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), pad * 2),
+                         ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5)]
+    for first in range(0, n, per_row):
+        group = list(range(first, min(first + per_row, n)))
+        blank = [[] for _ in range(per_row - len(group))]
+        top = len(rows)
+        if any(cards[i][0] for i in group):
+            rows.append([cards[i][0] for i in group] + blank)
+            cmds += [("VALIGN", (0, top), (-1, top), "BOTTOM"), ("BOTTOMPADDING", (0, top), (-1, top), pad * 0.6)]
+        rows.append([cards[i][1] for i in group] + blank)
+        for col, i in enumerate(group):
+            color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
+            cmds.append(("LINEABOVE", (col, top), (col, top), 2.5, color))
+    table = Table(rows, colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT", renderCB=table_callback(cell_tag))
+    table.setStyle(TableStyle(cmds))
+    return [table, Spacer(0, p.styles.gap * 0.6)]
+
+
+def _prose(field: str) -> Callable[[Parts], list[Flowable]]:
+    """A builder for a prose field (summary, conclusion) under its layout label."""
+    def block(p: Parts) -> list[Flowable]:
+        text = getattr(p.model, field)
+        if not text:
+            return []
+        heading = getattr(p.layout.handout.labels, field)
+        return ([p.heading(heading)] if heading else []) + p.paras(text)
+    return block
+
+
+def table_block(p: Parts) -> list[Flowable]:
+    if not p.model.table:
+        return []
+    wide = p.layout.handout.table.landscape_from_subjects
+    wide = wide is not None and len(p.model.subjects) >= wide and p.layout.page.orientation != "landscape"
+    out: list[Flowable] = [NextPageTemplate("wide"), PageBreakIfNotEmpty()] if wide else []
+    label = p.layout.handout.labels.table
+    if label:
+        out += [CondPageBreak(p.styles.gap * 8), p.heading(label)]
+        out[-1].keepWithNext = 0
+    out.append(build_table(p.model, p.layout, p.styles, p.tags))
+    if wide:
+        out += [NextPageTemplate("main"), PageBreakIfNotEmpty()]
+    return out
+
+
+def similarities_block(p: Parts) -> list[Flowable]:
+    if not p.model.similarities:
+        return []
+    label = p.layout.handout.labels.similarities
+    bullet = ParagraphStyle("h-bullet-accent", parent=p.styles.bullet, bulletColor=HexColor(p.layout.colors.accent))
+    head = [p.heading(label)] if label else []
+    texts = [to_reportlab(t, p.layout.colors.link) for t in p.model.similarities]
+    return head + p.items(texts, bullet, ["\u2022"] * len(texts), "Disc")
+
+
+def sections_block(p: Parts) -> list[Flowable]:
+    out: list[Flowable] = []
+    ids = p.model.subject_ids()
+    for section in p.model.sections:
+        sect = p.tags.element("Sect")
+        out += [p.heading(section.heading, parent=sect)] + p.paras(section.body, parent=sect)
+        for i, sid in enumerate(ids):
+            text = (section.by_subject or {}).get(sid)
+            if not text:
+                continue
+            subject = p.model.subjects[i]
+            label = MarkedText(Paragraph(to_reportlab(subject.name, p.layout.colors.link), p.styles.subheading),
+                               p.layout.subject_marker(i), p.layout.subject_color(i, subject.color))
+            label.keepWithNext = 1
+            p.tagged(label, "H3", sect)
+            out += [Spacer(0, p.styles.subheading.spaceBefore), label] + p.paras(text, parent=sect)
+    return out
+
+
+def sources_block(p: Parts) -> list[Flowable]:
+    if not p.model.sources:
+        return []
+    s, link = p.styles, p.layout.colors.link
+    style = ParagraphStyle("h-source", parent=s.bullet, leftIndent=s.body.fontSize * 2.2, bulletIndent=0,
+                           fontSize=max(s.small.fontSize, s.body.fontSize * 0.92))
+    out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
+    texts = []
+    for ref in p.model.sources:
+        text = to_reportlab(ref.title, link)
+        if ref.url:
+            url = escape_attr(ref.url)
+            text += f' \u2014 <link href="{url}" color="{link}"><u>{escape(ref.url)}</u></link>'
+        if ref.note:
+            text += f' <font color="{p.layout.colors.muted}">({to_reportlab(ref.note, link)})</font>'
+        texts.append(text)
+    return out + p.items(texts, style, [f"{n}." for n in range(1, len(texts) + 1)], "Decimal")
+
+
+def note_block(p: Parts) -> list[Flowable]:
+    if not p.model.note:
+        return []
+    rule = HRFlowable(width="100%", thickness=0.5, color=HexColor(p.layout.colors.rule),
+                      spaceBefore=p.styles.gap, spaceAfter=p.styles.gap * 0.4)
+    return [rule] + p.paras(p.model.note, p.styles.small)
+
+
+def timeline_block(p: Parts) -> list[Flowable]:
+    """The compact timeline strip (and its numbered key when dense): a Figure
+    described in words, after its heading in reading order."""
+    from handouts.timeline.model import build_timeline
+    from handouts.render.timeline.strip import strip_flowables
+
+    timeline = build_timeline(p.model, p.layout)
+    if timeline.empty:
+        return []
+    page = p.layout.page
+    width = page.dimensions()[0] - page.margins.left - page.margins.right
+    label = p.layout.handout.labels.timeline
+    head = [p.heading(label)] if label else []
+    return head + strip_flowables(timeline, p.layout, width, p.tags)
+
+
+BLOCKS = {
+    "title": title_block,
+    "subjects": subjects_block,
+    "summary": _prose("summary"),
+    "table": table_block,
+    "similarities": similarities_block,
+    "sections": sections_block,
+    "timeline": timeline_block,
+    "conclusion": _prose("conclusion"),
+    "sources": sources_block,
+    "note": note_block,
+}

@@ -1,0 +1,92 @@
+"""The printable comparison handout (PDF): the entry point and block dispatch.
+
+Blocks appear in ``layout.handout.blocks`` order; each name maps to a builder
+in :data:`.pdf_blocks.BLOCKS`, so a new block (e.g. the timeline strip) is one entry.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Iterator
+
+from reportlab.platypus import Flowable
+
+from handouts.layout.models import Layout
+from handouts.markup import parse_inline, plain
+from handouts.source.models import Comparison
+from handouts.render.context import RenderContext
+from handouts.render.handout.blocks import BLOCKS, Parts
+from handouts.render.fonts import warn_missing
+from handouts.render.pdf.page import HandoutDoc, build_or_explain, canvas_class, running_for
+from handouts.render.pdf.structure import DocInfo
+from handouts.render.pdf.styles import build_styles
+from handouts.render.pdf.tags import TagRecorder
+
+# Block name -> builder.
+
+
+def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
+    """The handout PDF for ``model`` drawn with ``layout``: a tagged PDF
+    (structure tree in reading order, decoration marked as artifacts)."""
+    styles = build_styles(layout, markup_styles(model))
+    warn_missing_glyphs(model, layout, context)
+    tags = TagRecorder(model.language)
+    parts = Parts(model, layout, styles, context, tags)
+    story: list[Flowable] = []
+    for name in layout.handout.blocks:
+        builder = BLOCKS.get(name)
+        if builder:
+            story += builder(parts)
+    buffer = io.BytesIO()
+    info = DocInfo(title=plain(model.title), lang=model.language, author=model.author or "",
+                   subject=subject_line(model), keywords=", ".join(s.name for s in model.subjects))
+    doc = HandoutDoc(buffer, layout, title=info.title, author=info.author, subject=info.subject,
+                     keywords=info.keywords, lang=model.language, displayDocTitle=1)
+    build_or_explain(doc, story, canvas_class(running_for(model, layout, styles), tags, info), "handout",
+                     context.source_path)
+    return buffer.getvalue()
+
+
+def subject_line(model: Comparison) -> str:
+    """PDF Subject: the subtitle, else "Comparison: A, B"."""
+    return plain(model.subtitle) if model.subtitle else "Comparison: " + ", ".join(s.name for s in model.subjects)
+
+
+def model_texts(model: Comparison) -> Iterator[str]:
+    """Every piece of user text the handout may draw."""
+    yield from (t for t in (model.title, model.subtitle, model.author, model.course, model.date, model.summary,
+                            model.conclusion, model.note) if t)
+    for s in model.subjects:
+        yield from (t for t in (s.name, s.full_name, s.image_credit) if t)
+    for row in model.table:
+        yield row.label
+        yield from (v for v in row.cells() if v)
+    yield from model.similarities
+    for section in model.sections:
+        yield section.heading
+        yield section.body
+        yield from (section.by_subject or {}).values()
+    for ref in model.sources:
+        yield from (t for t in (ref.title, ref.url, ref.note) if t)
+    for event in model.timeline:  # the timeline strip
+        yield from (t for t in (event.label, event.detail) if t)
+
+
+def markup_styles(model: Comparison) -> set[str]:
+    """Font styles the text's inline markup needs (italic inside a bold heading or
+    label needs bold italic), so only those fonts are loaded."""
+    needed: set[str] = set()
+    for text in model_texts(model):
+        if "*" in text:
+            for span in parse_inline(text):
+                if span.italic:
+                    needed |= {"italic", "bold_italic"}
+                if span.bold:
+                    needed.add("bold_italic" if span.italic else "bold")
+    return needed
+
+
+def warn_missing_glyphs(model: Comparison, layout: Layout, context: RenderContext) -> None:
+    """One warning naming every character the layout's fonts cannot draw."""
+    warn_missing(context, model_texts(model), [layout.fonts.body, layout.fonts.heading, layout.fonts.table],
+                 "handout")

@@ -1,0 +1,1 @@
+"""The shared reportlab kit: page templates, styles, marks, tagging."""

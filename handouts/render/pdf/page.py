@@ -1,0 +1,176 @@
+"""Pages of the handout: templates (portrait and landscape), the running
+header and footer with "page X of Y", document metadata and the outline.
+
+"Page X of Y" needs the page count before any footer is drawn; the canvas
+keeps each finished page's state and draws all footers at ``save()``, so the
+document is laid out once (fast and deterministic).
+"""
+
+from __future__ import annotations
+
+import io
+import string
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
+
+from handouts.errors import LayoutError, OutputError
+from handouts.layout.models import Layout
+from handouts.markup import plain
+from handouts.source.models import Comparison
+from handouts.render.fonts import font_name
+from handouts.render.pdf.styles import Styles
+from handouts.render.pdf.structure import DocInfo, tagged_canvas
+from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact
+
+SEP = " \u00b7 "
+_GAP = "\x00"  # stands for {sep} until we know which sides are non-empty
+
+
+def fill_template(template: str, model: Comparison, key: str) -> str:
+    """Format a header/footer template; ``{sep}`` appears only between non-empty parts."""
+    values = {"title": plain(model.title), "course": model.course or "", "author": model.author or "",
+              "date": model.date or "", "subtitle": plain(model.subtitle or ""), "sep": _GAP}
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        unknown = fields - values.keys()
+        if unknown:
+            raise KeyError(sorted(unknown)[0])
+        text = template.format(**values)
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
+        raise LayoutError.single(f"cannot fill the template {template!r}: {exc}", key=key,
+                                 hint=f"use the fields {{{'}, {'.join(values)}}}") from None
+    return SEP.join(part.strip() for part in text.split(_GAP) if part.strip())
+
+
+@dataclass(frozen=True)
+class Running:
+    """What every page carries: header text, footer text, the page-number template."""
+
+    header: str
+    footer: str
+    page: str
+    font: str
+    size: float
+    color: str
+    rule: str
+
+
+def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInfo | None = None) -> type[Canvas]:
+    """A canvas that draws the running header/footer once the page count is known
+    (as pagination artifacts); given ``tags`` and ``info``, it records tagged
+    content into ``tags`` and saves them as the structure tree."""
+    base = tagged_canvas(tags, info) if tags is not None and info is not None else Canvas
+
+    class RunningCanvas(base):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                with artifact(self, "Pagination"):
+                    self._running(number, total)
+                Canvas.showPage(self)
+            base.save(self)  # every page is shown: the structure goes in now
+
+        def _running(self, number: int, total: int) -> None:
+            r = running
+            width, height = self._pagesize
+            left, right = self._margins
+            self.saveState()
+            self.setFont(r.font, r.size)
+            self.setFillColor(HexColor(r.color))
+            y = self._bottom * 0.45
+            self.setStrokeColor(HexColor(r.rule))
+            self.setLineWidth(0.5)
+            self.line(left, y + r.size * 1.5, width - right, y + r.size * 1.5)
+            page = r.page.format(page=number, pages=total)
+            self.drawRightString(width - right, y, page)
+            room = width - left - right - self.stringWidth(page, r.font, r.size) - r.size * 2
+            self.drawString(left, y, _fit(r.footer, r.font, r.size, room, self))
+            if r.header:
+                self.drawRightString(width - right, height - self._top * 0.55,
+                                     _fit(r.header, r.font, r.size, width - left - right, self))
+            self.restoreState()
+
+    return RunningCanvas
+
+
+def _fit(text: str, font: str, size: float, room: float, canvas: Canvas) -> str:
+    """Shorten ``text`` with an ellipsis until it fits ``room`` points."""
+    if canvas.stringWidth(text, font, size) <= room:
+        return text
+    while text and canvas.stringWidth(text + "\u2026", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+class HandoutDoc(BaseDocTemplate):
+    """Two page templates ("main" in the layout's orientation, "wide" landscape)
+    and outline entries for flowables that carry an ``outline`` attribute."""
+
+    def __init__(self, buffer: io.BytesIO, layout: Layout, **meta: object) -> None:
+        m = layout.page.margins
+        super().__init__(buffer, pagesize=layout.page.dimensions(), leftMargin=m.left, rightMargin=m.right,
+                         topMargin=m.top, bottomMargin=m.bottom, invariant=1, creator="handouts",
+                         producer="handouts", initialFontName=font_name(layout.fonts.body), **meta)
+        templates = []
+        for name, orientation in (("main", None), ("wide", "landscape")):
+            width, height = layout.page.dimensions(orientation)
+            frame = TaggingFrame(m.left, m.bottom, width - m.left - m.right, height - m.top - m.bottom,
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+            templates.append(PageTemplate(name, [frame], pagesize=(width, height), onPage=self._note_margins))
+        self.addPageTemplates(templates)
+        self._outline_keys = 0
+        self._has_top = False
+
+    def _note_margins(self, canvas: Canvas, doc: "HandoutDoc") -> None:
+        canvas._margins = (self.leftMargin, self.rightMargin)
+        canvas._bottom, canvas._top = self.bottomMargin, self.topMargin
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        entry = getattr(flowable, "outline", None)
+        if not entry:
+            return
+        title, top = entry
+        level = 0 if top or not self._has_top else 1
+        self._has_top = self._has_top or top
+        self._outline_keys += 1
+        key = f"o{self._outline_keys}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+
+def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
+    """The running header/footer texts and their look, from the layout."""
+    h = layout.handout
+    try:
+        h.labels.page.format(page=1, pages=1)
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:  # e.g. {page.x}, {pages[0]}
+        raise LayoutError.single(f"cannot fill the template {h.labels.page!r}: {exc}", key="handout.labels.page",
+                                 hint="use the fields {page} and {pages}") from None
+    return Running(header=fill_template(h.header, model, "handout.header"),
+                   footer=fill_template(h.footer, model, "handout.footer"),
+                   page=h.labels.page, font=styles.fonts["heading"]["regular"],
+                   size=max(layout.sizes.min, layout.sizes.small), color=layout.colors.muted, rule=layout.colors.rule)
+
+
+def build_or_explain(doc, story: list, canvasmaker, what: str, source) -> None:  # noqa: ANN001
+    """``doc.build`` with reportlab's layout failures (something larger than
+    the page, however it came about) turned into a clean :class:`OutputError`."""
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    except RLLayoutError as exc:
+        raise OutputError.single(f"the {what} could not be laid out: {exc}", file=source,
+                                 hint="the layout's sizes and margins leave too little room; try smaller "
+                                      "sizes or margins") from None

@@ -1,0 +1,85 @@
+"""Paragraph styles for the PDF handout, all derived from the layout.
+
+One place turns layout fonts/sizes/colours into reportlab styles, so the
+block builders never carry a font name, a size or a colour of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from handouts.colors import contrast_ratio, readable_on
+from handouts.layout.models import Layout
+from handouts.render.fonts import register_family
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Every paragraph style a handout block may use, plus a few derived measures."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    meta: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    cell: ParagraphStyle
+    label: ParagraphStyle
+    header: ParagraphStyle
+    small: ParagraphStyle
+    credit: ParagraphStyle
+    fonts: dict[str, dict[str, str]]
+    header_text: str  # label-column header text colour, readable on header_fill
+    gap: float  # the vertical rhythm unit (one body line)
+    cell_pad: float  # table cell padding
+
+    def on(self, style: ParagraphStyle, background: str, name: str) -> ParagraphStyle:
+        """A copy of ``style`` whose text colour reads on ``background``."""
+        return ParagraphStyle(name, parent=style, textColor=HexColor(readable_on(background)))
+
+
+def _style(name: str, font: str, size: float, leading: float, color: str, **kw: object) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * leading,
+                          textColor=HexColor(color), alignment=TA_LEFT, splitLongWords=1, **kw)
+
+
+NEEDED = {"body": {"regular"}, "heading": {"regular", "bold"}, "table": {"regular", "bold"}}
+
+
+def build_styles(layout: Layout, markup_styles: Iterable[str] = ("bold", "italic", "bold_italic")) -> Styles:
+    """The handout's styles: heading family for titles, body for prose, table for cells.
+
+    Only the font styles the handout uses are loaded: the fixed ones in
+    :data:`NEEDED` plus ``markup_styles`` (what the text's **bold**/*italic* asks for).
+    """
+    extra = set(markup_styles)
+    fonts = {role: register_family(getattr(layout.fonts, role), NEEDED[role] | extra) for role in NEEDED}
+    s, c, lead = layout.sizes, layout.colors, layout.sizes.leading
+    body_font, head_font, table_font = fonts["body"]["regular"], fonts["heading"]["bold"], fonts["table"]["regular"]
+    gap = s.body * lead
+    header_text = c.header_text if contrast_ratio(c.header_text, c.header_fill) >= 4.5 else readable_on(c.header_fill)
+    small = max(s.small, s.min)
+    return Styles(
+        title=_style("h-title", head_font, s.title, 1.15, c.heading, spaceAfter=s.title * 0.2),
+        subtitle=_style("h-subtitle", fonts["heading"]["regular"], s.subtitle, 1.25, c.muted, spaceAfter=s.subtitle * 0.3),
+        meta=_style("h-meta", fonts["heading"]["regular"], small, lead, c.muted),
+        heading=_style("h-heading", head_font, s.heading, 1.2, c.heading, spaceBefore=gap * 1.1,
+                       spaceAfter=gap * 0.45, keepWithNext=1),
+        subheading=_style("h-subheading", head_font, s.subheading, 1.25, c.heading, spaceBefore=gap * 0.5,
+                          spaceAfter=gap * 0.2, keepWithNext=1),
+        body=_style("h-body", body_font, s.body, lead, c.text, spaceAfter=gap * 0.5),
+        bullet=_style("h-bullet", body_font, s.body, lead, c.text, spaceAfter=gap * 0.25,
+                      leftIndent=s.body * 1.4, bulletIndent=s.body * 0.3, bulletFontName=body_font),
+        cell=_style("h-cell", table_font, s.table, lead, c.text, spaceAfter=s.table * 0.4),
+        label=_style("h-label", fonts["table"]["bold"], s.table, lead, c.heading),
+        header=_style("h-header", fonts["table"]["bold"], s.table * 1.08, 1.2, header_text),
+        small=_style("h-small", body_font, small, lead, c.muted),
+        credit=_style("h-credit", fonts["heading"]["regular"], max(s.min, small * 0.95), 1.2, c.muted),
+        fonts=fonts, header_text=header_text, gap=gap, cell_pad=max(2.5, s.table * 0.45),
+    )

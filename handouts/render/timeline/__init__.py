@@ -1,0 +1,1 @@
+"""The timeline PDF and the handout's timeline strip."""

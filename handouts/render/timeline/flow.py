@@ -1,0 +1,230 @@
+"""reportlab flowables for timelines: the chart itself and its key.
+
+Shared by the timeline page (:mod:`.timeline_pdf`) and the handout strip
+(:mod:`.timeline_strip`). Imported only while rendering (reportlab inside).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+
+from handouts.layout.models import Layout
+from handouts.fontfiles import STYLES
+from handouts.markup import escape, parse_inline, to_reportlab
+from handouts.timeline.model import Item, Timeline
+from handouts.timeline.placement import Placement
+from handouts.render.fonts import register_family
+from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag
+from handouts.render.pdf.marks import draw_marker
+from handouts.render.timeline.draw import bar, draw_placement, label_family
+
+
+class TimelineFlowable(Flowable):
+    """A placed timeline, drawn at its natural size; split by lanes across
+    pages when taller than a page (each part repeats the axis)."""
+
+    def __init__(self, placement: Placement, layout: Layout, split_height: float | None = None) -> None:
+        super().__init__()
+        self.placement, self.layout, self.split_height = placement, layout, split_height
+        self.width, self.height = placement.width, placement.height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._scale = 1.0
+        page = self.split_height
+        if page and self.height > page and len(self.placement.lanes) <= 1:
+            self._scale = page / self.height  # one lane taller than a page: the only case that scales
+        return self.width * self._scale, self.height * self._scale
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = split_lanes(self.placement, availHeight)
+        if len(parts) < 2:
+            return []
+        first = TimelineFlowable(parts[0], self.layout, self.split_height)
+        if first.wrap(availWidth, availHeight)[1] > availHeight:
+            return []  # even the first lane needs a fresh page: move the whole chart there
+        return [first, TimelineFlowable(_merge(parts[1:]), self.layout, self.split_height)]
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self._scale, self._scale)
+        draw_placement(self.canv, self.placement, self.layout, 0, self.height)
+        self.canv.restoreState()
+
+
+def split_lanes(placement: Placement, max_height: float) -> list[Placement]:
+    """Cut a placement between lanes so each part (plus its axis) fits ``max_height``."""
+    axis = placement.height - placement.axis_y
+    groups: list[list] = [[]]
+    used = 0.0
+    for lane in placement.lanes:
+        if groups[-1] and used + lane.h + axis > max_height:
+            groups.append([])
+            used = 0.0
+        groups[-1].append(lane)
+        used += lane.h
+    return [_subset(placement, group) for group in groups if group]
+
+
+def _subset(placement: Placement, lanes: list) -> Placement:
+    top = lanes[0].y
+    indices = {lane.lane.index for lane in lanes}
+    shift = lambda y: y - top  # noqa: E731
+    part = replace(placement, lanes=[replace(lane, y=shift(lane.y)) for lane in lanes], marks=[
+        replace(m, y=shift(m.y)) for m in placement.marks if m.lane in indices], labels=[
+        replace(lb, y=shift(lb.y), leader_top=shift(lb.leader_top), leader_bottom=shift(lb.leader_bottom))
+        for lb in placement.labels if lb.lane in indices])
+    part.axis_y = sum(lane.h for lane in lanes)
+    part.height = part.axis_y + placement.height - placement.axis_y
+    return part
+
+
+def _merge(parts: list[Placement]) -> Placement:
+    return parts[0] if len(parts) == 1 else _restack(parts)
+
+
+def _restack(parts: list[Placement]) -> Placement:
+    """Stack parts again into one placement (the remainder of a split)."""
+    out = replace(parts[0], lanes=[], marks=[], labels=[])
+    y = 0.0
+    for part in parts:
+        out.lanes += [replace(lane, y=lane.y + y) for lane in part.lanes]
+        out.marks += [replace(m, y=m.y + y) for m in part.marks]
+        out.labels += [replace(lb, y=lb.y + y, leader_top=lb.leader_top + y, leader_bottom=lb.leader_bottom + y)
+                       for lb in part.labels]
+        y += part.axis_y
+    out.axis_y = y
+    out.height = y + parts[0].height - parts[0].axis_y
+    return out
+
+
+class KeyMarker(Flowable):
+    """The event's marker (or a short bar for a span) and its number, for the key."""
+
+    def __init__(self, item: Item, layout: Layout, numbered: bool, size: float) -> None:
+        super().__init__()
+        self.item, self.layout, self.numbered, self.size = item, layout, numbered, size
+        self.width, self.height = size * 4.2, size * 1.2
+
+    def draw(self) -> None:
+        with artifact(self.canv):  # the shape is decoration; the number (if any) is the list label
+            self._shape()
+        if self.numbered:
+            s = self.size
+            self.canv.setFont(register_family(label_family(self.layout), ("bold",))["bold"], s)
+            self.canv.setFillColor(self.layout.colors.text)
+            self.canv.drawRightString(self.width, s * 0.28, str(self.item.number))
+
+    def _shape(self) -> None:
+        s, item, c = self.size, self.item, self.canv
+        if item.is_span:
+            from handouts.timeline.placement import Mark
+            mark = Mark((item.number,), 0, True, 0, s * 1.6, s * 0.6, s * 0.9, item.color, item.pattern,
+                        item.marker, item.approximate)
+            bar(c, mark, 0, lambda y: self.height - y, self.layout.colors.background)
+        else:
+            draw_marker(c, item.marker, s * 0.8, s * 0.6, s * 0.95, item.color, dashed=item.approximate)
+
+
+def font_styles(timeline: Timeline | None) -> tuple[str, ...]:
+    """The font styles the timeline's text needs: regular and bold always, the
+    italics only when a label, detail or lane name has *italic* markup (each
+    style costs ~10 ms to parse the first time)."""
+    if timeline is None or any(span.italic for text in _texts(timeline) for span in parse_inline(text)):
+        return STYLES
+    return ("regular", "bold")
+
+
+def _texts(timeline: Timeline):
+    for item in timeline.items:
+        yield item.label
+        yield item.detail or ""
+    for lane in timeline.lanes:
+        yield lane.label
+
+
+def styles(layout: Layout, timeline: Timeline | None = None) -> dict[str, ParagraphStyle]:
+    """Paragraph styles for titles and the key, from the layout (fonts
+    registered for what ``timeline`` needs; all styles without one)."""
+    needed = font_styles(timeline)
+    head = register_family(layout.fonts.heading, needed)
+    table = register_family(label_family(layout), needed)
+    sz, c = layout.sizes, layout.colors
+    key_size = max(layout.timeline.label_size, layout.timeline.min_size)
+    return {
+        "title": ParagraphStyle("title", fontName=head["bold"], fontSize=sz.title, leading=sz.title * 1.15,
+                                textColor=c.heading, spaceAfter=sz.title * 0.15),
+        "subtitle": ParagraphStyle("subtitle", fontName=head["regular"], fontSize=sz.subtitle,
+                                   leading=sz.subtitle * 1.3, textColor=c.muted, spaceAfter=sz.subtitle * 0.9),
+        "heading": ParagraphStyle("heading", fontName=head["bold"], fontSize=sz.subheading,
+                                  leading=sz.subheading * 1.3, textColor=c.heading, spaceBefore=sz.subheading,
+                                  spaceAfter=sz.subheading * 0.4),
+        "key": ParagraphStyle("key", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading,
+                              textColor=c.text),
+        "lane": ParagraphStyle("lane", fontName=head["bold"], fontSize=key_size, leading=key_size * sz.leading,
+                               textColor=c.heading),
+        "date": ParagraphStyle("date", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading,
+                               textColor=c.muted),
+        "empty": ParagraphStyle("empty", fontName=head["regular"], fontSize=sz.heading, leading=sz.heading * 1.3,
+                                textColor=c.muted, alignment=TA_CENTER),
+    }
+
+
+def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
+              heading: str | None = None, tags: TagRecorder | None = None) -> list[Flowable]:
+    """The key: marker (and number), date, label in bold and the detail.
+
+    Tagged (when ``tags`` is given) as what it is to a listener: an H2 heading,
+    then per lane an H3 with the lane's name and a list of its events (Lbl: the
+    marker's number, LBody: date, label and detail); markers are artifacts."""
+    st = styles(layout, timeline)
+    size = st["key"].fontSize
+    link = layout.colors.link
+    rows, commands = [], []
+    grouped = len(timeline.lanes) > 1
+    out: list[Flowable] = [Spacer(1, size * 0.5)]
+    if heading:  # never leave the heading alone at the foot of a page
+        out.append(CondPageBreak(st["heading"].leading * 2 + size * 6))
+        out.append(_tagged(Paragraph(escape(heading), st["heading"]), tags, "H2"))
+    numbering = "Decimal" if numbered else "None"
+    events = None
+    last_lane = None
+    for item in timeline.items:
+        if grouped and item.lane != last_lane:
+            commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
+                         ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8)]
+            lane = Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"])
+            rows.append([_tagged(lane, tags, "H3"), "", ""])
+            events = None
+        if tags is not None and events is None:
+            events = tags.element("L", O="List", ListNumbering=numbering)
+        last_lane = item.lane
+        text = f"<b>{to_reportlab(item.label, link)}</b>"
+        if item.detail:
+            text += f" — {to_reportlab(item.detail, link)}"
+        entry = tags.element("LI", events) if tags is not None else None
+        label = tags.element("Lbl", entry) if tags is not None and numbered else None
+        body = tags.element("LBody", entry) if tags is not None else None
+        rows.append([tag(KeyMarker(item, layout, numbered, size), label),
+                     tag(Paragraph(to_reportlab(item.date_text), st["date"]), body),
+                     tag(Paragraph(text, st["key"]), body)])
+    date_w, marker_w = size * 9.5, size * 5
+    squeeze = min(1.0, width * 0.5 / (date_w + marker_w))  # huge label sizes: the text column keeps half
+    date_w, marker_w = date_w * squeeze, marker_w * squeeze
+    table = Table(rows, colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT",
+                  renderCB=table_callback(cell_tag) if tags is not None else None)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
+        ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3), ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
+        ("TOPPADDING", (0, 0), (-1, -1), size * 0.2), ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule), *commands,
+    ]))
+    return out + [table]
+
+
+def _tagged(flowable: Flowable, tags: TagRecorder | None, kind: str) -> Flowable:
+    return tag(flowable, tags.element(kind)) if tags is not None else flowable

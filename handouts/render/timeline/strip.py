@@ -1,0 +1,43 @@
+"""The compact timeline strip a handout includes as a block.
+
+The same model and placement as the timeline page, drawn about
+``layout.timeline.strip_height`` tall across the text width. When the events
+are too dense for legible labels, markers carry numbers and a numbered key
+follows the strip.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from handouts.layout.models import Layout
+from handouts.timeline.model import Timeline
+from handouts.timeline.placement import place, spread
+
+if TYPE_CHECKING:
+    from handouts.render.pdf.tags import TagRecorder
+
+# A labelled strip may grow this much past strip_height before markers get
+# numbers: labels in place read far better than a key below.
+LABELLED_ALLOWANCE = 1.5
+
+
+def strip_flowables(timeline: Timeline, layout: Layout, width: float, tags: TagRecorder | None = None) -> list:
+    """The strip for ``timeline``; tagged (into ``tags``, after whatever was
+    recorded before it) as a Figure whose alt text lists the events in date
+    order, its numbered key as lists (see :func:`.timeline_flow.key_table`)."""
+    from handouts.render.pdf.tags import tag
+    from handouts.render.timeline.draw import measure
+    from handouts.render.timeline.flow import TimelineFlowable, key_table
+
+    if timeline.empty:
+        return []
+    settings = layout.timeline
+    placement = place(timeline, width, measure(layout), settings.label_size, settings.min_size,
+                      available_height=settings.strip_height * LABELLED_ALLOWANCE)
+    placement = spread(placement, settings.strip_height, most=2.0)
+    strip = TimelineFlowable(placement, layout)
+    out: list = [tag(strip, tags.element("Figure", alt=timeline.alt_text())) if tags is not None else strip]
+    if placement.numbered:
+        out += key_table(timeline, layout, width, numbered=True, heading=None, tags=tags)
+    return out

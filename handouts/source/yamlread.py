@@ -1,0 +1,165 @@
+"""Read a YAML (or JSON) file into plain data plus the position of every key.
+
+Scalars stay strings: YAML 1.1 would turn ``no`` into ``False``, ``3.10`` into
+``3.1`` and ``1917-11-07`` into a date, which is wrong for a teacher's text.
+Pydantic coerces the few numeric fields later. Only the standard tags are
+accepted and nothing is ever constructed from a tag, so ``!!python/...`` is
+refused, never executed; alias expansion is bounded ("billion laughs").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handouts.errors import Problem
+
+try:  # libyaml is ~15x faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "omap")}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """Parsed data and where each key path sits in the file (1-based line, column)."""
+
+    data: Any
+    file: Path
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> tuple[int | None, int | None]:
+        """Line and column of ``path``, or of its closest located ancestor."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (None, None))
+
+
+class ReadError(Exception):
+    """Raised with the problem that stopped reading (syntax, size, tags...)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_document(path: Path, what: str = "source") -> Document:
+    """Read ``path`` safely; raise :class:`ReadError` with a located message."""
+    return parse_document(read_bytes(path, what), path, what)
+
+
+def read_bytes(path: Path, what: str = "source") -> bytes:
+    """The file's bytes, or a :class:`ReadError` saying why it cannot be read."""
+    try:
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            with path.open("rb") as handle:
+                return handle.read(MAX_BYTES + 1)  # enough to report the limit
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(Problem(f"no such {what} file", file=path, hint="check the path and the file name")) from None
+    except IsADirectoryError:
+        raise ReadError(Problem(f"expected a {what} file but this is a folder", file=path)) from None
+    except OSError as exc:
+        raise ReadError(Problem(f"cannot read the file: {exc.strerror}", file=path)) from None
+
+
+def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
+    """Parse bytes already read; the same checks as :func:`read_document`."""
+    if len(raw) > MAX_BYTES:
+        raise ReadError(Problem(
+            f"the file is over {MAX_BYTES // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB",
+            file=path, hint=f"split it into several {what}s"))
+    if b"\x00" in raw[:8192]:
+        raise ReadError(Problem("this looks like a binary file, not YAML or JSON text", file=path,
+                                hint=f"a {what} is a text file ending in .yaml, .yml or .json"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(Problem(f"the file is not valid UTF-8 (byte {exc.start})", file=path,
+                                hint="save the file as UTF-8 in your editor")) from None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise ReadError(Problem("the file is empty", file=path,
+                                hint="run `handouts new` to get a starter source" if what == "source" else None))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        if exc.context and exc.problem:
+            message += f" ({exc.context})"
+        raise ReadError(Problem(message, file=path, line=line, column=col,
+                                hint="check indentation, and quote text that contains ': ' or starts with * & ! [ { > | @ `")) from None
+    except yaml.YAMLError as exc:
+        raise ReadError(Problem(f"YAML error: {exc}", file=path)) from None
+    if node is None:
+        raise ReadError(Problem("the file is empty", file=path))
+    builder = _Builder(path, keep_null_text=(what == "source"))
+    data = builder.build(node, ())
+    if not isinstance(data, dict):
+        example = "title:, subjects:" if what == "source" else "page:, fonts:"
+        raise ReadError(Problem(f"the top level must be a mapping of keys ({example}, ...), not a {_kind(node)}",
+                                file=path, line=node.start_mark.line + 1, column=node.start_mark.column + 1))
+    return Document(data, path, builder.positions)
+
+
+def _kind(node: yaml.Node) -> str:
+    return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "single value")
+
+
+class _Builder:
+    """Turn composed nodes into dicts, lists and strings, recording positions."""
+
+    def __init__(self, file: Path, keep_null_text: bool) -> None:
+        self.file = file
+        self.null_words = ("", "~") if keep_null_text else ("", "~", "null", "Null", "NULL")
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.count = 0
+
+    def _fail(self, node: yaml.Node, message: str, hint: str | None = None) -> ReadError:
+        return ReadError(Problem(message, file=self.file, line=node.start_mark.line + 1,
+                                 column=node.start_mark.column + 1, hint=hint))
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self._fail(node, f"the document expands to more than {MAX_NODES:,} values",
+                             "YAML aliases (*name) that repeat large parts are not supported")
+        if node.tag not in _ALLOWED_TAGS:
+            raise self._fail(node, f"the tag {node.tag.replace(_STD, '!!')} is not allowed",
+                             "remove the '!' tag; only plain text, lists and mappings are read")
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == _STD + "merge":
+                    raise self._fail(key_node, "merge keys (<<) are not supported")
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self._fail(key_node, "a key must be plain text")
+                key = key_node.value
+                if key in result:
+                    raise self._fail(key_node, f"the key {key!r} appears twice in this mapping",
+                                     "remove or rename one of them")
+                self.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.build(value_node, path + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        # In a source only a bare empty value (``key:``) or ``~`` means "not given": the word
+        # ``null`` is a teacher's text there. Layouts are settings, where ``null`` is nothing.
+        if node.tag == _STD + "null" and node.value in self.null_words and not node.style:
+            return None
+        return node.value
