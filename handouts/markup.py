@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from handouts.caches import memoize
 
 _TOKEN = re.compile(
     r"(?P<bold>\*\*(?=\S)(?P<bold_text>.+?)(?<=\S)\*\*)"
@@ -50,7 +50,7 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-@lru_cache(maxsize=4096)
+@memoize("inline markup", maxsize=4096)  # a batch of many sources stays flat
 def parse_inline(text: str) -> tuple[Span, ...]:
     """Split ``text`` into styled spans. Cached: a source's texts are parsed
     by several renderers (and measured more than once by each)."""
@@ -76,7 +76,7 @@ def _spans(text: str, bold: bool, italic: bool) -> list[Span]:
     return [s for s in spans if s.text]
 
 
-@lru_cache(maxsize=4096)
+@memoize("plain text", maxsize=4096)
 def plain(text: str) -> str:
     """The text without markup (for metadata, notes, measuring)."""
     return "".join(span.text for span in parse_inline(text))

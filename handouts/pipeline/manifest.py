@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from handouts import __version__
+from handouts.caches import memoize
 from handouts.pipeline.outputs import write_atomically
 from handouts.fontfiles import FONT_DIR
 from handouts.layout.models import Layout
@@ -39,14 +40,10 @@ def _inputs_digest(source_bytes: bytes, model: Comparison, source: Path, layout:
     return digest.hexdigest()
 
 
-_STAMP: list[str] = []
-
-
+@memoize("bundled fonts stamp", maxsize=1)
 def _fonts_stamp() -> str:
     """Names and sizes of the bundled fonts (computed once per process)."""
-    if not _STAMP:
-        _STAMP.append(";".join(f"{p.name}:{p.stat().st_size}" for p in sorted(FONT_DIR.glob("*.ttf"))))
-    return _STAMP[0]
+    return ";".join(f"{p.name}:{p.stat().st_size}" for p in sorted(FONT_DIR.glob("*.ttf")))
 
 
 def read_manifest(out_dir: Path) -> dict[str, str]:

@@ -7,7 +7,7 @@ reportlab embeds TrueType fonts as subsets, so only the glyphs used ship.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from handouts.caches import memoize
 from typing import Iterable
 
 from handouts.fontfiles import STYLES, font_path
@@ -18,7 +18,7 @@ def font_name(family: str, style: str = "regular") -> str:
     return f"{family.replace(' ', '')}-{style}"
 
 
-@lru_cache(maxsize=None)
+@memoize("registered fonts", maxsize=64)  # bundled families x 4 styles
 def _register_style(family: str, style: str) -> str:
     """Parse and register one TrueType file (the slow part: ~20 ms each)."""
     from reportlab.pdfbase import pdfmetrics
@@ -56,7 +56,7 @@ def register_family(family: str, styles: Iterable[str] = STYLES) -> dict[str, st
     return names
 
 
-@lru_cache(maxsize=None)
+@memoize("font coverage", maxsize=16)  # one per bundled family
 def _coverage(family: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 

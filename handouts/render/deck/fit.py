@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from handouts.caches import memoize
 
 from handouts.fontfiles import DECK_METRIC_TWINS
 from handouts.markup import parse_inline, plain
@@ -62,7 +62,7 @@ class TextStyle:
         return self.size * BULLET_INDENT if self.bullet else 0.0
 
 
-@lru_cache(maxsize=None)
+@memoize("deck font faces", maxsize=16)  # deck fonts x bold
 def _face(font: str, bold: bool):
     from reportlab.pdfbase import pdfmetrics
 
@@ -70,14 +70,14 @@ def _face(font: str, bold: bool):
     return pdfmetrics.getFont(names["bold" if bold else "regular"]).face
 
 
-@lru_cache(maxsize=None)
+@memoize("deck line factors", maxsize=16)
 def line_factor(font: str) -> float:
     """Line height in ems: the twin's ascent + descent, at least 1.2."""
     face = _face(font, False)
     return max(1.2, (face.ascent - face.descent) / 1000.0)
 
 
-@lru_cache(maxsize=50_000)  # a few MB: the words of many decks
+@memoize("deck word widths", maxsize=50_000)  # a few MB: the words of many decks
 def unit_width(text: str, font: str, bold: bool) -> float:
     """Advance width of ``text`` at 1 pt. Characters the twin lacks count a full
     em: the renderer will take them from a fallback font of unknown width."""
