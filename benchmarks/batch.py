@@ -85,31 +85,39 @@ def run(args: list[str]) -> tuple[float, dict]:
 
 
 def render_floor(folder: Path, sample: int = 20) -> float:
-    """Seconds per source to render the three outputs in a warm process: the
-    libraries' floor that the batch machinery adds its overhead to."""
+    """Seconds per source for :func:`render_source` (validate and render the
+    three outputs) in a warm process: the floor the batch machinery (reading,
+    workers, writing, manifest) adds its overhead to."""
     import statistics
 
-    sys.path.insert(0, str(ROOT))
-    from handouts.pipeline.outputs import OUTPUTS
-    from handouts.layout.loader import load_layout
-    from handouts.render.context import RenderContext
-    from handouts.source.loader import load_source
-
-    layout = load_layout("classic")
     paths = sorted(folder.glob("*.yaml"))[:sample]
-    models = [(p, load_source(p)) for p in paths]
-    renderers = [kind.renderer() for kind in OUTPUTS.values()]
-    for path, model in models[:2]:  # warm: imports, fonts
-        for render in renderers:
-            render(model, layout, RenderContext(path))
+    render = renderer()
+    for path in paths[:2]:  # warm: imports, fonts
+        render(path)
     times = []
     for _ in range(3):
         start = time.perf_counter()
-        for path, model in models:
-            for render in renderers:
-                render(model, layout, RenderContext(path))
-        times.append((time.perf_counter() - start) / len(models))
+        for path in paths:
+            render(path)
+        times.append((time.perf_counter() - start) / len(paths))
     return statistics.median(times)
+
+
+def renderer():  # noqa: ANN201 - returns render(path)
+    """``render(path)``: the build's own render function, all three outputs, nothing written."""
+    sys.path.insert(0, str(ROOT))
+    from handouts.layout.loader import load_layout
+    from handouts.pipeline.outputs import OUTPUTS
+    from handouts.pipeline.render import Task, render_source
+
+    layout = load_layout("classic")
+
+    def render(path: Path) -> None:
+        result = render_source(Task(path, path.read_bytes(), layout, {k: k for k in OUTPUTS}, force=True))
+        if result.problems:
+            sys.exit(f"render failed: {result.problems[0].format()}")
+
+    return render
 
 
 def growth(summary: dict) -> str:
@@ -129,24 +137,16 @@ def live_memory(folder: Path) -> str:
     use, without the allocator's high-water mark that the workers' figures carry."""
     import ctypes
 
-    from handouts.pipeline.outputs import OUTPUTS
-    from handouts.layout.loader import load_layout
-    from handouts.render.context import RenderContext
-    from handouts.source.loader import load_source
-
     try:
         trim = ctypes.CDLL("libc.so.6").malloc_trim
     except OSError:
         return "live memory: needs glibc (skipped)"
-    layout = load_layout("classic")
-    renderers = [kind.renderer() for kind in OUTPUTS.values()]
+    render = renderer()
     paths = sorted(folder.glob("*.yaml"))
     tenth = max(1, len(paths) // 10)
     marks = []
     for index, path in enumerate(paths, start=1):
-        model = load_source(path)
-        for render in renderers:
-            render(model, layout, RenderContext(path))
+        render(path)
         if index in (tenth, len(paths)):
             trim(0)
             with open("/proc/self/statm", "rb") as handle:
@@ -177,7 +177,7 @@ def main() -> None:
         print(f"speed-up 1 -> 2 jobs: {rates[2] / rates[1]:.2f}x")
         floor = render_floor(src)
         per_doc = 1 / rates[1]
-        print(f"per source with --jobs 1: {per_doc * 1000:.1f} ms; rendering alone (warm, in process): "
+        print(f"per source with --jobs 1: {per_doc * 1000:.1f} ms; render_source alone (warm, in process): "
               f"{floor * 1000:.1f} ms; batch overhead above that: {(per_doc / floor - 1) * 100:.0f}%")
         print(live_memory(src))
         seconds, summary = run([str(src), "--out", f"{tmp}/out2", "--jobs", "2"])

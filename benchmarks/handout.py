@@ -20,14 +20,15 @@ sys.path.insert(0, str(ROOT))
 
 def in_process(source: Path, out: Path, runs: int) -> tuple[float, float]:
     """(first build incl. imports and font registration, median of the rest), in seconds."""
-    from handouts.pipeline.outputs import build_source
     from handouts.layout.loader import load_layout
+    from handouts.pipeline.batch import build
+    from handouts.pipeline.discover import Job
 
     layout = load_layout("classic")
     times = []
     for _ in range(runs + 1):
         start = time.perf_counter()
-        build_source(source, out, ["handout"], layout)
+        build([Job(source)], out, ["handout"], layout, workers=1, force=True)
         times.append(time.perf_counter() - start)
     return times[0], statistics.median(times[1:])
 

@@ -55,8 +55,7 @@ def main() -> None:
             rebuilt.set()
 
         thread = threading.Thread(target=watch, daemon=True, args=(
-            source, out, kinds, lambda: resolved.layout, resolved.chain, on_rebuild,
-            stop.is_set))
+            source, out, kinds, lambda: resolved.layout, resolved.chain, on_rebuild, stop))
         thread.start()
         if not rebuilt.wait(30) or problems:
             sys.exit(f"the first build failed: {problems}")
@@ -79,7 +78,7 @@ def main() -> None:
         sys.exit(f"rebuild problems: {problems}")
     ms = [s * 1000 for s in latencies]
     print(f"watch: save -> 3 outputs written: median {statistics.median(ms):.0f} ms, best {min(ms):.0f} ms, "
-          f"worst {max(ms):.0f} ms over {saves} saves (target: within 100 ms); "
+          f"worst {max(ms):.0f} ms over {saves} saves (budget: median <= 150 ms); "
           f"the rebuild itself: median {statistics.median(inner[1:]) * 1000:.0f} ms")
 
 

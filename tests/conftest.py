@@ -14,6 +14,15 @@ CONTENT = sorted((ROOT / "content").glob("*.yaml"))
 LAYOUTS = sorted(available_layouts())  # every layout on the search path: the built-ins
 
 
+def build_one(source: Path, out: Path, kinds: list[str], layout):  # noqa: ANN001, ANN201 - a Layout; a Result
+    """Build one source into ``out`` in this process, by the path `handouts build` takes."""
+    from handouts.pipeline.batch import build
+    from handouts.pipeline.discover import Job
+
+    [result] = build([Job(Path(source))], out, kinds, layout, workers=1, force=True)
+    return result
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

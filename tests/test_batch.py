@@ -135,3 +135,33 @@ def test_two_sources_with_one_stem_do_not_overwrite_each_other(runner, tmp_path:
     assert result.exit_code == 1
     assert "writes the same outputs as" in result.output and "rename one" in result.output
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 1
+
+
+def test_a_batch_under_spawn_gives_the_same_bytes(tmp_path: Path) -> None:
+    """``spawn`` is what macOS and Windows use: workers start fresh, import the
+    renderers in their initializer, and must make exactly the same files."""
+    import multiprocessing
+
+    from handouts.layout.loader import load_layout
+    from handouts.pipeline.batch import build
+    from handouts.pipeline.discover import discover
+
+    jobs, layout = discover([str(_tree(tmp_path))]), load_layout("classic")
+    kinds = ["handout", "timeline", "deck"]
+    here = build(jobs, tmp_path / "here", kinds, layout, workers=1)
+    spawned = build(jobs, tmp_path / "spawn", kinds, layout, workers=2,
+                    mp_context=multiprocessing.get_context("spawn"))
+    assert sorted(r.status for r in spawned) == sorted(r.status for r in here) == ["built", "built", "failed"]
+    assert len(_files(tmp_path / "spawn")) == 6 and _files(tmp_path / "spawn") == _files(tmp_path / "here")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_build_starts_without_the_unix_only_resource_module(tmp_path: Path, jobs: str) -> None:
+    """``resource`` does not exist on Windows: nothing on the way to a build may need it."""
+    code = ("import sys\nsys.modules['resource'] = None\nfrom handouts.cli import main\n"
+            f"sys.argv = ['handouts', 'build', {str(CONTENT[0])!r}, '--out', {str(tmp_path)!r}, '-j', {jobs!r}]\n"
+            "main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        f"{CONTENT[0].stem}.deck.pptx", f"{CONTENT[0].stem}.handout.pdf", f"{CONTENT[0].stem}.timeline.pdf"]

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 CASES = [
     (["cli.py", "--runs", "1"], ["handouts check", "watch rebuild", "10x rows and events"]),

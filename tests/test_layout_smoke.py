@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from handouts.pipeline.outputs import OUTPUTS, build_source
+from handouts.pipeline.outputs import OUTPUTS
 from handouts.layout import load_layout
 from handouts.layout.loader import builtin_dir
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, build_one
 
 BUILTIN_LAYOUTS = sorted(p.stem for p in builtin_dir().glob("*.yaml"))
 
@@ -28,8 +28,8 @@ def test_there_is_something_to_smoke() -> None:
 @pytest.mark.parametrize("layout_name", BUILTIN_LAYOUTS)
 @pytest.mark.parametrize("source", CONTENT, ids=lambda p: p.stem)
 def test_build_every_source_layout_and_kind(source: Path, layout_name: str, kind: str, tmp_path: Path) -> None:
-    result = build_source(source, tmp_path, [kind], _layout(layout_name))
-    assert len(result.written) == 1
-    written = result.written[0]
+    result = build_one(source, tmp_path, [kind], _layout(layout_name))
+    assert not result.problems and len(result.written) == 1
+    written = tmp_path / result.written[0]
     assert written.name == f"{source.stem}{OUTPUTS[kind].suffix}"
     assert written.is_file() and written.stat().st_size > 0

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from handouts.pipeline.outputs import OUTPUTS, build_source
+from handouts.pipeline.outputs import OUTPUTS
 from handouts.layout.loader import load_layout
-from tests.conftest import CONTENT, LAYOUTS
+from tests.conftest import CONTENT, LAYOUTS, build_one
 from tests.deck_helpers import convert, overflow_problems
 
 TOOLS = ("qpdf", "pdffonts", "pdftoppm", "soffice")
@@ -29,7 +29,7 @@ def built(tmp_path_factory) -> Path:
         layout = load_layout(layout_name)
         for source in CONTENT:
             folder = out / layout_name
-            build_source(source, folder, list(OUTPUTS), layout)
+            assert not build_one(source, folder, list(OUTPUTS), layout).problems
     return out
 
 

@@ -13,11 +13,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handouts.pipeline import outputs as build_module
-from handouts.pipeline.outputs import OUTPUTS, build_source, output_path
-from handouts.errors import HandoutsError, OutputError
+from handouts.pipeline import files as build_module
+from handouts.pipeline.outputs import OUTPUTS, output_path
+from handouts.errors import OutputError
 from handouts.layout.loader import load_layout
-from tests.conftest import CONTENT, LAYOUTS, ROOT
+from tests.conftest import CONTENT, LAYOUTS, ROOT, build_one
 from tests.sources_fuzz import sources
 
 FUZZ_EXAMPLES = int(os.environ.get("HANDOUTS_FUZZ_EXAMPLES", "12"))
@@ -32,13 +32,13 @@ def test_whole_pipeline_on_wild_sources(tmp_path_factory, data: dict, layout: st
     folder = tmp_path_factory.mktemp("fuzz")
     source = folder / "wild.yaml"
     source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    try:
-        result = build_source(source, folder / "out", list(OUTPUTS), load_layout(layout))
-    except HandoutsError as exc:
-        assert exc.problems
+    result = build_one(source, folder / "out", list(OUTPUTS), load_layout(layout))
+    if result.problems:
+        assert not result.written and all(p.message and p.file for p in result.problems)
         return
+    assert len(result.written) == len(OUTPUTS)
     for path in result.written:
-        head = path.read_bytes()[:4]
+        head = (folder / "out" / path).read_bytes()[:4]
         assert head in (b"%PDF", b"PK\x03\x04")
 
 
@@ -55,20 +55,23 @@ def test_builds_are_deterministic_across_processes(tmp_path: Path) -> None:
 
 def test_failure_mid_write_keeps_previous_output(tmp_path: Path, monkeypatch) -> None:
     layout = load_layout("classic")
-    build_source(CONTENT[0], tmp_path, ["handout"], layout)
+    assert not build_one(CONTENT[0], tmp_path, ["handout"], layout).problems
     target = output_path(CONTENT[0], tmp_path, "handout")
     before = target.read_bytes()
     source = CONTENT[0].read_text().replace("Lenin vs. Stalin", "Changed title", 1)
     changed = tmp_path / CONTENT[0].name
     changed.write_text(source)
 
-    def failing_replace(src: str, dst: str) -> None:  # the new file is fully written, then the rename fails
-        raise OSError(5, "Input/output error")
+    real_replace = os.replace
+
+    def failing_replace(src: str, dst: str) -> None:  # the new PDF is fully written, then the rename fails
+        if str(dst).endswith(".pdf"):
+            raise OSError(5, "Input/output error")
+        real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    with pytest.raises(OutputError) as info:
-        build_source(changed, tmp_path, ["handout"], layout)
-    assert "cannot write the file" in str(info.value)
+    result = build_one(changed, tmp_path, ["handout"], layout)
+    assert result.status == "failed" and "cannot write the file" in result.problems[0].message
     assert target.read_bytes() == before
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -119,5 +122,5 @@ def test_full_disk_is_a_clean_error(tmp_path: Path, monkeypatch) -> None:
 def test_sources_are_never_modified(tmp_path: Path) -> None:
     before = {p: p.read_bytes() for p in CONTENT}
     for path in CONTENT:
-        build_source(path, tmp_path, list(OUTPUTS), load_layout("classic"))
+        assert not build_one(path, tmp_path, list(OUTPUTS), load_layout("classic")).problems
     assert {p: p.read_bytes() for p in CONTENT} == before

@@ -9,7 +9,8 @@ from pathlib import Path
 
 
 from handouts.layout.loader import load_layout
-from handouts.pipeline.watch import Rebuild, watch
+from handouts.pipeline.render import Result
+from handouts.pipeline.watch import watch
 from tests.conftest import CONTENT
 
 
@@ -25,11 +26,11 @@ def test_watch_rebuilds_and_keeps_last_good(tmp_path: Path) -> None:
     source = tmp_path / "topic.yaml"
     shutil.copy(CONTENT[0], source)
     out = tmp_path / "out"
-    events: list[Rebuild] = []
+    events: list[Result] = []
     stop = threading.Event()
     layout = load_layout("classic")
     thread = threading.Thread(target=watch, args=(source, out, ["handout"], lambda: layout, [],
-                                                  events.append, stop.is_set), daemon=True)
+                                                  events.append, stop), daemon=True)
     thread.start()
     try:
         _wait(lambda: len(events) == 1)
@@ -57,5 +58,5 @@ def test_a_renderer_bug_is_reported_not_raised(tmp_path: Path, monkeypatch) -> N
         raise RuntimeError("boom")
 
     monkeypatch.setattr(handout_pdf, "render_handout", broken)
-    result = rebuild(CONTENT[0], tmp_path, ["handout"], lambda: load_layout("classic"), split=False)
+    result = rebuild(CONTENT[0], tmp_path, ["handout"], lambda: load_layout("classic"))
     assert not result.written and "internal error while rendering: RuntimeError: boom" in result.problems[0].message

@@ -108,11 +108,11 @@ def build(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (needs handouts[dask]).")] = None,
 ) -> None:
     """Build handouts, timelines and decks from sources (in parallel, incrementally)."""
-    from handouts.pipeline.batch import run_batch
-    from handouts.pipeline.outputs import parse_kinds
-    from handouts.pipeline.discover import discover
-    from handouts.layout.resolve import resolve_layout
     from handouts.cli.report import Reporter
+    from handouts.layout.resolve import resolve_layout
+    from handouts.pipeline.batch import build as build_all
+    from handouts.pipeline.discover import discover
+    from handouts.pipeline.outputs import parse_kinds
 
     with _user_errors():
         kinds = parse_kinds(to)
@@ -122,8 +122,8 @@ def build(
     interrupted = False
     try:
         with _user_errors():
-            run_batch(found, out, kinds, chosen.layout, workers=jobs, force=force,
-                      scheduler=scheduler, on_result=reporter)
+            build_all(found, out, kinds, chosen.layout, workers=jobs, force=force, scheduler=scheduler,
+                      on_result=reporter)
     except KeyboardInterrupt:
         interrupted = True
     if not reporter.finish(str(out), interrupted):
@@ -140,9 +140,10 @@ def watch(
     set_: SetOption = None,
 ) -> None:
     """Rebuild whenever the source, its images or its layout change (Ctrl-C stops)."""
-    from handouts.pipeline.outputs import import_renderers, parse_kinds
     from handouts.layout.resolve import resolve_layout
-    from handouts.pipeline.watch import Rebuild, watch as watch_loop
+    from handouts.pipeline.outputs import import_renderers, parse_kinds
+    from handouts.pipeline.render import Result
+    from handouts.pipeline.watch import watch as watch_loop
 
     with _user_errors():
         kinds = parse_kinds(to)
@@ -152,13 +153,13 @@ def watch(
     def current_layout():  # noqa: ANN202 - re-read on every change: the layout may be edited too
         return resolve_layout(layout, layouts_dir, set_ or ()).layout
 
-    def show(result: Rebuild) -> None:
+    def show(result: Result) -> None:
         if result.problems:
             _report(HandoutsError(result.problems))
             typer.echo("kept the last good outputs", err=True)
             return
         _warn(result.warnings)
-        typer.echo(f"rebuilt {', '.join(str(p) for p in result.written)} in {result.seconds * 1000:.0f} ms")
+        typer.echo(f"rebuilt {', '.join(str(out / p) for p in result.written)} in {result.seconds * 1000:.0f} ms")
 
     typer.echo(f"watching {source} (Ctrl-C to stop)")
     try:

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from handouts.pipeline.batch import JobResult
+from handouts.pipeline.render import Result
 
 
 class Reporter:
@@ -17,7 +17,7 @@ class Reporter:
 
     def __init__(self, total: int, quiet: bool = False, as_json: bool = False) -> None:
         self.total, self.quiet, self.as_json = total, quiet, as_json
-        self.results: list[JobResult] = []
+        self.results: list[Result] = []
         self._progress: Any = None
         self._task: Any = None
         if not quiet and not as_json and sys.stdout.isatty() and total > 1:
@@ -28,14 +28,14 @@ class Reporter:
             self._task = self._progress.add_task("", total=total)
             self._progress.start()
 
-    def __call__(self, result: JobResult) -> None:
+    def __call__(self, result: Result) -> None:
         self.results.append(result)
         if self._progress is not None:
-            self._progress.update(self._task, advance=1, description=result.source)
+            self._progress.update(self._task, advance=1, description=str(result.source))
         for warning in result.warnings:
-            self._err(f"warning: {warning}")
-        for error in result.errors:
-            self._err(f"error: {error}")
+            self._err(f"warning: {warning.format()}")
+        for error in result.problems:
+            self._err(f"error: {error.format()}")
         if self.quiet or self.as_json:
             return
         if result.status == "failed":
@@ -65,19 +65,20 @@ class Reporter:
             self._progress.stop()
         failed = [r for r in self.results if r.status == "failed"]
         built = sum(len(r.written) for r in self.results)
-        skipped = sum(len(r.skipped) for r in self.results)
+        skipped = sum(len(r.unchanged) for r in self.results)
         if self.as_json:
             typer.echo(json.dumps({
                 "ok": not failed and not interrupted, "interrupted": interrupted, "out": out,
                 "sources": len(self.results), "written": built, "skipped": skipped, "failed": len(failed),
-                "results": [{"source": r.source, "status": r.status, "written": r.written, "skipped": r.skipped,
-                             "warnings": r.warnings, "errors": r.errors, "seconds": round(r.seconds, 4),
-                             "max_rss_mb": round(r.max_rss_mb, 1), "rss_mb": round(r.rss_mb, 1)}
+                "results": [{"source": str(r.source), "status": r.status, "written": r.written,
+                             "skipped": r.unchanged, "warnings": [w.format() for w in r.warnings],
+                             "errors": [e.format() for e in r.problems], "seconds": round(r.seconds, 4),
+                             "max_rss_mb": round(r.peak_mb, 1), "rss_mb": round(r.rss_mb, 1)}
                             for r in self.results]}, indent=1, ensure_ascii=False))
         elif failed or not self.quiet:
             summary = f"{len(self.results)} source{'s' * (len(self.results) != 1)}: {built} file{'s' * (built != 1)} written, {skipped} unchanged"
             if failed:
-                summary += f", {len(failed)} failed: " + ", ".join(r.source for r in failed)
+                summary += f", {len(failed)} failed: " + ", ".join(str(r.source) for r in failed)
             typer.echo(summary, err=bool(failed))
         if interrupted:
             typer.echo("interrupted: finished files are complete; run again to finish the rest", err=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from handouts import __version__
 from handouts.caches import memoize
-from handouts.pipeline.outputs import write_atomically
+from handouts.pipeline.files import write_atomically
 from handouts.fontfiles import FONT_DIR
 from handouts.layout.models import Layout
 from handouts.source.models import Comparison

@@ -1,103 +1,77 @@
-"""The edit loop: rebuild a source's outputs the moment it (or its images or
-layout) is saved, keeping the last good outputs when the new version is broken."""
+"""The edit loop: rebuild a source's outputs the moment it (or its pictures or
+layout) is saved, keeping the last good outputs when the new version is broken.
+
+Changes arrive as the operating system's file notifications (``watchfiles``).
+The folders holding the watched files are watched, not the files, since many
+editors save by writing a new file and renaming it over the old one. A change
+is acted on once the folder has been quiet for :data:`SETTLE_MS`, so a file
+still being written is never read half-way.
+"""
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
-from handouts.pipeline.outputs import OUTPUTS, internal_problem, output_path, write_atomically
-from handouts.errors import HandoutsError, Problem
+from handouts.errors import HandoutsError
 from handouts.layout.models import Layout
-from handouts.render.context import RenderContext
+from handouts.pipeline.batch import write_result
+from handouts.pipeline.outputs import output_name
+from handouts.pipeline.render import Result, Task, render_source
 
-POLL_SECONDS = 0.01  # stat() of a few files 100 times a second costs next to nothing
-
-
-@dataclass
-class Rebuild:
-    """The outcome of one rebuild: files written, or the problems that stopped it."""
-
-    written: list[Path]
-    problems: list[Problem]
-    warnings: list[Problem]
-    seconds: float
-    images: list[Path] | None = None  # the pictures the source names (None: it did not load)
+SETTLE_MS = 40  # quiet time after the last change before reading the files
 
 
-def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout],
-            split: bool = True) -> Rebuild:
-    """Render every output in memory first (the deck beside the PDFs when a
-    second CPU is free); write only if all succeeded."""
-    from handouts.pipeline.render_split import render_kinds
-    from handouts.source.loader import load_source
+class StopEvent(Protocol):
+    """Anything with ``is_set()``, e.g. a :class:`threading.Event`."""
 
-    start = time.perf_counter()
-    images = None
+    def is_set(self) -> bool: ...
+
+
+def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout]) -> Result:
+    """Render every output in memory; write them only if all succeeded, so a
+    broken save leaves the last good outputs in place."""
+    from handouts.source.yamlread import read_bytes
+
     try:
         layout = load_layout()
-        model = load_source(source)
-        images = [source.parent / s.image for s in model.subjects if s.image]
-        context = RenderContext(source_path=source)
-        rendered: dict[str, bytes] = {}
-        render_kinds(kinds, lambda kind, ctx: OUTPUTS[kind].renderer()(model, layout, ctx), context, rendered, split)
+        raw = read_bytes(source)
     except HandoutsError as exc:
-        return Rebuild([], exc.problems, [], time.perf_counter() - start, images)
-    except Exception as exc:  # a renderer bug: say so and keep watching, like a batch does
-        return Rebuild([], [internal_problem(exc, source)], [], time.perf_counter() - start, images)
-    written = []
-    try:
-        for kind, data in rendered.items():
-            target = output_path(source, out, kind)
-            write_atomically(target, data)
-            written.append(target)
-    except HandoutsError as exc:
-        return Rebuild(written, exc.problems, context.warnings, time.perf_counter() - start, images)
-    return Rebuild(written, [], context.warnings, time.perf_counter() - start, images)
-
-
-def snapshot(files: list[Path]) -> tuple:
-    """Modification stamps; a missing file (mid-save) counts as a change later."""
-    stamps = []
-    for path in files:
-        try:
-            stat = path.stat()
-            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            stamps.append((str(path), None, None))
-    return tuple(stamps)
+        return Result(source, problems=list(exc.problems))
+    result = render_source(Task(source, raw, layout, {k: output_name(source, k) for k in kinds}, force=True))
+    if result.problems:
+        result.outputs = {}
+    write_result(result, out)
+    return result
 
 
 def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout],
-          layout_files: list[Path], on_rebuild: Callable[[Rebuild], None],
-          stop: Callable[[], bool] = lambda: False) -> None:
-    """Build once, then poll and rebuild on every change until ``stop()``. The
-    files watched are the source, the layout's files and the pictures the last
-    loadable version of the source named (each rebuild reports them)."""
+          layout_files: list[Path], on_rebuild: Callable[[Result], None], stop: StopEvent | None = None) -> None:
+    """Build once, then rebuild on every change until ``stop`` is set (or
+    Ctrl-C). The files watched are the source, the layout's files and the
+    pictures the last loadable version of the source named."""
+    import watchfiles
+
     images: list[Path] = []
 
-    def run(stamps: tuple, **options: bool) -> tuple[list[Path], tuple]:
+    def run() -> set[Path]:
         nonlocal images
-        result = rebuild(source, out, kinds, load_layout, **options)
+        result = rebuild(source, out, kinds, load_layout)
         on_rebuild(result)
         images = images if result.images is None else result.images
-        files = [source, *layout_files, *images]
-        return files, _restamp(stamps, files)
+        return {p.resolve() for p in (source, *layout_files, *images)}
 
-    # The first build in this process, so fonts and caches are warm here; later
-    # rebuilds fork the deck's process from it and inherit them.
-    files, last = run(snapshot([source, *layout_files]), split=False)
-    while not stop():
-        time.sleep(POLL_SECONDS)
-        current = snapshot(files)
-        if current != last:
-            files, last = run(current)
-
-
-def _restamp(stamps: tuple, files: list[Path]) -> tuple:
-    """The stamps taken before a rebuild (so a save during it is not missed);
-    files watched for the first time are stamped now."""
-    known = {stamp[0]: stamp for stamp in stamps}
-    return tuple(known.get(str(path)) or snapshot([path])[0] for path in files)
+    files = run()
+    while stop is None or not stop.is_set():
+        folders = sorted({str(p.parent) for p in files if p.parent.is_dir()})
+        watched = {str(p) for p in files}
+        changes = watchfiles.watch(*folders, watch_filter=lambda _, path: str(Path(path).resolve()) in watched,
+                                   step=SETTLE_MS, stop_event=stop, recursive=False, rust_timeout=500,
+                                   yield_on_timeout=False)
+        for _ in changes:
+            now = run()
+            if now != files:  # new pictures (or folders) to watch: watch again with them
+                files = now
+                break
+        else:
+            return  # stopped

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from handouts.errors import Problem
+from handouts.errors import HandoutsError, Problem
 
 try:  # libyaml is ~15x faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -48,12 +48,18 @@ class Document:
         return self.positions.get((), (None, None))
 
 
-class ReadError(Exception):
-    """Raised with the problem that stopped reading (syntax, size, tags...)."""
+class ReadError(HandoutsError):
+    """The one problem that stopped reading a file (syntax, size, tags...).
+
+    A :class:`HandoutsError` like every user-facing error; the source and
+    layout loaders re-raise it as theirs."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
+        super().__init__([problem])
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
 
 
 def read_document(path: Path, what: str = "source") -> Document:

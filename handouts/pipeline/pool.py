@@ -1,0 +1,62 @@
+"""Where tasks run: in this process, in a local process pool, or on Dask.
+
+The pool is ``concurrent.futures.ProcessPoolExecutor`` with the platform's
+default start method (``spawn`` on macOS and Windows); an initializer imports
+the renderers once per worker. Workers receive :class:`Task` and return
+:class:`Result`: bytes travel, files are written by the coordinating process.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from handouts.errors import HandoutsError
+from handouts.pipeline.outputs import import_renderers
+from handouts.pipeline.render import Result, Task, render_source
+
+
+def execute(tasks: list[Task], workers: int, scheduler: str | None = None, warm: Iterable[str] = (),
+            mp_context: Any = None) -> Iterator[Result]:
+    """Yield one result per task, in completion order. ``warm``: output kinds
+    whose renderers each pool worker imports before its first task."""
+    if scheduler:
+        yield from _on_dask(tasks, scheduler)
+    elif workers <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield render_source(task)
+    else:
+        yield from _in_pool(tasks, min(workers, len(tasks)), tuple(warm), mp_context)
+
+
+def _in_pool(tasks: list[Task], workers: int, warm: tuple[str, ...], mp_context: Any) -> Iterator[Result]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
+                               initializer=import_renderers if warm else None, initargs=(warm,) if warm else ())
+    finished = False
+    try:
+        futures = [pool.submit(render_source, task) for task in tasks]
+        for future in as_completed(futures):
+            yield future.result()
+        finished = True
+    finally:  # on Ctrl-C (or a closed generator), do not wait for queued work
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _on_dask(tasks: list[Task], address: str) -> Iterator[Result]:
+    """Send the same tasks to an existing Dask distributed scheduler."""
+    try:
+        from distributed import Client, as_completed as dask_completed
+    except ImportError:
+        raise HandoutsError.single("--scheduler needs the Dask extra", key="--scheduler",
+                                   hint="pip install 'handouts[dask]'") from None
+    try:
+        client = Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise HandoutsError.single(f"cannot reach the Dask scheduler at {address}: {exc}", key="--scheduler",
+                                   hint="check the address (e.g. tcp://10.0.0.5:8786) and that the scheduler runs"
+                                   ) from None
+    with client:
+        futures = client.map(render_source, tasks, pure=False)
+        for future in dask_completed(futures, loop=client.loop):
+            yield future.result()

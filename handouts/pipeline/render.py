@@ -1,0 +1,128 @@
+"""The one render path: a source's bytes in, its outputs' bytes out.
+
+:func:`render_source` is what every build runs, wherever it runs: in this
+process, in a pool worker, on a Dask worker, in the watch loop, in tests and
+in the benchmarks. It never raises for a user's mistake or a renderer bug:
+both come back as located problems in the :class:`Result`, so one bad file
+never stops a batch or a watch loop.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handouts.errors import HandoutsError, Problem
+from handouts.layout.models import Layout
+from handouts.pipeline.outputs import OUTPUTS
+
+
+@dataclass(frozen=True)
+class Task:
+    """Everything needed to render one source (picklable: it travels to workers).
+
+    ``targets`` maps each kind to its output path relative to the output
+    folder; ``previous`` holds the manifest's fingerprints of outputs that
+    exist, so unchanged ones are not rendered again unless ``force``."""
+
+    source: Path
+    raw: bytes
+    layout: Layout
+    targets: dict[str, str]
+    previous: dict[str, str] = field(default_factory=dict)
+    force: bool = False
+
+
+@dataclass
+class Result:
+    """What became of one source: rendered, written, unchanged or failed.
+
+    ``outputs`` holds rendered bytes until they are written (then it is
+    emptied); ``written`` and ``unchanged`` are paths relative to the output
+    folder; ``problems`` are the errors (empty unless it failed)."""
+
+    source: Path
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    images: list[Path] | None = None  # the pictures the source names; None if it did not load
+    seconds: float = 0.0
+    peak_mb: float = 0.0  # the process's peak resident memory so far (0 where unknown)
+    rss_mb: float = 0.0  # its resident memory after this source (flat over a long batch)
+
+    @property
+    def status(self) -> str:
+        """``failed``, ``built`` (something written or rendered) or ``unchanged``."""
+        if self.problems:
+            return "failed"
+        return "built" if self.written or self.outputs else "unchanged"
+
+
+def render_source(task: Task) -> Result:
+    """Validate the source and render every kind in ``task.targets`` whose
+    output is not already up to date. Outputs rendered before a failure are
+    kept in the result, so they are still written."""
+    from handouts.pipeline.manifest import fingerprints
+    from handouts.render.context import RenderContext
+    from handouts.source.loader import source_from_document
+    from handouts.source.yamlread import parse_document
+
+    start = time.perf_counter()
+    result = Result(task.source)
+    try:
+        model = source_from_document(parse_document(task.raw, task.source))
+        result.images = [task.source.parent / s.image for s in model.subjects if s.image]
+        context = RenderContext(source_path=task.source, warnings=result.warnings)
+        digests = fingerprints(list(task.targets), task.raw, model, task.source, task.layout)
+        for kind, target in task.targets.items():
+            result.fingerprints[target] = digests[kind]
+            if not task.force and task.previous.get(kind) == digests[kind]:
+                result.unchanged.append(target)
+                continue
+            result.outputs[target] = OUTPUTS[kind].renderer()(model, task.layout, context)
+    except HandoutsError as exc:
+        result.problems = list(exc.problems)
+    except Exception as exc:  # noqa: BLE001 - a renderer bug must not stop the batch
+        result.problems = [internal_problem(exc, task.source)]
+    result.seconds = time.perf_counter() - start
+    result.peak_mb, result.rss_mb = peak_memory_mb(), current_memory_mb()
+    return result
+
+
+def internal_problem(exc: Exception, source: Path) -> Problem:
+    """A renderer bug, reported like any problem (with where it happened) so a
+    batch or a watch loop carries on instead of dying with a traceback."""
+    import traceback
+
+    last = traceback.extract_tb(exc.__traceback__)[-1]
+    return Problem(f"internal error while rendering: {type(exc).__name__}: {exc} "
+                   f"(at {Path(last.filename).name}:{last.lineno})", file=source,
+                   hint="please report this with the source file")
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory in MB, where the platform tells it
+    (``resource`` is Unix-only: imported here, never on the way to a build)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KB elsewhere
+
+
+def current_memory_mb() -> float:
+    """Resident memory now, in MB (Linux's /proc; 0 where it is not available)."""
+    import os
+
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
