@@ -106,7 +106,7 @@ def render_floor(folder: Path, sample: int = 20) -> float:
 def renderer():  # noqa: ANN201 - returns render(path)
     """``render(path)``: the build's own render function, all three outputs, nothing written."""
     sys.path.insert(0, str(ROOT))
-    from handouts.layout.loader import load_layout
+    from handouts.layout.resolve import load_layout
     from handouts.pipeline.outputs import OUTPUTS
     from handouts.pipeline.render import Task, render_source
 

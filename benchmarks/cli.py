@@ -79,7 +79,7 @@ def main() -> None:
               "(budget <= 100 MB)")
         print(f"  ... with --jobs 1        {serial_s * 1000:7.0f} ms   (all in one process), peak {serial_mb:.0f} MB")
 
-        from handouts.layout.loader import load_layout
+        from handouts.layout.resolve import load_layout
         from handouts.pipeline.outputs import OUTPUTS
         from handouts.pipeline.render import Task, render_source
         from handouts.pipeline.watch import rebuild

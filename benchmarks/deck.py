@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handouts.layout.loader import load_layout  # noqa: E402
+from handouts.layout.resolve import load_layout  # noqa: E402
 from handouts.render.context import RenderContext  # noqa: E402
 from handouts.render.deck.writer import render_deck  # noqa: E402
 from handouts.source.loader import load_source  # noqa: E402

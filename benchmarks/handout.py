@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 def in_process(source: Path, out: Path, runs: int) -> tuple[float, float]:
     """(first build incl. imports and font registration, median of the rest), in seconds."""
-    from handouts.layout.loader import load_layout
+    from handouts.layout.resolve import load_layout
     from handouts.pipeline.batch import build
     from handouts.pipeline.discover import Job
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.render.context import RenderContext
 from handouts.source.loader import load_source
 

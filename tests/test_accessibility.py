@@ -10,7 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.render.context import RenderContext
 from handouts.render.handout.document import render_handout
 from handouts.source.loader import load_source

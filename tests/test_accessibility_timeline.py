@@ -14,7 +14,7 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.markup import plain
 from handouts.render.context import RenderContext
 from handouts.render.handout.document import render_handout

@@ -142,7 +142,7 @@ def test_a_batch_under_spawn_gives_the_same_bytes(tmp_path: Path) -> None:
     renderers in their initializer, and must make exactly the same files."""
     import multiprocessing
 
-    from handouts.layout.loader import load_layout
+    from handouts.layout.resolve import load_layout
     from handouts.pipeline.batch import build
     from handouts.pipeline.discover import discover
 

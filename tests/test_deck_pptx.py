@@ -13,7 +13,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
 from handouts.cli import app
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.render.deck.fit import TextStyle, block_height, paginate, wrap
 from tests.conftest import CONTENT, MINIMAL
 from tests.deck_helpers import open_deck, render, slide_title, stress_source, write_source

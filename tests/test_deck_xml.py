@@ -18,7 +18,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.util import Pt
 
 from handouts.colors import tint
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.render.deck import timeline as deck_timeline
 from handouts.units import pt_to_emu
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from handouts.cli import app
 from handouts.errors import HandoutsError, LayoutError
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.layout.models import PAPER_SIZES_PT, Layout
 from handouts.markup import plain
 from handouts.render.context import RenderContext
@@ -208,12 +208,29 @@ def test_characters_outside_the_fonts_warn_once(tmp_path: Path) -> None:
 def test_footer_template_drops_dangling_separators() -> None:
     model = load_source(CONTENT[0])
     with_course = model.model_copy(update={"course": "History 101"})
-    assert fill_template("{course}{sep}{title}", with_course, "f") == f"History 101 · {model.title}"
-    assert fill_template("{course}{sep}{title}", model.model_copy(update={"course": None}), "f") == model.title
+    assert fill_template("{course}{sep}{title}", with_course) == f"History 101 · {model.title}"
+    assert fill_template("{course}{sep}{title}", model.model_copy(update={"course": None})) == model.title
     assert fill_template("{author}{sep}{course}{sep}{date}", model.model_copy(
-        update={"author": None, "course": None, "date": None}), "f") == ""
-    with pytest.raises(LayoutError):
-        fill_template("{teacher}", model, "handout.footer")
+        update={"author": None, "course": None, "date": None})) == ""
+
+
+@pytest.mark.parametrize("key, value, expected", [
+    ("footer", "{teacher}", "unknown field {teacher}"),
+    ("header", "{title", "expected '}'"),
+    ("footer", "{title.upper}", "unknown field {title.upper}"),
+    ("labels", {"page": "{page:>100000000}"}, "{page} takes no format"),
+    ("labels", {"page": "{pages[0]}"}, "unknown field {pages[0]}"),
+    ("labels", {"image_credit": "{credit!r}"}, "{credit} takes no format or conversion"),
+])
+def test_templates_are_checked_when_the_layout_loads(tmp_path: Path, key: str, value, expected: str) -> None:
+    import yaml
+
+    layout = tmp_path / "mine.yaml"
+    layout.write_text(yaml.safe_dump({"extends": "classic", "handout": {key: value}}))
+    with pytest.raises(LayoutError) as info:
+        load_layout(str(layout))
+    problem = info.value.problems[0]
+    assert expected in problem.message and problem.file == layout and problem.line is not None
 
 
 def test_footer_and_header_on_every_page(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from handouts.errors import LayoutError
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 
 
 def test_classic_resolves() -> None:

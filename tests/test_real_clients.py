@@ -13,7 +13,7 @@ import pytest
 from pptx import Presentation
 
 from handouts.pipeline.outputs import OUTPUTS
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from tests.conftest import CONTENT, LAYOUTS, build_one
 from tests.deck_helpers import convert, overflow_problems
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from handouts.pipeline import files as build_module
 from handouts.pipeline.outputs import OUTPUTS, output_path
 from handouts.errors import OutputError
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from tests.conftest import CONTENT, LAYOUTS, ROOT, build_one
 from tests.sources_fuzz import sources
 

@@ -11,7 +11,7 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.render.context import RenderContext
 from handouts.render.timeline.document import render_timeline
 from handouts.source.dates import HistDate, format_span

@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu, Inches
 
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.render.deck.timeline import draw_timeline
 from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.render.timeline.flow import TimelineFlowable
 from handouts.render.timeline.strip import strip_flowables
 from handouts.timeline.model import build_timeline

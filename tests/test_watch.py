@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 
-from handouts.layout.loader import load_layout
+from handouts.layout.resolve import load_layout
 from handouts.pipeline.render import Result
 from handouts.pipeline.watch import watch
 from tests.conftest import CONTENT

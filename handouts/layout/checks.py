@@ -9,15 +9,11 @@ or a ``--set`` that breaks a parent's pairing is blamed, not the parent.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from handouts.colors import contrast_ratio, readable_on, relative_luminance, rgb, tint
 from handouts.errors import Problem
 from handouts.source.yamlread import Path_
 from handouts.layout.models import Layout
-
-if TYPE_CHECKING:
-    from handouts.layout.resolve import Origins
+from handouts.layout.origins import Origins
 
 TEXT = 4.5  # WCAG AA, normal text
 LARGE = 3.0  # WCAG AA, large text and graphics
@@ -42,12 +38,12 @@ MIN_TEXT_AREA = 216.0  # 3 inches
 SLIDE_HEIGHT = 540.0   # both 16:9 and 4:3 decks are 7.5 inches tall
 
 
-def check_layout(layout: Layout, origins: "Origins") -> list[Problem]:
+def check_layout(layout: Layout, origins: Origins) -> list[Problem]:
     """Every contrast, size and room problem of a resolved layout."""
     return check_contrast(layout, origins) + check_sizes(layout, origins) + check_room(layout, origins)
 
 
-def check_room(layout: Layout, origins: "Origins") -> list[Problem]:
+def check_room(layout: Layout, origins: Origins) -> list[Problem]:
     """Margins must leave room to print on, in portrait and landscape (timelines turn the
     page), and the deck's margin and title must leave room for a slide's content."""
     problems: list[Problem] = []
@@ -72,7 +68,7 @@ def check_room(layout: Layout, origins: "Origins") -> list[Problem]:
     return problems
 
 
-def check_contrast(layout: Layout, origins: "Origins") -> list[Problem]:
+def check_contrast(layout: Layout, origins: Origins) -> list[Problem]:
     colors = layout.colors
     problems: list[Problem] = []
     for fg_key, bg_key in TEXT_PAIRS:
@@ -109,7 +105,7 @@ def check_contrast(layout: Layout, origins: "Origins") -> list[Problem]:
     return problems
 
 
-def check_sizes(layout: Layout, origins: "Origins") -> list[Problem]:
+def check_sizes(layout: Layout, origins: Origins) -> list[Problem]:
     problems: list[Problem] = []
     for size_path, floor_path in SIZE_FLOORS:
         size, floor = _get(layout, size_path), _get(layout, floor_path)
@@ -122,7 +118,7 @@ def check_sizes(layout: Layout, origins: "Origins") -> list[Problem]:
     return problems
 
 
-def _blame(origins: "Origins", first: Path_, second: Path_) -> Path_:
+def _blame(origins: Origins, first: Path_, second: Path_) -> Path_:
     """The key of the pair written by the most derived layout (ties: the first)."""
     return second if origins.locate(second).rank > origins.locate(first).rank else first
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Iterable
 
 from handouts.errors import LayoutError
-from handouts.layout.models import Layout
 
 DEFAULT_LAYOUT = "classic"
 SUFFIXES = (".yaml", ".yml")
@@ -91,12 +90,3 @@ def available_layouts(layouts_dir: Path | None = None) -> dict[str, Path]:
             for path in sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file()):
                 found.setdefault(path.stem, path)
     return found
-
-
-def load_layout(name: str | Path = DEFAULT_LAYOUT, layouts_dir: Path | None = None,
-                overrides: Iterable[str] = ()) -> Layout:
-    """Resolve a layout name or path (with ``extends`` and ``--set`` overrides) into a
-    validated :class:`Layout`; raise :class:`LayoutError` with every located problem."""
-    from handouts.layout.resolve import resolve_layout
-
-    return resolve_layout(str(name), layouts_dir, overrides).layout

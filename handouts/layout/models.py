@@ -6,6 +6,7 @@ constants. Lengths are stored in points (see :mod:`handouts.units`).
 
 from __future__ import annotations
 
+import string
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -45,24 +46,48 @@ def _deck_font(value: str) -> str:
     return value
 
 
+def _template(*fields: str) -> Any:
+    """A text with ``{field}`` slots: only the named fields, no format specs,
+    attributes or indexes, so a layout error is found (with its file:line)
+    when the layout loads, never half-way through drawing a page."""
+    allowed = ", ".join(f"{{{name}}}" for name in fields)
+
+    def check(text: str) -> str:
+        try:
+            slots = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text) if name is not None]
+        except ValueError as exc:
+            raise ValueError(f"{exc} (write {{{{ and }}}} for literal braces)") from None
+        for name, spec, conversion in slots:
+            if name not in fields:
+                raise ValueError(f"unknown field {{{name}}} in {text!r}; the fields are {allowed}")
+            if spec or conversion:
+                raise ValueError(f"{{{name}}} takes no format or conversion here; write just {{{name}}}")
+        return text
+
+    return Annotated[str, AfterValidator(check)]
+
+
+RunningText = _template("title", "subtitle", "course", "author", "date", "sep")
+PageTemplate = _template("page", "pages")
+CreditTemplate = _template("credit")
 PdfFamily = Annotated[str, AfterValidator(_pdf_family)]
 DeckFont = Annotated[str, AfterValidator(_deck_font)]
 
 
-class Strict(BaseModel):
+class LayoutModel(BaseModel):
     """Unknown keys are errors, with "did you mean" from the validator."""
 
     model_config = ConfigDict(extra="forbid")
 
 
-class Margins(Strict):
+class Margins(LayoutModel):
     top: Space = 50.0
     right: Space = 50.0
     bottom: Space = 50.0
     left: Space = 50.0
 
 
-class Page(Strict):
+class Page(LayoutModel):
     """Paper for the handout (the timeline has its own orientation)."""
 
     size: str = "a4"
@@ -85,7 +110,7 @@ class Page(Strict):
         return width, height
 
 
-class Fonts(Strict):
+class Fonts(LayoutModel):
     """Bundled font families for the PDFs (embedded as subsets)."""
 
     body: PdfFamily = "DejaVu Serif"
@@ -93,7 +118,7 @@ class Fonts(Strict):
     table: PdfFamily = "DejaVu Sans Condensed"
 
 
-class Sizes(Strict):
+class Sizes(LayoutModel):
     """Font sizes in points; ``min`` is the smallest text the layout allows."""
 
     title: FontSize = 24
@@ -107,7 +132,7 @@ class Sizes(Strict):
     leading: Annotated[float, Field(ge=1.0, le=3.0)] = 1.3
 
 
-class Colors(Strict):
+class Colors(LayoutModel):
     """Named colours; renderers never hard-code one."""
 
     text: Color = "#1A1A1A"
@@ -122,13 +147,13 @@ class Colors(Strict):
     link: Color = "#1A4F8B"
 
 
-class TableStyle(Strict):
+class TableStyle(LayoutModel):
     style: Literal["zebra", "rules", "grid"] = "zebra"
     label_width: Annotated[float, Field(gt=0.05, lt=0.6)] = 0.2
     landscape_from_subjects: int | None = Field(None, ge=2, le=8, description="Use landscape table pages at this many subjects.")
 
 
-class HandoutLabels(Strict):
+class HandoutLabels(LayoutModel):
     """Words the handout adds around the teacher's text (translate them in a layout).
 
     An empty heading hides that heading (and its bookmark)."""
@@ -140,21 +165,21 @@ class HandoutLabels(Strict):
     conclusion: str = "Conclusion"
     sources: str = "Sources"
     continued: str = "(cont.)"
-    page: str = "page {page} of {pages}"
-    image_credit: str = "Image: {credit}"
+    page: PageTemplate = "page {page} of {pages}"
+    image_credit: CreditTemplate = "Image: {credit}"
 
 
-class Handout(Strict):
+class Handout(LayoutModel):
     blocks: list[HandoutBlock] = ["title", "subjects", "summary", "table", "similarities", "sections",
                                   "timeline", "conclusion", "sources", "note"]
     table: TableStyle = TableStyle()
-    header: str = ""
-    footer: str = "{course}{sep}{title}"
+    header: RunningText = ""
+    footer: RunningText = "{course}{sep}{title}"
     subject_images: bool = True
     labels: HandoutLabels = HandoutLabels()
 
 
-class TimelineLabels(Strict):
+class TimelineLabels(LayoutModel):
     """Words the timeline adds itself; translate them for other languages."""
 
     shared: str = "Shared"            # the lane of events without a subject
@@ -163,7 +188,7 @@ class TimelineLabels(Strict):
     empty: str = "No dated events"
 
 
-class Timeline(Strict):
+class TimelineOptions(LayoutModel):
     orientation: Literal["portrait", "landscape"] = "landscape"
     label_size: FontSize = 8
     min_size: FontSize = 7
@@ -173,12 +198,12 @@ class Timeline(Strict):
     labels: TimelineLabels = TimelineLabels()
 
 
-class DeckFonts(Strict):
+class DeckFonts(LayoutModel):
     heading: DeckFont = "Calibri"
     body: DeckFont = "Calibri"
 
 
-class DeckSizes(Strict):
+class DeckSizes(LayoutModel):
     """Slide text sizes; ``display`` is the largest a short comparison cell may grow to."""
 
     cover: FontSize = 48
@@ -190,7 +215,7 @@ class DeckSizes(Strict):
     min: FontSize = 14
 
 
-class DeckLabels(Strict):
+class DeckLabels(LayoutModel):
     """Words the deck adds itself; translate them for decks in other languages."""
 
     overview: str = "Overview"
@@ -207,7 +232,7 @@ class DeckLabels(Strict):
     empty_cell: str = "—"
 
 
-class Deck(Strict):
+class Deck(LayoutModel):
     aspect: Literal["16:9", "4:3"] = "16:9"
     template: str | None = Field(None, description="A .pptx/.potx beside the layout used as the base (masters).")
     fonts: DeckFonts = DeckFonts()
@@ -221,7 +246,7 @@ class Deck(Strict):
     labels: DeckLabels = DeckLabels()
 
 
-class Layout(Strict):
+class Layout(LayoutModel):
     """A resolved layout."""
 
     name: str = "classic"
@@ -239,7 +264,7 @@ class Layout(Strict):
         "source", description="'palette' ignores colours set in sources (e.g. a grayscale layout).")
     markers: list[Marker] = Field(["circle", "square", "triangle", "diamond", "star", "cross", "ring", "bar"], min_length=1)
     handout: Handout = Handout()
-    timeline: Timeline = Timeline()
+    timeline: TimelineOptions = TimelineOptions()
     deck: Deck = Deck()
 
     def subject_color(self, index: int, own: str | None = None) -> str:

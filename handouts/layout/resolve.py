@@ -10,7 +10,7 @@ Mappings merge key by key; any other value (lists included) replaces.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -19,50 +19,16 @@ from pydantic import ValidationError
 from handouts.errors import LayoutError, Problem
 from handouts.source.validation import data_path, to_problem, validate
 from handouts.source.yamlread import Document, Path_, ReadError, read_document
+from handouts.layout.checks import check_layout
 from handouts.layout.loader import DEFAULT_LAYOUT, find_layout, is_path
 from handouts.layout.models import Layout
+from handouts.layout.origins import Origin, Origins
 from handouts.layout.overrides import Override, parse_overrides
 
 # Keys that name files; a relative path is relative to the layout file that wrote it.
 ASSET_KEYS: dict[Path_, tuple[str, ...]] = {("deck", "template"): (".pptx", ".potx")}
 # Keys that describe one file and are not inherited.
 OWN_KEYS = ("name", "description", "extends")
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a value was written: a file and line, or a ``--set``; ``rank`` grows child-wards."""
-
-    file: Path | None = None
-    line: int | None = None
-    column: int | None = None
-    via: str | None = None
-    rank: int = 0
-
-    def problem(self, key: str, message: str, hint: str | None = None) -> Problem:
-        return Problem(message, self.file, self.line, self.column, self.via or key, hint)
-
-
-@dataclass
-class Origins:
-    """Key path -> :class:`Origin`; looking up a path falls back to its closest ancestor."""
-
-    entries: dict[Path_, Origin] = field(default_factory=dict)
-
-    def locate(self, path: Path_) -> Origin:
-        path = tuple(path)
-        while path:
-            if path in self.entries:
-                return self.entries[path]
-            path = path[:-1]
-        return self.entries.get((), Origin())
-
-    def replace_under(self, prefix: Path_, new: dict[Path_, Origin]) -> None:
-        """A value at ``prefix`` was replaced: forget the old positions beneath it."""
-        n = len(prefix)
-        for key in [k for k in self.entries if k[:n] == prefix and len(k) > n]:
-            del self.entries[key]
-        self.entries.update(new)
 
 
 @dataclass
@@ -81,8 +47,6 @@ class Resolved:
 def resolve_layout(name: str = DEFAULT_LAYOUT, layouts_dir: Path | None = None,
                    overrides: Iterable[str] = ()) -> Resolved:
     """Find ``name``, follow its ``extends`` chain, merge, apply overrides, validate and check."""
-    from handouts.layout.checks import check_layout
-
     sets = parse_overrides(list(overrides))
     docs = read_chain(name, layouts_dir)
     problems: list[Problem] = []
@@ -217,3 +181,10 @@ def validate_merged(data: dict[str, Any], origins: Origins) -> Layout:
             problems.append(replace(problem, file=origin.file, line=origin.line, column=origin.column,
                                     key=origin.via or problem.key))
         raise LayoutError(problems) from None
+
+
+def load_layout(name: str | Path = DEFAULT_LAYOUT, layouts_dir: Path | None = None,
+                overrides: Iterable[str] = ()) -> Layout:
+    """Resolve a layout name or path (with ``extends`` and ``--set`` overrides) into a
+    validated :class:`Layout`; raise :class:`LayoutError` with every located problem."""
+    return resolve_layout(str(name), layouts_dir, overrides).layout

@@ -73,13 +73,13 @@ def slugify(name: str) -> str:
     return slug or "subject"
 
 
-class Strict(BaseModel):
+class SourceModel(BaseModel):
     """Unknown keys are errors (typos must not vanish silently)."""
 
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, str_strip_whitespace=True)
 
 
-class Subject(Strict):
+class Subject(SourceModel):
     """One column of the comparison: a person, a state, an idea."""
 
     id: Text | None = Field(None, description="Short id used by table mappings and timeline lanes; default: a slug of name.")
@@ -98,7 +98,7 @@ class Subject(Strict):
         return value
 
 
-class TableRow(Strict):
+class TableRow(SourceModel):
     """One attribute compared across subjects."""
 
     label: RequiredText
@@ -111,7 +111,7 @@ class TableRow(Strict):
         return self.values
 
 
-class Section(Strict):
+class Section(SourceModel):
     """A prose section: a heading, paragraphs, optional paragraphs per subject."""
 
     heading: RequiredText
@@ -119,7 +119,7 @@ class Section(Strict):
     by_subject: dict[str, Text] | None = None
 
 
-class Event(Strict):
+class Event(SourceModel):
     """A dated event (``date``) or a span (``start``/``end``) on the timeline."""
 
     label: RequiredText
@@ -139,7 +139,7 @@ class Event(Strict):
         return self.start or self.date  # type: ignore[return-value]
 
 
-class SourceRef(Strict):
+class SourceRef(SourceModel):
     """A cited source: a title and an optional URL."""
 
     title: RequiredText
@@ -151,7 +151,7 @@ def _source_ref(value: Any) -> Any:
     return {"title": value} if isinstance(value, str) else value
 
 
-class Comparison(Strict):
+class Comparison(SourceModel):
     """A whole comparison source."""
 
     title: RequiredText

@@ -98,7 +98,7 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     if subject.full_name:
         text.append(Paragraph(to_reportlab(subject.full_name, layout.colors.link), s.meta))
     if show and subject.image_credit:
-        credit = layout.handout.labels.image_credit.replace("{credit}", subject.image_credit)
+        credit = layout.handout.labels.image_credit.format(credit=subject.image_credit)
         text.append(Paragraph(to_reportlab(credit, layout.colors.link), s.credit))
     element = p.tags.element("P", card)  # one cell, one element: name, full name, credit
     for flowable in text:

@@ -9,7 +9,6 @@ document is laid out once (fast and deterministic).
 from __future__ import annotations
 
 import io
-import string
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -17,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
-from handouts.errors import LayoutError, OutputError
+from handouts.errors import OutputError
 from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.source.models import Comparison
@@ -30,19 +29,12 @@ SEP = " \u00b7 "
 _GAP = "\x00"  # stands for {sep} until we know which sides are non-empty
 
 
-def fill_template(template: str, model: Comparison, key: str) -> str:
-    """Format a header/footer template; ``{sep}`` appears only between non-empty parts."""
+def fill_template(template: str, model: Comparison) -> str:
+    """Fill a header/footer template (checked when the layout loaded); ``{sep}``
+    appears only between non-empty parts."""
     values = {"title": plain(model.title), "course": model.course or "", "author": model.author or "",
               "date": model.date or "", "subtitle": plain(model.subtitle or ""), "sep": _GAP}
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-        unknown = fields - values.keys()
-        if unknown:
-            raise KeyError(sorted(unknown)[0])
-        text = template.format(**values)
-    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
-        raise LayoutError.single(f"cannot fill the template {template!r}: {exc}", key=key,
-                                 hint=f"use the fields {{{'}, {'.join(values)}}}") from None
+    text = template.format(**values)
     return SEP.join(part.strip() for part in text.split(_GAP) if part.strip())
 
 
@@ -154,13 +146,7 @@ class HandoutDoc(BaseDocTemplate):
 def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
     """The running header/footer texts and their look, from the layout."""
     h = layout.handout
-    try:
-        h.labels.page.format(page=1, pages=1)
-    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:  # e.g. {page.x}, {pages[0]}
-        raise LayoutError.single(f"cannot fill the template {h.labels.page!r}: {exc}", key="handout.labels.page",
-                                 hint="use the fields {page} and {pages}") from None
-    return Running(header=fill_template(h.header, model, "handout.header"),
-                   footer=fill_template(h.footer, model, "handout.footer"),
+    return Running(header=fill_template(h.header, model), footer=fill_template(h.footer, model),
                    page=h.labels.page, font=styles.fonts["heading"]["regular"],
                    size=max(layout.sizes.min, layout.sizes.small), color=layout.colors.muted, rule=layout.colors.rule)
 
