@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,15 @@ from handouts.layout.loader import available_layouts
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = sorted((ROOT / "content").glob("*.yaml"))
 LAYOUTS = sorted(available_layouts())  # every layout on the search path: the built-ins
+
+
+def needs(*tools: str) -> pytest.MarkDecorator:
+    """Skip a test when an outside program it runs is missing, with the reason;
+    under CI (``CI`` set, where .ci/run installs them) a missing one fails instead."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing and os.environ.get("CI"):
+        raise RuntimeError(f"CI must install {', '.join(missing)} (see .ci/run)")
+    return pytest.mark.skipif(bool(missing), reason=f"needs {', '.join(missing)} (installed by .ci/run)")
 
 
 def build_one(source: Path, out: Path, kinds: list[str], layout):  # noqa: ANN001, ANN201 - a Layout; a Result

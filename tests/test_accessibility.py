@@ -15,9 +15,9 @@ from handouts.render.context import RenderContext
 from handouts.render.handout.document import render_handout
 from handouts.source.loader import load_source
 
-from conftest import CONTENT, LAYOUTS
-from sources import make_source, write_png, write_source
-from tagged_pdf import Node, marking_problems, parent_tree_problems, reading
+from tests.conftest import CONTENT, LAYOUTS, needs
+from tests.sources import make_source, write_png, write_source
+from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
 
 
 
@@ -136,6 +136,7 @@ def test_reading_order_follows_the_document(tmp_path: Path) -> None:
     assert all(li.children and li.children[0].kind == "LBody" for n in lists for li in n.children)
 
 
+@needs("qpdf")
 def test_tagged_output_is_deterministic_and_qpdf_clean(tmp_path: Path) -> None:
     import subprocess
     write_png(tmp_path / "a.png")
@@ -261,6 +262,7 @@ def test_unique_titles_numbers_repeats() -> None:
     assert qualified("Economic Policies", ["Other"], "comparison") == "Economic Policies"
 
 
+@needs("pdftoppm")
 def test_tagging_does_not_change_the_pages(tmp_path: Path, monkeypatch) -> None:
     """The same handout drawn without tags renders to the same pixels."""
     import shutil
@@ -269,8 +271,6 @@ def test_tagging_does_not_change_the_pages(tmp_path: Path, monkeypatch) -> None:
     from handouts.render.handout import document as handout_pdf
     from handouts.render.pdf import page as pdf_page
 
-    if not shutil.which("pdftoppm"):
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
     write_png(tmp_path / "a.png")
     source = make_source(3, 4, 6, long_cell=(1, 2), long_words=700)
     source["subjects"][0].update(image="a.png")

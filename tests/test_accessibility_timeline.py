@@ -22,9 +22,9 @@ from handouts.render.timeline.document import render_timeline
 from handouts.source.loader import load_source
 from handouts.source.models import Comparison
 
-from conftest import CONTENT, LAYOUTS
-from tagged_pdf import Node, marking_problems, parent_tree_problems, reading
-from sources import ATHENS, dense_source
+from tests.conftest import CONTENT, LAYOUTS, needs
+from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
+from tests.sources import ATHENS, dense_source
 
 
 
@@ -155,6 +155,7 @@ def test_empty_timeline_is_tagged(write) -> None:
     assert [(n.kind, n.text) for n in nodes[1:]] == [("H1", "Quiet"), ("P", "Timeline"), ("P", "No dated events")]
 
 
+@needs("qpdf")
 def test_timeline_pdf_is_deterministic_and_qpdf_clean(tmp_path: Path, write) -> None:
     for path in (CONTENT[0], write(dense_source())):
         first = timeline_pdf(path, "large-print")
@@ -203,6 +204,7 @@ def _pages(data: bytes, folder: Path, name: str) -> list[bytes]:
     return [p.read_bytes() for p in sorted(folder.glob(f"{name}-*.png"))]
 
 
+@needs("pdftoppm")
 def test_tagging_does_not_change_the_timeline_pages(tmp_path: Path, write, monkeypatch) -> None:
     """The timeline PDF and a handout with a dense strip and its key, drawn
     without tags, render to the same pixels."""
@@ -212,8 +214,6 @@ def test_tagging_does_not_change_the_timeline_pages(tmp_path: Path, write, monke
     from handouts.render.pdf import page as pdf_page
     from handouts.render.timeline import document as timeline_module
 
-    if not shutil.which("pdftoppm"):
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
     path = write(dense_source())
     tagged = [timeline_pdf(path), timeline_pdf(CONTENT[0], "large-print"), handout_pdf(path)]
     plain_canvas = pdf_page.canvas_class

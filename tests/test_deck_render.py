@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, needs
 from tests.deck_helpers import convert, open_deck, overflow_problems, render, stress_source, write_source
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = needs("soffice")
 
 CASES = {
     "en-3-subjects-80-rows-3000-word-cell": dict(subjects=3, rows=80, huge_cell_words=3000),

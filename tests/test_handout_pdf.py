@@ -20,8 +20,8 @@ from handouts.render.handout.document import render_handout
 from handouts.render.pdf.page import fill_template
 from handouts.source.loader import load_source
 
-from conftest import CONTENT
-from sources import make_source, write_png, write_source
+from tests.conftest import CONTENT
+from tests.sources import make_source, write_png, write_source
 
 
 def squash(text: str) -> str:

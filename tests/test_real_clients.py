@@ -14,12 +14,11 @@ from pptx import Presentation
 
 from handouts.pipeline.outputs import OUTPUTS
 from handouts.layout.resolve import load_layout
-from tests.conftest import CONTENT, LAYOUTS, build_one
+from tests.conftest import CONTENT, LAYOUTS, build_one, needs
 from tests.deck_helpers import convert, overflow_problems
 
 TOOLS = ("qpdf", "pdffonts", "pdftoppm", "soffice")
-pytestmark = pytest.mark.skipif(not all(shutil.which(t) for t in TOOLS),
-                                reason="needs qpdf, poppler-utils and LibreOffice (installed by .ci/run)")
+pytestmark = needs(*TOOLS)
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,8 @@ from handouts.timeline.model import build_timeline
 from handouts.timeline.placement import place
 from handouts.timeline.ticks import nice_ticks
 
-from conftest import ROOT
-from sources import ATHENS, dense_source, pdf_text, words_overlap
+from tests.conftest import ROOT
+from tests.sources import ATHENS, dense_source, pdf_text, words_overlap
 
 LAYOUT = load_layout("classic")
 WIDTH_OF = lambda text, size: len(text) * size * 0.55  # noqa: E731  (a plain measure for the model tests)

@@ -17,8 +17,8 @@ from handouts.render.deck.timeline import draw_timeline
 from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline
 
-from conftest import ROOT
-from sources import ATHENS, dense_source, pdf_text, words_overlap
+from tests.conftest import ROOT, needs
+from tests.sources import ATHENS, dense_source, pdf_text, words_overlap
 
 LAYOUT = load_layout("classic")
 BOX = (Inches(0.5), Inches(1.4), Inches(12.3), Inches(5.6))
@@ -66,7 +66,7 @@ def test_dense_deck_timeline_numbers_its_markers(write) -> None:
     assert numbers == {item.number for item in timeline.items}
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+@needs("soffice")
 @pytest.mark.parametrize("source", ["lenin", "athens", "dense"])
 def test_rendered_by_libreoffice_words_do_not_overlap(source: str, write) -> None:
     path = {"lenin": ROOT / "content" / "lenin-vs-stalin.yaml", "athens": write(ATHENS),

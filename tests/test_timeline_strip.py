@@ -13,8 +13,8 @@ from handouts.render.timeline.strip import strip_flowables
 from handouts.timeline.model import build_timeline
 from handouts.source.loader import load_source
 
-from conftest import ROOT
-from sources import dense_source, pdf_text, words_overlap
+from tests.conftest import ROOT
+from tests.sources import dense_source, pdf_text, words_overlap
 
 LAYOUT = load_layout("classic")
 
