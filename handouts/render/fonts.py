@@ -47,7 +47,8 @@ def register_family(family: str, styles: Iterable[str] = STYLES) -> dict[str, st
     for style in set(styles) | {"regular"}:
         _register_style(family, style)
     names = {style: font_name(family, style) for style in STYLES}
-    loaded = {style for style in STYLES if names[style] in pdfmetrics._fonts}
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    loaded = {style for style in STYLES if names[style] in registered}
     # Fallbacks first: addMapping also records the reverse (font -> flags), which
     # the real styles must win.
     for style in sorted(STYLES, key=lambda s: s in loaded):

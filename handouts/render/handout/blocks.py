@@ -13,7 +13,7 @@ from typing import Callable
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreakIfNotEmpty,
-                                Paragraph, Spacer, Table, TableStyle)
+                                Paragraph, Spacer, TableStyle)
 
 from handouts.layout.models import Layout
 from handouts.markup import escape, escape_attr, plain, to_reportlab
@@ -23,7 +23,7 @@ from handouts.render.pdf.images import load_picture, picture_flowable
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
 from handouts.render.handout.table import build_table
-from handouts.render.pdf.tags import Element, TagRecorder, table_callback, cell_tag, tag
+from handouts.render.pdf.tags import Element, TagRecorder, table_callback, cell_tag, tag, tagging_table
 
 CARDS_PER_ROW = 4
 
@@ -143,7 +143,7 @@ def subjects_block(p: Parts) -> list[Flowable]:
         for col, i in enumerate(group):
             color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
             cmds.append(("LINEABOVE", (col, top), (col, top), 2.5, color))
-    table = Table(rows, colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT", renderCB=table_callback(cell_tag))
+    table = tagging_table(rows, table_callback(cell_tag), colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
     table.setStyle(TableStyle(cmds))
     return [table, Spacer(0, p.styles.gap * 0.6)]
 

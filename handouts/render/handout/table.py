@@ -23,7 +23,7 @@ from handouts.markup import plain, to_reportlab
 from handouts.source.models import Comparison, split_paragraphs
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
-from handouts.render.pdf.tags import Element, TagRecorder, table_callback
+from handouts.render.pdf.tags import Element, TagRecorder, table_callback, tagging_table
 
 DASH = "\u2014"
 
@@ -177,7 +177,7 @@ class ComparisonTable(Flowable):
     def _table(self, rows: list[Row], widths: list[float]) -> Table:
         data = [list(self.header)] + [[list(c) for c in r.cells] for r in rows]
         callback = table_callback(self._cell_element(rows)) if self.cells else None
-        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", renderCB=callback)
+        table = tagging_table(data, callback, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(self._commands(rows)))
         return table
 

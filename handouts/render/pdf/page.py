@@ -21,6 +21,7 @@ from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.source.models import Comparison
 from handouts.render.fonts import font_name
+from handouts.render.pdf.reportlab_internals import page_state, restore_page_state, start_page
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact
@@ -63,13 +64,13 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
             self._pages: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._pages.append(page_state(self))
+            start_page(self)
 
         def save(self) -> None:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
+                restore_page_state(self, state)
                 with artifact(self, "Pagination"):
                     self._running(number, total)
                 Canvas.showPage(self)
@@ -77,12 +78,11 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
 
         def _running(self, number: int, total: int) -> None:
             r = running
-            width, height = self._pagesize
-            left, right = self._margins
+            width, height, left, right, bottom, top = self.running_box
             self.saveState()
             self.setFont(r.font, r.size)
             self.setFillColor(HexColor(r.color))
-            y = self._bottom * 0.45
+            y = bottom * 0.45
             self.setStrokeColor(HexColor(r.rule))
             self.setLineWidth(0.5)
             self.line(left, y + r.size * 1.5, width - right, y + r.size * 1.5)
@@ -91,7 +91,7 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
             room = width - left - right - self.stringWidth(page, r.font, r.size) - r.size * 2
             self.drawString(left, y, _fit(r.footer, r.font, r.size, room, self))
             if r.header:
-                self.drawRightString(width - right, height - self._top * 0.55,
+                self.drawRightString(width - right, height - top * 0.55,
                                      _fit(r.header, r.font, r.size, width - left - right, self))
             self.restoreState()
 
@@ -127,8 +127,10 @@ class HandoutDoc(BaseDocTemplate):
         self._has_top = False
 
     def _note_margins(self, canvas: Canvas, doc: "HandoutDoc") -> None:
-        canvas._margins = (self.leftMargin, self.rightMargin)
-        canvas._bottom, canvas._top = self.bottomMargin, self.topMargin
+        """Where this page's running header and footer go (its template's size and the margins),
+        kept on the canvas with the page's state until they are drawn."""
+        width, height = doc.pageTemplate.pagesize
+        canvas.running_box = (width, height, self.leftMargin, self.rightMargin, self.bottomMargin, self.topMargin)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         entry = getattr(flowable, "outline", None)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfdoc import (XMP, PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference,
-                                      PDFPage, PDFString, PDFnull, PDFtrue)
+from reportlab.pdfbase.pdfdoc import (PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFPage,
+                                      PDFStream, PDFString, PDFnull, PDFtrue)
 from reportlab.pdfgen.canvas import Canvas
 
 from handouts.markup import escape
+from handouts.render.pdf.reportlab_internals import (add_annotation_key, document_pages, page_annotation, pdf_document,
+                                                     set_page_keys, string_text)
 from handouts.render.pdf.tags import Element, TagRecorder
 
 ALWAYS_KEPT = {"TD", "TH"}  # empty cells keep a table's rows regular
@@ -67,20 +69,12 @@ def _kept(element: Element) -> bool:
     return element.kind in ALWAYS_KEPT or element.has_content()
 
 
-def _set_page_keys(page: PDFPage, **keys: object) -> None:
-    """reportlab writes only the page keys its class lists (``__NoDefault__``):
-    list ours on this page too, then set them like its own."""
-    page.__NoDefault__ = [*page.__NoDefault__, *(k for k in keys if k not in page.__NoDefault__)]
-    for key, value in keys.items():
-        setattr(page, key, value)
-
-
 class _Writer:
     """Builds the structure objects of one PDF into reportlab's document."""
 
     def __init__(self, doc: PDFDocument, tags: TagRecorder) -> None:
         self.doc, self.tags = doc, tags
-        self.pages: list[PDFPage] = doc.Pages.pages
+        self.pages: list[PDFPage] = document_pages(doc)
         self.page_refs = [doc.Reference(page) for page in self.pages]  # pages are registered already
         self.objects: dict[int, PDFObjectReference] = {}  # id(Element) -> its StructElem
         self.annots: list[PDFObjectReference] = []  # StructElem of each annotation key, in order
@@ -112,19 +106,17 @@ class _Writer:
         return ref
 
     def link(self, page: int, index: int, parent: PDFObjectReference) -> PDFDictionary:
-        ref = self.pages[page].Annots[index]
+        ref, annot = page_annotation(self.doc, self.pages[page], index)
         key = len(self.pages) + len(self.annots)
         self.annots.append(parent)
-        annot = self.doc.idToObject[ref.name]
         if isinstance(annot, PDFDictionary):  # canvas.linkURL (paragraph links)
             annot["StructParent"] = key
             if "Contents" not in annot:
-                action = annot.dict.get("A")
-                uri = action.dict.get("URI") if isinstance(action, PDFDictionary) else None
-                annot["Contents"] = PDFString(f"Link: {uri.s}" if uri is not None else "Link")
+                action = annot["A"] if "A" in annot else None
+                uri = action["URI"] if isinstance(action, PDFDictionary) and "URI" in action else None
+                annot["Contents"] = PDFString(f"Link: {string_text(uri)}" if uri is not None else "Link")
         else:  # reportlab's Annotation classes check their keys and always carry /Contents
-            annot.permitted = (*annot.permitted, "StructParent")
-            annot.otherkw["StructParent"] = key
+            add_annotation_key(annot, "StructParent", key)
         return PDFDictionary({"Type": PDFName("OBJR"), "Obj": ref, "Pg": self.page_refs[page]})
 
     def parent_tree(self) -> PDFObjectReference:
@@ -133,7 +125,7 @@ class _Writer:
             elements = self.tags.pages.get(index)
             if not elements:
                 continue
-            _set_page_keys(page, StructParents=index)
+            set_page_keys(page, StructParents=index)
             nums.append(index)
             nums.append(self.doc.Reference(PDFArray([self.objects.get(id(e), PDFnull) for e in elements])))
         for key, owner in enumerate(self.annots, start=len(self.pages)):
@@ -146,24 +138,23 @@ def write_structure(canvas: Canvas, tags: TagRecorder, info: DocInfo) -> None:
     """Add ``tags`` (recorded while drawing on ``canvas``) as the document's
     structure, with its metadata. Call once every page is shown, just before
     ``Canvas.save``."""
-    doc = canvas._doc
+    doc = pdf_document(canvas)
     writer = _Writer(doc, tags)
     root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root["K"] = writer.element(tags.root, doc.Reference(root))
     root["ParentTree"] = writer.parent_tree()
     root["ParentTreeNextKey"] = len(writer.pages) + len(writer.annots)
-    catalog = doc.Catalog
-    catalog.StructTreeRoot = root
-    catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
+    canvas.setCatalogEntry("StructTreeRoot", root)
+    canvas.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": PDFtrue}))
     if info.lang:
-        catalog.Lang = PDFString(info.lang)
+        canvas.setCatalogEntry("Lang", PDFString(info.lang))
     canvas.setViewerPreference("DisplayDocTitle", PDFtrue)
-    # reportlab's XMP stream; the document sets no default filter, so it stays
-    # uncompressed, as metadata should.
-    packet = xmp_packet(info)
-    catalog.Metadata = XMP(creator=lambda doc: packet)
+    # A plain stream, as reportlab's XMP class (absent from 4.1) makes it; the
+    # document sets no default filter, so it stays uncompressed, as metadata should.
+    metadata = PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")})
+    canvas.setCatalogEntry("Metadata", PDFStream(metadata, xmp_packet(info)))
     for page in writer.pages:
-        _set_page_keys(page, Tabs=PDFName("S"))
+        set_page_keys(page, Tabs=PDFName("S"))
 
 
 def tagged_canvas(tags: TagRecorder, info: DocInfo) -> type[Canvas]:
@@ -176,7 +167,7 @@ def tagged_canvas(tags: TagRecorder, info: DocInfo) -> type[Canvas]:
             tags.attach(self)
 
         def save(self) -> None:
-            if self._code:  # the last page, as Canvas.save would show it: it needs its keys too
+            if self.getCurrentPageContent():  # the last page, as Canvas.save would show it: it needs its keys too
                 Canvas.showPage(self)
             write_structure(self, tags, info)
             Canvas.save(self)

@@ -34,8 +34,10 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame
+from reportlab.platypus import Frame, Table
 from reportlab.platypus.flowables import Flowable
+
+from handouts.render.pdf.reportlab_internals import annotation_count, page_operators
 
 
 @dataclass(eq=False)
@@ -67,7 +69,7 @@ class _Span:
     element: Element | None  # None: an artifact
     kind: str  # artifact type (Pagination, Layout...) for artifacts
     page: int = -1
-    start: int = -1  # index of the opening operator in canvas._code
+    start: int = -1  # index of the opening operator in the page's operators
     annots: int = 0  # the page's annotation count when the span opened
     mcid: int = -1
 
@@ -117,30 +119,29 @@ class TagRecorder:
 
     def _open(self, canvas: Canvas, span: _Span) -> _Span:
         page = canvas.getPageNumber() - 1
-        code = canvas._code
-        span = _Span(span.element, span.kind, page, len(code), len(canvas._annotationrefs))
+        span = _Span(span.element, span.kind, page, len(page_operators(canvas)), annotation_count(canvas))
         if span.element is None:
-            code.append(f"/Artifact <</Type /{span.kind}>> BDC" if span.kind != "Layout" else "/Artifact BMC")
+            canvas.addLiteral(f"/Artifact <</Type /{span.kind}>> BDC" if span.kind != "Layout" else "/Artifact BMC")
         else:
             mcids = self.pages.setdefault(page, [])
-            code.append(f"/{span.element.kind} <</MCID {len(mcids)}>> BDC")
+            canvas.addLiteral(f"/{span.element.kind} <</MCID {len(mcids)}>> BDC")
             span.mcid = len(mcids)
             mcids.append(span.element)
             span.element.kids.append((page, span.mcid))
         return span
 
     def _close(self, canvas: Canvas, span: _Span) -> None:
-        code = canvas._code
-        links = canvas._annotationrefs[span.annots:]
+        code = page_operators(canvas)
+        links = annotation_count(canvas) - span.annots
         if not links and not _paints(code[span.start + 1:]):  # nothing drawn: drop the span
             del code[span.start]
             if span.element is not None:
                 self.pages[span.page].pop()  # the last MCID: spans open one at a time
                 span.element.kids.remove((span.page, span.mcid))
             return
-        code.append("EMC")
+        canvas.addLiteral("EMC")
         if span.element is not None:
-            for index in range(span.annots, span.annots + len(links)):
+            for index in range(span.annots, span.annots + links):
                 self.element("Link", span.element).kids.append(("annot", span.page, index))
 
 
@@ -200,7 +201,20 @@ class TaggingFrame(Frame):
 
 def _tags_itself(flowable: Flowable) -> bool:
     """Tables with a tagging callback (and their split pieces) mark their own cells."""
-    return getattr(flowable, "tags_itself", False) or getattr(flowable, "_renderCB", None) is not None
+    return getattr(flowable, "tags_itself", False)
+
+
+class TaggedTable(Table):
+    """A Table whose ``renderCB`` tags its cells (:func:`table_callback`); reportlab
+    makes its split pieces with ``self.__class__``, so they say so too."""
+
+    tags_itself = True
+
+
+def tagging_table(data: list, callback: Callable | None, **kwargs: object) -> Table:
+    """A reportlab Table drawn with ``callback`` as its ``renderCB``: a :class:`TaggedTable`
+    when there is one (the cells are tagged), a plain Table otherwise."""
+    return (TaggedTable if callback is not None else Table)(data, renderCB=callback, **kwargs)
 
 
 CellTagger = Callable[[int, int, object], "Element | None"]

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
 
 from handouts.layout.models import Layout
 from handouts.fontfiles import STYLES
@@ -18,7 +18,7 @@ from handouts.markup import escape, parse_inline, to_reportlab
 from handouts.timeline.model import Item, Timeline
 from handouts.timeline.placement import Placement
 from handouts.render.fonts import register_family
-from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag
+from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
 from handouts.render.pdf.marks import draw_marker
 from handouts.render.timeline.draw import bar, draw_placement, label_family
 
@@ -214,8 +214,8 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
     date_w, marker_w = size * 9.5, size * 5
     squeeze = min(1.0, width * 0.5 / (date_w + marker_w))  # huge label sizes: the text column keeps half
     date_w, marker_w = date_w * squeeze, marker_w * squeeze
-    table = Table(rows, colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT",
-                  renderCB=table_callback(cell_tag) if tags is not None else None)
+    table = tagging_table(rows, table_callback(cell_tag) if tags is not None else None,
+                          colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
