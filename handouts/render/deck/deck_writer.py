@@ -70,6 +70,9 @@ class DeckWriter:
     def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False):
         """A slide with its (fitted) title in the title placeholder."""
         slide = self.prs.slides.add_slide(self.title_layout if title_slide else self.content_layout)
+        # python-pptx's documented "turbo add": ids for new shapes from a counter instead of a search of
+        # the slide per shape. Safe here: every shape is added through this one slide.shapes.
+        slide.shapes.turbo_add_enabled = True
         if not title_slide:
             self.set_title(slide, title)
             if self.bar:
