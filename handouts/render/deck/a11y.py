@@ -7,28 +7,24 @@ checker) needs from each slide.
 - the title is the first shape read (first non-decorative shape in the tree);
   decoration must stay earlier in the tree, because tree order is z-order.
 Table header rows (``firstRow``) and run languages are set where the deck
-writes them (:mod:`deck_table`, :mod:`deck_text`).
+writes them (:mod:`handouts.render.deck.table`, :mod:`handouts.render.deck.text`).
+Alt text and the decorative mark have no python-pptx API: they are set on
+the shape's XML here.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from lxml import etree
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_NS = {"p": _P[1:-1], "a": _A[1:-1]}
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-# Compiled once: a compiled XPath runs in libxml2, where walking python-pptx's
-# elements from Python builds a proxy object per element (~1 us each).
-_TITLE = etree.XPath("./p:sp[p:nvSpPr/p:nvPr/p:ph[@type='title' or @type='ctrTitle']]", namespaces=_NS)
-_TEXTS = etree.XPath(".//a:t/text()", namespaces=_NS, smart_strings=False)
-# The first shape a reader reaches: one with non-visual properties not marked decorative.
-_FIRST_READ = etree.XPath(f"./*[*/p:cNvPr[not(a:extLst/a:ext[@uri='{DECORATIVE_URI}'])]][1]", namespaces=_NS)
-_DESCRIBED = etree.XPath(".//p:pic/p:nvPicPr/p:cNvPr | .//p:grpSp/p:nvGrpSpPr/p:cNvPr", namespaces=_NS)
+_GROUP, _PICTURE = MSO_SHAPE_TYPE.GROUP, MSO_SHAPE_TYPE.PICTURE
 
 
 def _c_nv_pr(shape):
@@ -51,8 +47,6 @@ def alt_text(shape) -> str:
 
 def mark_decorative(shape) -> None:
     """Office's "Mark as decorative": readers skip the shape."""
-    from lxml import etree
-
     c_nv_pr = _c_nv_pr(shape)
     if is_decorative(shape):
         return
@@ -68,26 +62,15 @@ def is_decorative(shape) -> bool:
     return ext_list is not None and any(e.get("uri") == DECORATIVE_URI for e in ext_list)
 
 
-def title_element(tree):
-    """The title placeholder's ``p:sp`` in a shape tree (or None)."""
-    found = _TITLE(tree)
-    return found[0] if found else None
-
-
-def element_text(element) -> str:
-    """The text of every run and field in ``element`` (a shape, a text body), run into one."""
-    return "".join(_TEXTS(element))
-
-
 def title_first(slide) -> None:
-    """Move the title placeholder before every non-decorative shape (reading order)."""
-    tree = slide.shapes._spTree
-    title = title_element(tree)
+    """Move the title placeholder before every non-decorative shape (reading
+    order; python-pptx has no z-order API, so the shape tree is reordered)."""
+    title = slide.shapes.title
     if title is None:
         return
-    first = _FIRST_READ(tree)
-    if first and first[0] is not title:
-        first[0].addprevious(title)
+    first = next((shape for shape in slide.shapes if not is_decorative(shape)), None)
+    if first is not None and first.shape_id != title.shape_id:
+        first._element.addprevious(title._element)
 
 
 def unique_titles(titles: list[str]) -> list[str]:
@@ -114,20 +97,32 @@ def qualified(title: str, others: Iterable[str], qualifier: str) -> str:
     return f"{title} \u2014 {qualifier}" if clash and qualifier else title
 
 
-def finish_slides(slides, retitle: Callable[[object, str], None], describe: Callable[[object], str]) -> None:
+def _described(shapes) -> Iterator:
+    """Pictures and groups among ``shapes``, inside groups too."""
+    for shape in shapes:
+        if shape.shape_type in (_GROUP, _PICTURE):
+            yield shape
+        if shape.shape_type == _GROUP:
+            yield from _described(shape.shapes)
+
+
+def title_text(slide) -> str:
+    """The text of the slide's title placeholder ("" without one)."""
+    title = slide.shapes.title
+    return "" if title is None else title.text_frame.text
+
+
+def finish_slides(slides, retitle: Callable[[object, str], None], describe: Callable[[str], str]) -> None:
     """The deck-wide pass: unique titles (``retitle`` refits a changed one),
-    alt text on every picture and group lacking it, title first. Works on
-    the XML directly: python-pptx's shape objects are slow to build."""
+    alt text on every picture and group lacking it (``describe`` names it
+    from the shape's name), title first."""
     slides = list(slides)
-    current = []
-    for slide in slides:
-        title = title_element(slide.shapes._spTree)
-        current.append("" if title is None else element_text(title))
+    current = [title_text(slide) for slide in slides]
     for slide, old, new in zip(slides, current, unique_titles(current)):
         if new != old:
             retitle(slide, new)
     for slide in slides:
-        for c_nv_pr in _DESCRIBED(slide.shapes._spTree):  # pictures and groups, at any depth
-            if not c_nv_pr.get("descr", "").strip():
-                c_nv_pr.set("descr", describe(c_nv_pr.get("name", "")))
+        for shape in _described(slide.shapes):
+            if not alt_text(shape).strip():
+                set_alt_text(shape, describe(shape.name))
         title_first(slide)

@@ -10,15 +10,21 @@ import math
 import re
 from typing import Callable
 
+from pptx.enum.shapes import PP_PLACEHOLDER as P
+
 from handouts.colors import readable_on, tint
 from handouts.markup import plain
-from handouts.source.models import split_paragraphs
-from handouts.render.deck.a11y import qualified
+from handouts.render.deck.a11y import qualified, set_alt_text
 from handouts.render.deck.base import placeholder
+from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.fit import block_height, fit_size, take
-from handouts.render.deck.writer import DeckWriter
 from handouts.render.deck.table import build_overview
-from handouts.render.deck.text import Box, picture, place, rectangle, send_to_back, text_box
+from handouts.render.deck.text import Box, picture, position, rectangle, text_box
+from handouts.render.deck.timeline import draw_timeline
+from handouts.render.deck.xml_edits import send_to_back
+from handouts.source.models import split_paragraphs
+from handouts.timeline.model import build_timeline
+from handouts.units import emu_to_pt, pt_to_emu
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…。！？])[\"'”’»)\]]*\s+")
 _LINK = re.compile(r"^(https?://|mailto:)\S+$")
@@ -55,8 +61,6 @@ def key_sentences(text: str | None, count: int) -> list[str]:
 
 def build_title(w: DeckWriter) -> None:
     """Title, subtitle, the subjects (name chips in their colours), course/author/date."""
-    from pptx.enum.shapes import PP_PLACEHOLDER as P
-
     model, deck, colors = w.model, w.deck, w.colors
     slide = w.new_slide(model.title, split_paragraphs(model.summary), title_slide=True)
     meta = " · ".join(x for x in (model.course, model.author, model.date) if x)
@@ -78,7 +82,7 @@ def build_title(w: DeckWriter) -> None:
     line_box = small.line_height + w.insets.top + w.insets.bottom
     sub_box = Box(m, band.bottom + gap, w.width - 2 * m, 2 * w.style("body").line_height + w.insets.top + w.insets.bottom)
     if subtitle is not None and model.subtitle:
-        place(subtitle, sub_box)
+        position(subtitle, sub_box)
         w.fill(subtitle.text_frame, [model.subtitle], sub_box, w.style("body"), colors.muted)
     meta_box = Box(m, w.height - m - line_box, w.width - 2 * m, line_box)
     if meta:
@@ -106,8 +110,6 @@ def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
 
 
 def _box(shape) -> Box:
-    from handouts.units import emu_to_pt
-
     return Box(emu_to_pt(shape.left), emu_to_pt(shape.top), emu_to_pt(shape.width), emu_to_pt(shape.height))
 
 
@@ -219,16 +221,11 @@ def build_sources(w: DeckWriter) -> None:
     w.flow(w.deck.labels.sources, items, [plain(i) for i in items])
 
 
-def build_timeline(w: DeckWriter) -> None:
+def timeline_slide(w: DeckWriter) -> None:
     """The shared timeline drawn with native shapes; every event (date, label,
     detail) in the notes and the group's alt text; a numbered key slide when
     the labels had to give way to numbers."""
-    from handouts.timeline.model import build_timeline as timeline_of
-    from handouts.units import pt_to_emu
-    from handouts.render.deck.a11y import set_alt_text
-    from handouts.render.deck.timeline import draw_timeline
-
-    timeline = timeline_of(w.model, w.layout)
+    timeline = build_timeline(w.model, w.layout)
     if timeline.empty:
         return
     lines = [f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
@@ -251,7 +248,7 @@ BUILDERS: dict[str, Callable[[DeckWriter], None]] = {
     "rows": build_rows,
     "sections": build_sections,
     "similarities": build_similarities,
-    "timeline": build_timeline,
+    "timeline": timeline_slide,
     "conclusion": build_conclusion,
     "sources": build_sources,
 }

@@ -8,12 +8,16 @@ or lines ("Label (cont.)"). The header row is marked (``first_row``).
 
 from __future__ import annotations
 
+from pptx.enum.text import MSO_ANCHOR
+from pptx.util import Pt
+
 from handouts.colors import readable_on
+from handouts.render.deck import xml_edits
+from handouts.render.deck.deck_writer import DeckWriter
+from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines, take
+from handouts.render.deck.text import rgb, write
 from handouts.source.models import split_paragraphs
 from handouts.units import pt_to_emu
-from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines, take
-from handouts.render.deck.writer import DeckWriter
-from handouts.render.deck.text import paragraphs_xml
 
 CELL = Insets(left=6.0, top=3.0, right=6.0, bottom=3.0)
 NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # built-in "No Style, No Grid"
@@ -121,11 +125,6 @@ def build_overview(w: DeckWriter) -> None:
         _draw(w, slide, [header] + page, widths, style)
 
 
-_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
-
-
 def cell_colors(w: DeckWriter, r: int, c: int) -> tuple[str, str]:
     """(fill, text colour) of the overview table's cell at row ``r``, column
     ``c``: subject colours across the header, zebra rows below."""
@@ -137,37 +136,30 @@ def cell_colors(w: DeckWriter, r: int, c: int) -> tuple[str, str]:
 
 
 def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: TextStyle) -> None:
-    """The table as one ``p:graphicFrame`` parsed at once: the XML python-pptx's
-    add_table, column widths, row heights, cell fills, margins, anchors and
-    texts would leave (same id, attributes and order), without a tree search
-    per cell property (tests/test_deck_xml.py compares the two)."""
-    from pptx.oxml import parse_xml
-    from pptx.util import Pt
-
-    colors = w.colors
+    """The table: exact column widths and measured row heights, header row
+    marked (``first_row``), no banding, cells filled and set as measured."""
     heights = [_height(rows[0], widths, TextStyle(style.font, style.size, True))] + \
               [_height(r, widths, style) for r in rows[1:]]
     col_emu = [pt_to_emu(width) for width in widths]
     row_emu = [pt_to_emu(height) for height in heights]
-    margins = f'marL="{Pt(CELL.left)}" marR="{Pt(CELL.right)}" marT="{Pt(CELL.top)}" marB="{Pt(CELL.bottom)}"'
-    shapes = slide.shapes
-    out = [f'<p:graphicFrame {_NS}><p:nvGraphicFramePr><p:cNvPr id="{shapes._next_shape_id}" '
-           f'name="Comparison table"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
-           f'<p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{pt_to_emu(w.body.left)}" y="{pt_to_emu(w.body.top)}"/>'
-           f'<a:ext cx="{sum(col_emu)}" cy="{sum(row_emu)}"/></p:xfrm><a:graphic>'
-           f'<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
-           f'<a:tblPr firstRow="1"><a:tableStyleId>{NO_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid>']
-    out += [f'<a:gridCol w="{width}"/>' for width in col_emu]
-    out.append("</a:tblGrid>")
-    for r, (row, height) in enumerate(zip(rows, row_emu)):
-        out.append(f'<a:tr h="{height}">')
+    frame = slide.shapes.add_table(len(rows), len(widths), pt_to_emu(w.body.left), pt_to_emu(w.body.top),
+                                   sum(col_emu), sum(row_emu))
+    frame.name = "Comparison table"
+    table = frame.table
+    table.first_row, table.horz_banding = True, False
+    xml_edits.table_style(table, NO_STYLE)
+    for column, width in zip(table.columns, col_emu):
+        column.width = width
+    for row, height in zip(table.rows, row_emu):
+        row.height = height
+    for r, row in enumerate(rows):
         for c, paragraphs in enumerate(row):
+            cell = table.cell(r, c)
             fill, color = cell_colors(w, r, c)
-            cell_style = TextStyle(style.font, style.size, r == 0 or c == 0)
-            text = paragraphs_xml(slide.part, paragraphs, cell_style, color, w.language, link_color=colors.link)
-            out.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{text}</a:txBody><a:tcPr {margins} '
-                       f'anchor="{"ctr" if r == 0 else "t"}"><a:solidFill><a:srgbClr val="{fill.lstrip("#").upper()}"/>'
-                       f'</a:solidFill></a:tcPr></a:tc>')
-        out.append("</a:tr>")
-    out.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
-    shapes._spTree.insert_element_before(parse_xml("".join(out)), "p:extLst")
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = rgb(fill)
+            cell.margin_left, cell.margin_right = Pt(CELL.left), Pt(CELL.right)
+            cell.margin_top, cell.margin_bottom = Pt(CELL.top), Pt(CELL.bottom)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE if r == 0 else MSO_ANCHOR.TOP
+            write(cell.text_frame, paragraphs, TextStyle(style.font, style.size, r == 0 or c == 0), color,
+                  w.language, link_color=w.colors.link)

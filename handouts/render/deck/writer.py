@@ -1,181 +1,76 @@
 """The PPTX lecture deck: ``render_deck(model, layout, context) -> bytes``.
 
 Which slides appear, and in which order, is the layout's ``deck.slides``;
-each name maps to a builder in :mod:`deck_slides`. Every slide's title is in
-its layout's title placeholder (screen readers read it); every text is
-measured before it is placed and continues on "(cont.)" slides when it
-does not fit at the layout's minimum size.
+each name maps to a builder in :mod:`handouts.render.deck.slides`. The deck
+is saved with python-pptx's own ``Presentation.save``, then made
+deterministic (:func:`fixed_zip_times`).
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
+from datetime import datetime
+
+from pptx.presentation import Presentation
+
 from handouts.layout.models import Layout
-from handouts.source.models import Comparison
-from handouts.units import emu_to_pt, pt_to_emu
 from handouts.render.context import RenderContext
-from handouts.render.deck.a11y import finish_slides, title_element
-from handouts.render.deck.base import layout_box, open_base, pick_layout, remove_empty_placeholders, save
-from handouts.render.deck.copies import DEFAULT_TEMPLATE, NotesSlides, SlideCopies
-from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
-from handouts.render.deck.text import Box, format_frame, place, rectangle, text_box, write
+from handouts.render.deck.a11y import finish_slides
+from handouts.render.deck.base import remove_empty_placeholders
+from handouts.render.deck.deck_writer import DeckWriter
+from handouts.render.deck.slides import BUILDERS
+from handouts.source.models import Comparison
 
-
-class DeckWriter:
-    """The presentation being built, its geometry and the layout's styles."""
-
-    def __init__(self, model: Comparison, layout: Layout, context: RenderContext) -> None:
-        from pptx.enum.shapes import PP_PLACEHOLDER as P
-
-        self.model, self.layout, self.context = model, layout, context
-        self.deck = layout.deck
-        self.colors = layout.colors
-        self.language = model.language
-        self.prs, self.templated = open_base(layout, context)
-        # Decks on python-pptx's default template share their blank slides and notes (deck_copies).
-        prototypes = None if self.templated else DEFAULT_TEMPLATE
-        self.new_slides, self.notes_slides = SlideCopies(self.prs, prototypes), NotesSlides(prototypes)
-        self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
-        self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
-        self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
-        self.insets = Insets()
-        self._title_args: dict[object, dict] = {}  # slide part -> how its title was set (to refit it)
-        margin, gap = self.deck.margin, self.deck.gap
-        heading = self.style("heading", self.deck.sizes.heading)
-        own_title = Box(margin, margin * 0.6, self.width - 2 * margin,
-                        2 * heading.line_height + self.insets.top + self.insets.bottom)
-        found = layout_box(self.content_layout, P.TITLE, P.CENTER_TITLE) if self.templated else None
-        self.title_box = Box(*(emu_to_pt(v) for v in found)) if found else own_title
-        self.bar = None
-        if not self.templated and self.deck.accent_bar > 0:
-            self.bar = Box(margin + self.insets.left, self.title_box.bottom + gap * 0.3,
-                           heading.size * 2.4, self.deck.accent_bar)
-        top = (self.bar.bottom if self.bar else self.title_box.bottom) + gap
-        self.body = Box(margin, top, self.width - 2 * margin, self.height - margin - top)
-        if self.templated:
-            self.body = self._template_body() or self.body
-
-    def _template_body(self) -> Box | None:
-        """The body area of the template's title-and-content layout, if usable."""
-        from pptx.enum.shapes import PP_PLACEHOLDER as P
-
-        for slide_layout in self.prs.slide_layouts:
-            box = layout_box(slide_layout, P.BODY, P.OBJECT)
-            if box and layout_box(slide_layout, P.TITLE):
-                body = Box(*(emu_to_pt(v) for v in box))
-                if body.height >= 4 * self.deck.sizes.min * line_factor(self.deck.fonts.body) \
-                        and body.top >= self.title_box.bottom - 1:
-                    return body
-        return None
-
-    # -- styles -------------------------------------------------------------
-    def style(self, role: str, size: float | None = None, bold: bool = False, bullet: bool = False) -> TextStyle:
-        font = self.deck.fonts.heading if role == "heading" else self.deck.fonts.body
-        return TextStyle(font, size or self.deck.sizes.body, bold, bullet)
-
-    # -- slides -------------------------------------------------------------
-    def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False):
-        """A slide with its (fitted) title in the title placeholder."""
-        slide = self.new_slides.add(self.title_layout if title_slide else self.content_layout)
-        # Every shape goes through slide.shapes (turbo add: ids from a counter), except a group's
-        # children (deck_timeline numbers those and restarts the counter after them).
-        if not title_slide:
-            self.set_title(slide, title)
-            if self.bar:
-                rectangle(slide, self.bar, self.colors.accent, name="Accent bar")
-        if notes:
-            self.notes(slide, notes)
-        return slide
-
-    def page_title(self, title: str, index: int, count: int) -> str:
-        """``Title``, then ``Title (cont.)`` (numbered when there are several)."""
-        if index == 0:
-            return title
-        suffix = self.deck.labels.continued
-        return f"{title} {suffix}" + (f" {index + 1}/{count}" if count > 2 else "")
-
-    def set_title(self, slide, text: str, box: Box | None = None, size: float | None = None,
-                  color: str | None = None, anchor: str = "bottom", align: str = "left") -> None:
-        from pptx.text.text import TextFrame
-
-        self._title_args[slide.part] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
-        sp = title_element(slide.shapes._spTree)  # found in the XML: python-pptx's lookup builds every shape
-        box = box or self.title_box
-        if not self.templated or box is not self.title_box:
-            place(sp, box)
-        frame = TextFrame(sp.get_or_add_txBody(), slide)  # what the placeholder's .text_frame returns
-        self.fill(frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
-                  color or self.colors.heading, anchor=anchor, align=align)
-
-    def fit(self, paragraphs: list[str], box: Box, style: TextStyle,
-            smallest: float | None = None) -> tuple[list[str], TextStyle]:
-        """The paragraphs at the largest size that fits ``box``; at the smallest
-        size, cut to the lines that fit (for titles and labels, whose full text
-        is also in the notes)."""
-        smallest = smallest or self.deck.sizes.min
-        size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets)
-        if size is None:
-            size = smallest
-            style = style.at(size)
-            inner_w = box.width - self.insets.left - self.insets.right
-            lines = max(1, int((box.height - self.insets.top - self.insets.bottom - 0.01) // style.line_height))
-            paragraphs = [fit_lines(" ".join(paragraphs), style, inner_w, lines)]
-        return paragraphs, style.at(size)
-
-    def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,
-             anchor: str = "top", align: str = "left", smallest: float | None = None) -> TextStyle:
-        """Write paragraphs into a frame, fitted to ``box`` (:meth:`fit`)."""
-        paragraphs, style = self.fit(paragraphs, box, style, smallest)
-        format_frame(text_frame, self.insets, anchor)
-        write(text_frame, paragraphs, style, color, self.language, align=align,
-              bullet_color=self.colors.accent, link_color=self.colors.link)
-        return style
-
-    def fitted_box(self, slide, box: Box, paragraphs: list[str], style: TextStyle, color: str,
-                   anchor: str = "top", align: str = "left", fill: str | None = None, name: str | None = None):
-        """A text box exactly ``box`` holding ``paragraphs`` fitted to it (:meth:`fit`):
-        what a text box then :meth:`fill` would leave, made in one go."""
-        paragraphs, style = self.fit(paragraphs, box, style)
-        return text_box(slide, box, paragraphs, style, color, self.language, self.insets, anchor=anchor, fill=fill,
-                        name=name, align=align, bullet_color=self.colors.accent, link_color=self.colors.link)
-
-    def notes(self, slide, paragraphs: list[str]) -> None:
-        """Speaker notes: the full prose, paragraph by paragraph."""
-        self.notes_slides.add(slide, [" ".join(p.split()) for p in paragraphs if p], self.language)
-
-    def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True,
-             draw=None) -> None:
-        """Paragraphs in the body area: one slide at the largest size that
-        fits, else as many "(cont.)" slides as needed at the minimum size."""
-        if not paragraphs:
-            return
-        style = self.style("body", self.deck.sizes.body, bullet=bullet)
-        size = fit_size([(paragraphs, self.body.width, self.body.height)], style, self.deck.sizes.min, self.insets)
-        style = style.at(size or self.deck.sizes.min)
-        pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
-        for index, page in enumerate(pages):
-            slide = self.new_slide(self.page_title(title, index, len(pages)), notes)
-            text_box(slide, self.body, page, style, self.colors.text, self.language, self.insets,
-                     bullet_color=self.colors.accent, link_color=self.colors.link, name="Body")
-
-    def finish(self) -> bytes:
-        for slide in self.prs.slides:
-            remove_empty_placeholders(slide)
-        finish_slides(self.prs.slides, lambda slide, text: self.set_title(slide, text, **self._title_args[slide.part]),
-                      lambda name: name)
-        subject = " · ".join(s.name for s in self.model.subjects)
-        return save(self.prs, self.model.title, self.model.author, self.language, subject)
+FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP can hold
 
 
 def render_deck(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
     """Build the deck's slides in the layout's order and return the .pptx bytes."""
-    from handouts.render.deck.slides import BUILDERS
-
     writer = DeckWriter(model, layout, context)
     for name in layout.deck.slides:
         builder = BUILDERS.get(name)
         if builder is not None:
             builder(writer)
-    return writer.finish()
+    for slide in writer.prs.slides:
+        remove_empty_placeholders(slide)
+    finish_slides(writer.prs.slides, writer.retitle, lambda name: name)
+    subject = " · ".join(s.name for s in model.subjects)
+    return save(writer.prs, model.title, model.author, writer.language, subject)
 
 
-__all__ = ["render_deck", "DeckWriter", "pt_to_emu"]
+def save(prs: Presentation, title: str, author: str | None, language: str, subject: str = "") -> bytes:
+    """Save with fixed metadata and fixed ZIP times: same input, same bytes."""
+    props = prs.core_properties
+    props.title = title[:250]
+    props.author = (author or "")[:250]
+    props.subject = subject[:250]
+    props.language = language
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    props.last_modified_by = "handouts"
+    props.revision = 1
+    raw = io.BytesIO()
+    prs.save(raw)
+    return fixed_zip_times(raw.getvalue())
+
+
+def fixed_zip_times(data: bytes) -> bytes:
+    """The same ZIP with every member stamped :data:`ZIP_TIME`.
+
+    ``Presentation.save`` stamps each member with the current time, so two
+    builds of one source would differ in their bytes (and a rebuild that
+    changed nothing would rewrite the file). Members keep their order and
+    content, deflated, with fixed permissions."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()
+
+
+__all__ = ["render_deck", "save", "fixed_zip_times"]

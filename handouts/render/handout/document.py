@@ -1,7 +1,7 @@
 """The printable comparison handout (PDF): the entry point and block dispatch.
 
 Blocks appear in ``layout.handout.blocks`` order; each name maps to a builder
-in :data:`.pdf_blocks.BLOCKS`, so a new block (e.g. the timeline strip) is one entry.
+in :data:`handouts.render.handout.blocks.BLOCKS`, so a new block (e.g. the timeline strip) is one entry.
 """
 
 from __future__ import annotations

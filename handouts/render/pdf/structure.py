@@ -1,6 +1,6 @@
 """Tagged PDF, part 2: writing the recorded structure into the PDF.
 
-reportlab draws the marked content (see :mod:`pdf_tags`) but writes no
+reportlab draws the marked content (see :mod:`handouts.render.pdf.tags`) but writes no
 structure tree. Its document model takes any object we add before it
 serializes, though, so the canvas's ``save()`` adds: the StructTreeRoot
 (elements in reading order, content referenced by MCID, links by OBJR), the

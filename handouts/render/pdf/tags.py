@@ -11,7 +11,7 @@ code then says which element it is drawing (:meth:`TagRecorder.marked`) or
 that it draws decoration (:func:`artifact`). Spans are a stack: opening a
 nested one closes the outer span and reopens it afterwards (with a new MCID),
 because tagged content must never sit inside an artifact or vice versa.
-:mod:`pdf_structure` turns the recording into the PDF's structure tree
+:mod:`handouts.render.pdf.structure` turns the recording into the PDF's structure tree
 when the canvas is saved.
 
 Use from any reportlab drawing (platypus or a bare canvas)::

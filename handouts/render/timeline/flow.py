@@ -1,7 +1,7 @@
 """reportlab flowables for timelines: the chart itself and its key.
 
-Shared by the timeline page (:mod:`.timeline_pdf`) and the handout strip
-(:mod:`.timeline_strip`). Imported only while rendering (reportlab inside).
+Shared by the timeline page (:mod:`handouts.render.timeline.document`) and the handout strip
+(:mod:`handouts.render.timeline.strip`). Imported only while rendering (reportlab inside).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ LABELLED_ALLOWANCE = 1.5
 def strip_flowables(timeline: Timeline, layout: Layout, width: float, tags: TagRecorder | None = None) -> list:
     """The strip for ``timeline``; tagged (into ``tags``, after whatever was
     recorded before it) as a Figure whose alt text lists the events in date
-    order, its numbered key as lists (see :func:`.timeline_flow.key_table`)."""
+    order, its numbered key as lists (see :func:`handouts.render.timeline.flow.key_table`)."""
     from handouts.render.pdf.tags import tag
     from handouts.render.timeline.draw import measure
     from handouts.render.timeline.flow import TimelineFlowable, key_table

@@ -1,0 +1,157 @@
+"""The deck being built: the presentation, its geometry and the layout's
+styles, and the ways every slide builder adds slides, titles and text.
+
+Every slide's title is in its layout's title placeholder (screen readers read
+it); every text is measured before it is placed and continues on "(cont.)"
+slides when it does not fit at the layout's minimum size.
+"""
+
+from __future__ import annotations
+
+from pptx.enum.shapes import PP_PLACEHOLDER as P
+
+from handouts.layout.models import Layout
+from handouts.render.context import RenderContext
+from handouts.render.deck import xml_edits
+from handouts.render.deck.base import layout_box, pick_layout
+from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
+from handouts.render.deck.template import open_base
+from handouts.render.deck.text import Box, format_frame, position, rectangle, text_box, write
+from handouts.source.models import Comparison
+from handouts.units import emu_to_pt
+
+
+class DeckWriter:
+    """The presentation being built, its geometry and the layout's styles."""
+
+    def __init__(self, model: Comparison, layout: Layout, context: RenderContext) -> None:
+        self.model, self.layout, self.context = model, layout, context
+        self.deck = layout.deck
+        self.colors = layout.colors
+        self.language = model.language
+        self.prs, self.templated = open_base(layout, context)
+        self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
+        self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
+        self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
+        self.insets = Insets()
+        self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
+        margin, gap = self.deck.margin, self.deck.gap
+        heading = self.style("heading", self.deck.sizes.heading)
+        own_title = Box(margin, margin * 0.6, self.width - 2 * margin,
+                        2 * heading.line_height + self.insets.top + self.insets.bottom)
+        found = layout_box(self.content_layout, P.TITLE, P.CENTER_TITLE) if self.templated else None
+        self.title_box = Box(*(emu_to_pt(v) for v in found)) if found else own_title
+        self.bar = None
+        if not self.templated and self.deck.accent_bar > 0:
+            self.bar = Box(margin + self.insets.left, self.title_box.bottom + gap * 0.3,
+                           heading.size * 2.4, self.deck.accent_bar)
+        top = (self.bar.bottom if self.bar else self.title_box.bottom) + gap
+        self.body = Box(margin, top, self.width - 2 * margin, self.height - margin - top)
+        if self.templated:
+            self.body = self._template_body() or self.body
+
+    def _template_body(self) -> Box | None:
+        """The body area of the template's title-and-content layout, if usable."""
+        for slide_layout in self.prs.slide_layouts:
+            box = layout_box(slide_layout, P.BODY, P.OBJECT)
+            if box and layout_box(slide_layout, P.TITLE):
+                body = Box(*(emu_to_pt(v) for v in box))
+                if body.height >= 4 * self.deck.sizes.min * line_factor(self.deck.fonts.body) \
+                        and body.top >= self.title_box.bottom - 1:
+                    return body
+        return None
+
+    # -- styles -------------------------------------------------------------
+    def style(self, role: str, size: float | None = None, bold: bool = False, bullet: bool = False) -> TextStyle:
+        font = self.deck.fonts.heading if role == "heading" else self.deck.fonts.body
+        return TextStyle(font, size or self.deck.sizes.body, bold, bullet)
+
+    # -- slides -------------------------------------------------------------
+    def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False):
+        """A slide with its (fitted) title in the title placeholder."""
+        slide = self.prs.slides.add_slide(self.title_layout if title_slide else self.content_layout)
+        # python-pptx's documented "turbo add": ids for new shapes from a counter instead of a search of
+        # the slide per shape. Safe here: every shape is added through this one slide.shapes.
+        slide.shapes.turbo_add_enabled = True
+        if not title_slide:
+            self.set_title(slide, title)
+            if self.bar:
+                rectangle(slide, self.bar, self.colors.accent, name="Accent bar")
+        if notes:
+            self.notes(slide, notes)
+        return slide
+
+    def page_title(self, title: str, index: int, count: int) -> str:
+        """``Title``, then ``Title (cont.)`` (numbered when there are several)."""
+        if index == 0:
+            return title
+        suffix = self.deck.labels.continued
+        return f"{title} {suffix}" + (f" {index + 1}/{count}" if count > 2 else "")
+
+    def set_title(self, slide, text: str, box: Box | None = None, size: float | None = None,
+                  color: str | None = None, anchor: str = "bottom", align: str = "left") -> None:
+        """Fit ``text`` into the slide's title placeholder (moved to ``box`` when given)."""
+        self._title_args[slide.slide_id] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
+        title = slide.shapes.title
+        box = box or self.title_box
+        if not self.templated or box is not self.title_box:
+            position(title, box)
+        self.fill(title.text_frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
+                  color or self.colors.heading, anchor=anchor, align=align)
+
+    def retitle(self, slide, text: str) -> None:
+        """Set a slide's title again, as it was first set (the deck-wide pass makes titles unique)."""
+        self.set_title(slide, text, **self._title_args[slide.slide_id])
+
+    def fit(self, paragraphs: list[str], box: Box, style: TextStyle,
+            smallest: float | None = None) -> tuple[list[str], TextStyle]:
+        """The paragraphs at the largest size that fits ``box``; at the smallest
+        size, cut to the lines that fit (for titles and labels, whose full text
+        is also in the notes)."""
+        smallest = smallest or self.deck.sizes.min
+        size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets)
+        if size is None:
+            size = smallest
+            style = style.at(size)
+            inner_w = box.width - self.insets.left - self.insets.right
+            lines = max(1, int((box.height - self.insets.top - self.insets.bottom - 0.01) // style.line_height))
+            paragraphs = [fit_lines(" ".join(paragraphs), style, inner_w, lines)]
+        return paragraphs, style.at(size)
+
+    def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,
+             anchor: str = "top", align: str = "left", smallest: float | None = None) -> TextStyle:
+        """Write paragraphs into a frame, fitted to ``box`` (:meth:`fit`)."""
+        paragraphs, style = self.fit(paragraphs, box, style, smallest)
+        format_frame(text_frame, self.insets, anchor)
+        write(text_frame, paragraphs, style, color, self.language, align=align,
+              bullet_color=self.colors.accent, link_color=self.colors.link)
+        return style
+
+    def fitted_box(self, slide, box: Box, paragraphs: list[str], style: TextStyle, color: str,
+                   anchor: str = "top", align: str = "left", fill: str | None = None, name: str | None = None):
+        """A text box exactly ``box`` holding ``paragraphs`` fitted to it (:meth:`fit`)."""
+        paragraphs, style = self.fit(paragraphs, box, style)
+        return text_box(slide, box, paragraphs, style, color, self.language, self.insets, anchor=anchor, fill=fill,
+                        name=name, align=align, bullet_color=self.colors.accent, link_color=self.colors.link)
+
+    def notes(self, slide, paragraphs: list[str]) -> None:
+        """Speaker notes: the full prose, paragraph by paragraph, in the source's language."""
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = "\n".join(" ".join(p.split()) for p in paragraphs if p)
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                xml_edits.run_language(run, self.language)
+
+    def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True) -> None:
+        """Paragraphs in the body area: one slide at the largest size that
+        fits, else as many "(cont.)" slides as needed at the minimum size."""
+        if not paragraphs:
+            return
+        style = self.style("body", self.deck.sizes.body, bullet=bullet)
+        size = fit_size([(paragraphs, self.body.width, self.body.height)], style, self.deck.sizes.min, self.insets)
+        style = style.at(size or self.deck.sizes.min)
+        pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
+        for index, page in enumerate(pages):
+            slide = self.new_slide(self.page_title(title, index, len(pages)), notes)
+            text_box(slide, self.body, page, style, self.colors.text, self.language, self.insets,
+                     bullet_color=self.colors.accent, link_color=self.colors.link, name="Body")

@@ -1,0 +1,106 @@
+"""The deck's base presentation: python-pptx's default template at the
+layout's aspect, or a teacher's own .pptx/.potx template without its slides.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+
+from handouts.errors import LayoutError
+from handouts.layout.models import Layout
+from handouts.render.context import RenderContext
+
+SLIDE_SIZES_EMU = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
+_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # PowerPoint 2010's section list (names slide ids)
+
+
+def template_path(layout: Layout, context: RenderContext) -> Path | None:
+    """The layout's template file (made absolute, relative to the layout file that
+    names it, when the layout was resolved)."""
+    return Path(layout.deck.template).expanduser() if layout.deck.template else None
+
+
+def default_presentation(aspect: str) -> Presentation:
+    """python-pptx's default template at the ``aspect``'s size (opened per deck:
+    a presentation is mutated as it is built, so none is shared)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_SIZES_EMU[aspect]
+    return prs
+
+
+def open_base(layout: Layout, context: RenderContext) -> tuple[Presentation, bool]:
+    """The presentation to build on and whether it came from a template.
+
+    Without a template, the default template is resized to the layout's
+    aspect. A template keeps its own size and loses any slides it had."""
+    path = template_path(layout, context)
+    if path is None:
+        return default_presentation(layout.deck.aspect), False
+    hint = "deck.template is a .pptx or .potx file, relative to the layout file's folder"
+    if path.suffix.lower() not in (".pptx", ".potx"):
+        raise LayoutError.single(f"the deck template {path.name!r} is not a .pptx or .potx file",
+                                 key="deck.template", hint=hint)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LayoutError.single(f"cannot read the deck template: {exc.strerror}", file=path,
+                                 key="deck.template", hint=hint) from None
+    try:
+        return Presentation(io.BytesIO(blank_presentation(data))), True
+    except Exception as exc:  # python-pptx, zipfile and lxml raise many kinds for damaged files
+        raise LayoutError.single(f"the deck template cannot be opened ({type(exc).__name__})", file=path,
+                                 key="deck.template", hint="open and re-save it in PowerPoint or LibreOffice") from None
+
+
+def blank_presentation(data: bytes) -> bytes:
+    """The template file as a .pptx without slides, before python-pptx opens it.
+
+    A .potx differs from a .pptx only in its main part's content type. The
+    slides are dropped from the main part's slide list and relationships
+    (python-pptx has no API to delete a slide, and it loads only the parts
+    reachable by relationships, so the old slides are then neither read nor
+    saved). Returns ``data`` itself when there is nothing to change."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    changed: dict[str, bytes] = {}
+    types = source.read("[Content_Types].xml")
+    if _TEMPLATE_MAIN in types:
+        changed["[Content_Types].xml"] = types.replace(_TEMPLATE_MAIN, _PRESENTATION_MAIN)
+    main = _main_part(source)
+    rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
+    rels = etree.fromstring(source.read(rels_name))
+    slides = [rel for rel in rels if rel.get("Type") == _RT + "slide"]
+    if slides:
+        for rel in slides:
+            rels.remove(rel)
+        presentation = etree.fromstring(source.read(main))
+        for element in presentation.findall(f"{_P}sldIdLst") + presentation.findall(f"{_P}custShowLst") + \
+                presentation.findall(f"{_P}extLst/{_P}ext[@uri='{_SECTIONS}']"):
+            element.getparent().remove(element)
+        changed[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+        changed[main] = etree.tostring(presentation, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not changed:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, changed.get(info.filename) or source.read(info))
+    return out.getvalue()
+
+
+def _main_part(source: zipfile.ZipFile) -> str:
+    """The member name of the package's main part (``ppt/presentation.xml`` as a rule)."""
+    root = etree.fromstring(source.read("_rels/.rels"))
+    for rel in root:
+        if rel.get("Type") == _RT + "officeDocument":
+            return posixpath.normpath(rel.get("Target").lstrip("/"))
+    raise ValueError("the package has no main part")

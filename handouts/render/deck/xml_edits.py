@@ -1,0 +1,88 @@
+"""The deck's XML edits: settings python-pptx has no public API for.
+
+Every edit here touches only an element python-pptx created (a shape's
+``_element``, a paragraph's ``_p``, a run's ``_r``, a table's ``_tbl``) and
+is the one place where the deck steps outside python-pptx's API; alt text
+and the decorative mark are in :mod:`handouts.render.deck.a11y`.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_BULLETS = tuple(_A + tag for tag in ("buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx", "buFont",
+                                       "buNone", "buAutoNum", "buChar", "buBlip"))
+_AFTER_BULLETS = tuple(_A + tag for tag in ("tabLst", "defRPr", "extLst"))
+
+
+def indent_and_bullet(paragraph, indent: int, bullet: tuple[str, str] | None) -> None:
+    """A hanging indent of ``indent`` EMU and a "•" bullet in ``bullet`` =
+    (colour "RRGGBB", font), or explicitly none (python-pptx has neither)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr.set("marL", str(indent))
+    p_pr.set("indent", str(-indent))
+    for old in [child for child in p_pr if child.tag in _BULLETS]:
+        p_pr.remove(old)
+    if bullet is None:
+        added = [p_pr.makeelement(_A + "buNone", {})]
+    else:
+        color, font = bullet
+        bu_clr = p_pr.makeelement(_A + "buClr", {})
+        etree.SubElement(bu_clr, _A + "srgbClr", val=color.upper())
+        added = [bu_clr, p_pr.makeelement(_A + "buFont", {"typeface": font}),
+                 p_pr.makeelement(_A + "buChar", {"char": "•"})]
+    after = next((child for child in p_pr if child.tag in _AFTER_BULLETS), None)
+    for element in added:
+        if after is None:
+            p_pr.append(element)
+        else:
+            after.addprevious(element)
+
+
+def run_language(run, language: str) -> None:
+    """The run's language (``lang``), for spelling and for screen-reader voices."""
+    run._r.get_or_add_rPr().set("lang", language)
+
+
+def complex_script_font(run, font: str) -> None:
+    """Name ``font`` for complex scripts too (``a:cs``), after the run's ``a:latin``
+    (set with ``run.font.name`` first), and mark the run as not needing a
+    re-check by PowerPoint (``dirty="0"``)."""
+    r_pr = run._r.get_or_add_rPr()
+    r_pr.set("dirty", "0")
+    latin = r_pr.find(_A + "latin")
+    cs = r_pr.makeelement(_A + "cs", {"typeface": font})
+    if latin is None:
+        r_pr.append(cs)
+    else:
+        latin.addnext(cs)
+
+
+def end_of_paragraph(paragraph, language: str, size: int) -> None:
+    """The properties of the paragraph mark (``a:endParaRPr``): language and
+    size (centipoints), so an empty paragraph has the height that was measured."""
+    end = paragraph._p.get_or_add_endParaRPr()
+    end.set("lang", language)
+    end.set("sz", str(size))
+    end.set("dirty", "0")
+
+
+def table_style(table, style_id: str) -> None:
+    """Use the built-in table style ``style_id`` (python-pptx always gives Medium Style 2)."""
+    table._tbl.tblPr.find(_A + "tableStyleId").text = style_id
+
+
+def remove_shape(shape) -> None:
+    """Delete a shape from its slide (python-pptx has no delete)."""
+    element = shape._element
+    element.getparent().remove(element)
+
+
+def send_to_back(shape) -> None:
+    """Draw ``shape`` beneath the slide's other shapes (after the tree's group
+    properties); python-pptx has no z-order API."""
+    element = shape._element
+    tree = element.getparent()
+    tree.remove(element)
+    tree.insert(2, element)
