@@ -28,8 +28,31 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ("state party reform army trade empire council revolution treaty famine industry land "
-         "peasant worker church law tax navy border plan war peace union").split()
+WORDS = [
+    "state",
+    "party",
+    "reform",
+    "army",
+    "trade",
+    "empire",
+    "council",
+    "revolution",
+    "treaty",
+    "famine",
+    "industry",
+    "land",
+    "peasant",
+    "worker",
+    "church",
+    "law",
+    "tax",
+    "navy",
+    "border",
+    "plan",
+    "war",
+    "peace",
+    "union",
+]
 
 
 def sentence(rng: random.Random, n: int) -> str:
@@ -41,14 +64,18 @@ def reference_source(rng: random.Random, i: int) -> dict:
     8 sections of ~120 words, 10 events."""
     names = [f"Subject {i}-{j}" for j in range(2)]
     return {
-        "title": f"Topic {i}", "subtitle": "A generated comparison", "course": "Benchmark 101",
+        "title": f"Topic {i}",
+        "subtitle": "A generated comparison",
+        "course": "Benchmark 101",
         "subjects": [{"name": n} for n in names],
         "summary": " ".join(sentence(rng, 14) for _ in range(3)),
-        "table": [{"label": f"Attribute {r}", "values": [sentence(rng, rng.randint(4, 14)) for _ in names]}
-                  for r in range(10)],
+        "table": [
+            {"label": f"Attribute {r}", "values": [sentence(rng, rng.randint(4, 14)) for _ in names]} for r in range(10)
+        ],
         "similarities": [sentence(rng, 8) for _ in range(3)],
-        "sections": [{"heading": f"Section {s}", "body": " ".join(sentence(rng, 15) for _ in range(8))}
-                     for s in range(8)],
+        "sections": [
+            {"heading": f"Section {s}", "body": " ".join(sentence(rng, 15) for _ in range(8))} for s in range(8)
+        ],
         "timeline": [{"date": str(1850 + rng.randint(0, 80)), "label": sentence(rng, 3)[:-1]} for _ in range(10)],
         "conclusion": sentence(rng, 20),
     }
@@ -59,25 +86,35 @@ def mixed_source(rng: random.Random, i: int) -> dict:
     k = rng.randint(2, 5)
     names = [f"Subject {i}-{j}" for j in range(k)]
     return {
-        "title": f"Topic {i}", "subtitle": "A generated comparison", "course": "Benchmark 101",
+        "title": f"Topic {i}",
+        "subtitle": "A generated comparison",
+        "course": "Benchmark 101",
         "subjects": [{"name": n} for n in names],
         "summary": " ".join(sentence(rng, 14) for _ in range(4)),
-        "table": [{"label": f"Attribute {r}", "values": [sentence(rng, rng.randint(2, 18)) for _ in names]}
-                  for r in range(rng.randint(5, 14))],
+        "table": [
+            {"label": f"Attribute {r}", "values": [sentence(rng, rng.randint(2, 18)) for _ in names]}
+            for r in range(rng.randint(5, 14))
+        ],
         "similarities": [sentence(rng, 8) for _ in range(3)],
-        "sections": [{"heading": f"Section {s}", "body": "\n\n".join(" ".join(sentence(rng, 15) for _ in range(4))
-                                                                   for _ in range(2))}
-                     for s in range(rng.randint(3, 8))],
-        "timeline": [{"date": str(1800 + rng.randint(0, 150)), "label": sentence(rng, 3)[:-1]}
-                     for _ in range(rng.randint(4, 12))],
+        "sections": [
+            {
+                "heading": f"Section {s}",
+                "body": "\n\n".join(" ".join(sentence(rng, 15) for _ in range(4)) for _ in range(2)),
+            }
+            for s in range(rng.randint(3, 8))
+        ],
+        "timeline": [
+            {"date": str(1800 + rng.randint(0, 150)), "label": sentence(rng, 3)[:-1]} for _ in range(rng.randint(4, 12))
+        ],
         "conclusion": sentence(rng, 20),
     }
 
 
 def run(args: list[str]) -> tuple[float, dict]:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "handouts", "build", *args, "--json"],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "handouts", "build", *args, "--json"], cwd=ROOT, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"build failed:\n{proc.stderr[-2000:]}")
@@ -127,8 +164,10 @@ def growth(summary: dict) -> str:
     rss = [r["rss_mb"] for r in summary["results"]]
     tenth = max(1, len(rss) // 10)
     first, last = statistics.median(rss[:tenth]), statistics.median(rss[-tenth:])
-    return (f"resident {first:.0f} MB after the first {tenth} documents, {last:.0f} MB after the last {tenth} "
-            f"({last - first:+.0f} MB)")
+    return (
+        f"resident {first:.0f} MB after the first {tenth} documents, {last:.0f} MB after the last {tenth} "
+        f"({last - first:+.0f} MB)"
+    )
 
 
 def live_memory(folder: Path) -> str:
@@ -151,8 +190,10 @@ def live_memory(folder: Path) -> str:
             trim(0)
             with open("/proc/self/statm", "rb") as handle:
                 marks.append(int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20)
-    return (f"live memory of one process: {marks[0]:.0f} MB after {tenth} sources, {marks[-1]:.0f} MB "
-            f"after {len(paths)} ({marks[-1] - marks[0]:+.0f} MB)")
+    return (
+        f"live memory of one process: {marks[0]:.0f} MB after {tenth} sources, {marks[-1]:.0f} MB "
+        f"after {len(paths)} ({marks[-1] - marks[0]:+.0f} MB)"
+    )
 
 
 def main() -> None:
@@ -171,18 +212,24 @@ def main() -> None:
             seconds, summary = run([str(src), "--out", f"{tmp}/out{jobs}", "--jobs", str(jobs)])
             rates[jobs] = n / seconds
             peak = max(r["max_rss_mb"] for r in summary["results"])
-            print(f"--jobs {jobs}: {n} sources x 3 outputs in {seconds:.2f} s = {rates[jobs]:.1f} sources/s; "
-                  f"peak memory per worker {peak:.0f} MB")
+            print(
+                f"--jobs {jobs}: {n} sources x 3 outputs in {seconds:.2f} s = {rates[jobs]:.1f} sources/s; "
+                f"peak memory per worker {peak:.0f} MB"
+            )
             print(f"  memory: {growth(summary)}")
         print(f"speed-up 1 -> 2 jobs: {rates[2] / rates[1]:.2f}x")
         floor = render_floor(src)
         per_doc = 1 / rates[1]
-        print(f"per source with --jobs 1: {per_doc * 1000:.1f} ms; render_source alone (warm, in process): "
-              f"{floor * 1000:.1f} ms; batch overhead above that: {(per_doc / floor - 1) * 100:.0f}%")
+        print(
+            f"per source with --jobs 1: {per_doc * 1000:.1f} ms; render_source alone (warm, in process): "
+            f"{floor * 1000:.1f} ms; batch overhead above that: {(per_doc / floor - 1) * 100:.0f}%"
+        )
         print(live_memory(src))
         seconds, summary = run([str(src), "--out", f"{tmp}/out2", "--jobs", "2"])
-        print(f"second (incremental) run: {seconds:.2f} s, {summary['skipped']} outputs unchanged, "
-              f"{summary['written']} written")
+        print(
+            f"second (incremental) run: {seconds:.2f} s, {summary['skipped']} outputs unchanged, "
+            f"{summary['written']} written"
+        )
 
 
 if __name__ == "__main__":

@@ -75,8 +75,10 @@ def main() -> None:
         serial_s, serial_mb = median_process(exe + ["build", str(SOURCE), "--out", tmp, "--force", "-j", "1"], runs)
         print(f"handouts --help            {help_s * 1000:7.0f} ms   (budget <= 80 ms)")
         print(f"handouts check             {check_s * 1000:7.0f} ms   (target < 150 ms)")
-        print(f"handouts build (3 outputs) {build_s * 1000:7.0f} ms   (budget <= 400 ms), peak {build_mb:.0f} MB "
-              "(budget <= 100 MB)")
+        print(
+            f"handouts build (3 outputs) {build_s * 1000:7.0f} ms   (budget <= 400 ms), peak {build_mb:.0f} MB "
+            "(budget <= 100 MB)"
+        )
         print(f"  ... with --jobs 1        {serial_s * 1000:7.0f} ms   (all in one process), peak {serial_mb:.0f} MB")
 
         from handouts.layout.resolve import load_layout
@@ -96,7 +98,7 @@ def main() -> None:
         load_s = median_call(lambda: load_source(SOURCE), runs)
         print(f"in process: load + validate {load_s * 1000:6.1f} ms")
         for kind in OUTPUTS:
-            seconds = median_call(lambda: render(SOURCE, [kind]), runs)
+            seconds = median_call(lambda kind=kind: render(SOURCE, [kind]), runs)
             print(f"in process: {kind:<16}{(seconds - load_s) * 1000:6.1f} ms (render_source less loading)")
         watch_s = median_call(lambda: rebuild(SOURCE, Path(tmp), list(OUTPUTS), lambda: layout), runs)
         print(f"watch rebuild (3 outputs)   {watch_s * 1000:6.1f} ms   (budget: median save -> written <= 150 ms)")
@@ -105,7 +107,7 @@ def main() -> None:
         small = scaled_source(Path(tmp), 1)
         times = {}
         for path in (small, big):
-            times[path] = median_call(lambda: render(path, list(OUTPUTS)), max(3, runs // 3))
+            times[path] = median_call(lambda path=path: render(path, list(OUTPUTS)), max(3, runs // 3))
         print(f"10x rows and events: {times[big] / times[small]:.1f}x the time (target <= ~12x)")
 
         if shutil.which("pandoc"):
@@ -115,8 +117,10 @@ def main() -> None:
                 lines += [f"## {section.heading}", "", section.body, ""]
             md.write_text("\n".join(lines))
             pandoc_s, _ = median_process(["pandoc", str(md), "-o", str(Path(tmp) / "p.pptx")], runs)
-            print(f"pandoc slides.md -> pptx   {pandoc_s * 1000:7.0f} ms   (handouts build of all three is "
-                  f"{build_s / pandoc_s:.2f}x that)")
+            print(
+                f"pandoc slides.md -> pptx   {pandoc_s * 1000:7.0f} ms   (handouts build of all three is "
+                f"{build_s / pandoc_s:.2f}x that)"
+            )
         else:
             print("pandoc not installed: skipping the side-by-side figure")
 

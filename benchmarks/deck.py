@@ -30,8 +30,10 @@ def main(runs: int = 15) -> None:
             start = time.perf_counter()
             render_deck(model, layout, RenderContext(source))
             times.append(time.perf_counter() - start)
-        print(f"{source.name}: median {statistics.median(times) * 1000:.1f} ms per deck "
-              f"(min {min(times) * 1000:.1f}, {runs} runs)")
+        print(
+            f"{source.name}: median {statistics.median(times) * 1000:.1f} ms per deck "
+            f"(min {min(times) * 1000:.1f}, {runs} runs)"
+        )
 
 
 if __name__ == "__main__":

@@ -53,10 +53,14 @@ def main() -> None:
         first, median = in_process(args.source, Path(tmp), args.runs)
         cli = whole_process(args.source, Path(tmp), max(3, args.runs // 4))
     print(f"source: {args.source.name}")
-    print(f"in-process: first build {first * 1000:.1f} ms, then median {median * 1000:.1f} ms per handout "
-          f"({args.runs} runs)")
-    print(f"CLI process (python -m handouts build --to handout): median {cli * 1000:.0f} ms "
-          f"({max(3, args.runs // 4)} runs)")
+    print(
+        f"in-process: first build {first * 1000:.1f} ms, then median {median * 1000:.1f} ms per handout "
+        f"({args.runs} runs)"
+    )
+    print(
+        f"CLI process (python -m handouts build --to handout): median {cli * 1000:.0f} ms "
+        f"({max(3, args.runs // 4)} runs)"
+    )
 
 
 if __name__ == "__main__":

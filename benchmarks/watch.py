@@ -29,8 +29,8 @@ def main() -> None:
     parser.add_argument("--saves", type=int, default=15)
     saves = parser.parse_args().saves
 
-    from handouts.pipeline.outputs import OUTPUTS, output_path
     from handouts.layout.resolve import resolve_layout
+    from handouts.pipeline.outputs import OUTPUTS, output_path
     from handouts.pipeline.watch import watch
 
     kinds = list(OUTPUTS)
@@ -54,8 +54,11 @@ def main() -> None:
             inner.append(result.seconds)
             rebuilt.set()
 
-        thread = threading.Thread(target=watch, daemon=True, args=(
-            source, out, kinds, lambda: resolved.layout, resolved.chain, on_rebuild, stop))
+        thread = threading.Thread(
+            target=watch,
+            daemon=True,
+            args=(source, out, kinds, lambda: resolved.layout, resolved.chain, on_rebuild, stop),
+        )
         thread.start()
         if not rebuilt.wait(30) or problems:
             sys.exit(f"the first build failed: {problems}")
@@ -77,9 +80,11 @@ def main() -> None:
     if problems:
         sys.exit(f"rebuild problems: {problems}")
     ms = [s * 1000 for s in latencies]
-    print(f"watch: save -> 3 outputs written: median {statistics.median(ms):.0f} ms, best {min(ms):.0f} ms, "
-          f"worst {max(ms):.0f} ms over {saves} saves (budget: median <= 150 ms); "
-          f"the rebuild itself: median {statistics.median(inner[1:]) * 1000:.0f} ms")
+    print(
+        f"watch: save -> 3 outputs written: median {statistics.median(ms):.0f} ms, best {min(ms):.0f} ms, "
+        f"worst {max(ms):.0f} ms over {saves} saves (budget: median <= 150 ms); "
+        f"the rebuild itself: median {statistics.median(inner[1:]) * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -24,20 +24,51 @@ SLIDE = 5  # a per-row slide: subjects side by side in their colours
 def png(pdf: Path, page: int, target: Path, width: int = 640) -> None:
     """Render one page of a PDF to a PNG ``width`` pixels wide."""
     stem = target.with_suffix("")
-    subprocess.run(["pdftoppm", "-png", "-f", str(page), "-l", str(page), "-scale-to-x", str(width),
-                    "-scale-to-y", "-1", "-singlefile", str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-scale-to-x",
+            str(width),
+            "-scale-to-y",
+            "-1",
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        subprocess.run([sys.executable, "-m", "handouts", "build", str(EXAMPLE), "--out", str(out), "-j", "1", "-q"],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "handouts", "build", str(EXAMPLE), "--out", str(out), "-j", "1", "-q"],
+            cwd=ROOT,
+            check=True,
+        )
         png(out / "lenin-vs-stalin.handout.pdf", 1, DOCS / "preview-handout.png")
         png(out / "lenin-vs-stalin.timeline.pdf", 1, DOCS / "preview-timeline.png", 800)
         env = dict(os.environ, HOME=tmp)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out / "deck"),
-                        str(out / "lenin-vs-stalin.deck.pptx")], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out / "deck"),
+                str(out / "lenin-vs-stalin.deck.pptx"),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         png(out / "deck" / "lenin-vs-stalin.deck.pdf", SLIDE, DOCS / "preview-slide.png")
     print("wrote", ", ".join(str(p.relative_to(ROOT)) for p in sorted(DOCS.glob("preview-*.png"))))
 

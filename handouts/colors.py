@@ -4,15 +4,17 @@ from __future__ import annotations
 
 
 def rgb(hex_color: str) -> tuple[float, float, float]:
-    """"#B03A2E" -> (0.69, 0.23, 0.18)."""
+    """ "#B03A2E" -> (0.69, 0.23, 0.18)."""
     value = hex_color.lstrip("#")
-    return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
 
 
 def relative_luminance(hex_color: str) -> float:
     """WCAG 2.1 relative luminance (0 = black, 1 = white)."""
+
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb(hex_color))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

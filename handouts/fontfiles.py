@@ -16,11 +16,19 @@ STYLES = ("regular", "bold", "italic", "bold_italic")
 PDF_FAMILIES: dict[str, tuple[str, str, str, str]] = {
     "DejaVu Sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
     "DejaVu Serif": ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
-    "DejaVu Sans Condensed": ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf",
-                              "DejaVuSansCondensed-Oblique.ttf", "DejaVuSansCondensed-BoldOblique.ttf"),
+    "DejaVu Sans Condensed": (
+        "DejaVuSansCondensed.ttf",
+        "DejaVuSansCondensed-Bold.ttf",
+        "DejaVuSansCondensed-Oblique.ttf",
+        "DejaVuSansCondensed-BoldOblique.ttf",
+    ),
     "Carlito": ("Carlito-Regular.ttf", "Carlito-Bold.ttf", "Carlito-Italic.ttf", "Carlito-BoldItalic.ttf"),
-    "Liberation Sans": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
-                        "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),
+    "Liberation Sans": (
+        "LiberationSans-Regular.ttf",
+        "LiberationSans-Bold.ttf",
+        "LiberationSans-Italic.ttf",
+        "LiberationSans-BoldItalic.ttf",
+    ),
 }
 
 # Deck font named in the file -> bundled family with the same metrics, used to measure text.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from handouts.caches import memoize
 
 _TOKEN = re.compile(
@@ -63,7 +64,7 @@ def _spans(text: str, bold: bool, italic: bool) -> list[Span]:
     pos = 0
     for match in _TOKEN.finditer(text):
         if match.start() > pos:
-            spans.append(Span(text[pos:match.start()], bold, italic))
+            spans.append(Span(text[pos : match.start()], bold, italic))
         if match["bold"]:
             spans.extend(_spans(match["bold_text"], True, italic))
         elif match["italic"]:

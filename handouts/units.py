@@ -38,4 +38,3 @@ def pt_to_emu(points: float) -> int:
 def emu_to_pt(emu: int) -> float:
     """English Metric Units back to points."""
     return emu / EMU_PER_POINT
-

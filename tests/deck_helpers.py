@@ -15,12 +15,75 @@ from handouts.source.loader import load_source
 EMU_PER_PT = 12_700
 
 WORDS = {
-    "en": "the revolution state party workers land industry policy plan famine purge army treaty reform "
-          "congress leader decree peasants factory newspaper exile committee election".split(),
-    "ru": "революция государство партия рабочие земля промышленность политика план голод армия договор "
-          "реформа съезд вождь декрет крестьяне завод газета ссылка комитет".split(),
-    "el": "επανάσταση κράτος κόμμα εργάτες γη βιομηχανία πολιτική σχέδιο λιμός στρατός συνθήκη "
-          "μεταρρύθμιση συνέδριο ηγέτης διάταγμα αγρότες εργοστάσιο εφημερίδα εξορία επιτροπή".split(),
+    "en": [
+        "the",
+        "revolution",
+        "state",
+        "party",
+        "workers",
+        "land",
+        "industry",
+        "policy",
+        "plan",
+        "famine",
+        "purge",
+        "army",
+        "treaty",
+        "reform",
+        "congress",
+        "leader",
+        "decree",
+        "peasants",
+        "factory",
+        "newspaper",
+        "exile",
+        "committee",
+        "election",
+    ],
+    "ru": [
+        "революция",
+        "государство",
+        "партия",
+        "рабочие",
+        "земля",
+        "промышленность",
+        "политика",
+        "план",
+        "голод",
+        "армия",
+        "договор",
+        "реформа",
+        "съезд",
+        "вождь",
+        "декрет",
+        "крестьяне",
+        "завод",
+        "газета",
+        "ссылка",
+        "комитет",
+    ],
+    "el": [
+        "επανάσταση",
+        "κράτος",
+        "κόμμα",
+        "εργάτες",
+        "γη",
+        "βιομηχανία",
+        "πολιτική",
+        "σχέδιο",
+        "λιμός",
+        "στρατός",
+        "συνθήκη",
+        "μεταρρύθμιση",
+        "συνέδριο",
+        "ηγέτης",
+        "διάταγμα",
+        "αγρότες",
+        "εργοστάσιο",
+        "εφημερίδα",
+        "εξορία",
+        "επιτροπή",
+    ],
 }
 NAMES = {
     "en": ["Athens", "Sparta", "Corinth", "Thebes", "Argos", "Megara", "Delphi", "Elis"],
@@ -44,33 +107,52 @@ def prose(words: int, language: str = "en", seed: int = 1) -> str:
     return " ".join(out)
 
 
-def stress_source(subjects: int = 3, rows: int = 80, huge_cell_words: int = 3000, language: str = "en",
-                  sections: int = 2) -> dict:
+def stress_source(
+    subjects: int = 3, rows: int = 80, huge_cell_words: int = 3000, language: str = "en", sections: int = 2
+) -> dict:
     """A source whose table, one cell and prose cannot fit on one slide each."""
     names = NAMES[language][:subjects]
-    table = [{"label": f"{prose(2, language, r)[:-1]} {r + 1}",
-              "values": [prose(4 + (r * 7 + s) % 25, language, r * 10 + s) for s in range(subjects)]}
-             for r in range(rows)]
+    table = [
+        {
+            "label": f"{prose(2, language, r)[:-1]} {r + 1}",
+            "values": [prose(4 + (r * 7 + s) % 25, language, r * 10 + s) for s in range(subjects)],
+        }
+        for r in range(rows)
+    ]
     if huge_cell_words:
-        table.insert(1, {"label": "Huge", "values": [prose(huge_cell_words, language, 99)] +
-                         [prose(12, language, s) for s in range(1, subjects)]})
+        table.insert(
+            1,
+            {
+                "label": "Huge",
+                "values": [prose(huge_cell_words, language, 99)] + [prose(12, language, s) for s in range(1, subjects)],
+            },
+        )
         table.append({"label": "Unbreakable", "values": ["x" * 400] + ["y"] * (subjects - 1)})
     return {
         "title": f"{' vs. '.join(names)}: {prose(8, language, 5)}",
         "subtitle": prose(9, language, 6),
-        "author": "A. Teacher", "course": "History 101", "date": "Spring",
+        "author": "A. Teacher",
+        "course": "History 101",
+        "date": "Spring",
         "language": language,
         "subjects": [{"name": n} for n in names],
         "summary": prose(60, language, 7),
         "table": table,
         "similarities": [prose(10 + i * 9, language, 20 + i) for i in range(12)],
-        "sections": [{"heading": f"{prose(3, language, 40 + i)[:-1]}",
-                      "body": "\n\n".join(prose(70 + 30 * p, language, 50 + i * 5 + p) for p in range(4)),
-                      "by_subject": {n.lower(): prose(400, language, 60 + j) for j, n in enumerate(names)} if i == 0 else None}
-                     for i in range(sections)],
+        "sections": [
+            {
+                "heading": f"{prose(3, language, 40 + i)[:-1]}",
+                "body": "\n\n".join(prose(70 + 30 * p, language, 50 + i * 5 + p) for p in range(4)),
+                "by_subject": {n.lower(): prose(400, language, 60 + j) for j, n in enumerate(names)}
+                if i == 0
+                else None,
+            }
+            for i in range(sections)
+        ],
         "conclusion": "\n\n".join(prose(50, language, 80 + p) for p in range(3)),
-        "sources": [{"title": prose(6, language, 90 + i), "url": f"https://example.org/{'a' * 30 * i}/page"}
-                    for i in range(4)],
+        "sources": [
+            {"title": prose(6, language, 90 + i), "url": f"https://example.org/{'a' * 30 * i}/page"} for i in range(4)
+        ],
     }
 
 
@@ -131,9 +213,13 @@ def convert(pptx_paths: list[Path], out_dir: Path) -> list[Path]:
     import tempfile
 
     with tempfile.TemporaryDirectory() as home:
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir),
-                        *map(str, pptx_paths)], check=True, capture_output=True, timeout=600,
-                       env={**os.environ, "HOME": home})
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, pptx_paths)],
+            check=True,
+            capture_output=True,
+            timeout=600,
+            env={**os.environ, "HOME": home},
+        )
     return [out_dir / (p.stem + ".pdf") for p in pptx_paths]
 
 
@@ -154,11 +240,19 @@ def overflow_problems(deck_bytes: bytes, pdf_path: Path, tolerance: float = 2.0)
             boxes = shape_boxes(slide)
             for word in page.extract_words(use_text_flow=True):
                 x0, top, x1, bottom = word["x0"], word["top"], word["x1"], word["bottom"]
-                inside_slide = x0 >= -tolerance and top >= -tolerance and x1 <= width + tolerance \
-                    and bottom <= height + tolerance
-                inside_shape = any(x0 >= b[0] - tolerance and top >= b[1] - tolerance and
-                                   x1 <= b[2] + tolerance and bottom <= b[3] + tolerance for b in boxes)
+                inside_slide = (
+                    x0 >= -tolerance and top >= -tolerance and x1 <= width + tolerance and bottom <= height + tolerance
+                )
+                inside_shape = any(
+                    x0 >= b[0] - tolerance
+                    and top >= b[1] - tolerance
+                    and x1 <= b[2] + tolerance
+                    and bottom <= b[3] + tolerance
+                    for b in boxes
+                )
                 if not (inside_slide and inside_shape):
-                    problems.append(f"slide {number} ({slide_title(slide)!r}): {word['text']!r} at "
-                                    f"({x0:.1f}, {top:.1f}, {x1:.1f}, {bottom:.1f}) outside its boxes")
+                    problems.append(
+                        f"slide {number} ({slide_title(slide)!r}): {word['text']!r} at "
+                        f"({x0:.1f}, {top:.1f}, {x1:.1f}, {bottom:.1f}) outside its boxes"
+                    )
     return problems

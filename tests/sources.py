@@ -15,8 +15,34 @@ from typing import Any
 import pdfplumber
 import yaml
 
-WORDS = ("reform revolution party state economy policy peasants workers industry army famine purge treaty "
-         "congress decree plan grain factory railway border alliance war peace press church school").split()
+WORDS = [
+    "reform",
+    "revolution",
+    "party",
+    "state",
+    "economy",
+    "policy",
+    "peasants",
+    "workers",
+    "industry",
+    "army",
+    "famine",
+    "purge",
+    "treaty",
+    "congress",
+    "decree",
+    "plan",
+    "grain",
+    "factory",
+    "railway",
+    "border",
+    "alliance",
+    "war",
+    "peace",
+    "press",
+    "church",
+    "school",
+]
 
 NAMES = ["Athens", "Sparta", "Corinth", "Thebes", "Argos", "Megara", "Delphi", "Olympia"]
 
@@ -32,16 +58,27 @@ def words(n: int, seed: int = 0) -> str:
     return " ".join(out)
 
 
-def make_source(n_subjects: int = 2, n_rows: int = 5, cell_words: int = 6, *, long_cell: tuple[int, int] | None = None,
-                long_words: int = 3000, sections: int = 2, title: str = "Generated comparison",
-                language: str = "en", **extra: Any) -> dict[str, Any]:
+def make_source(
+    n_subjects: int = 2,
+    n_rows: int = 5,
+    cell_words: int = 6,
+    *,
+    long_cell: tuple[int, int] | None = None,
+    long_words: int = 3000,
+    sections: int = 2,
+    title: str = "Generated comparison",
+    language: str = "en",
+    **extra: Any,
+) -> dict[str, Any]:
     """A source as data: ``n_subjects`` subjects, ``n_rows`` rows of ``cell_words``-word cells.
 
     ``long_cell=(row, subject)`` makes that cell ``long_words`` words long.
     Keyword ``extra`` entries override top-level fields (e.g. ``note=...``).
     """
-    subjects = [{"id": f"s{i}", "name": NAMES[i % len(NAMES)], "full_name": f"The city of {NAMES[i % len(NAMES)]}"}
-                for i in range(n_subjects)]
+    subjects = [
+        {"id": f"s{i}", "name": NAMES[i % len(NAMES)], "full_name": f"The city of {NAMES[i % len(NAMES)]}"}
+        for i in range(n_subjects)
+    ]
     table = []
     for r in range(n_rows):
         values = [f"R{r}C{c} " + words(cell_words, seed=r + c) for c in range(n_subjects)]
@@ -59,8 +96,14 @@ def make_source(n_subjects: int = 2, n_rows: int = 5, cell_words: int = 6, *, lo
         "summary": words(60, seed=1),
         "table": table,
         "similarities": [words(10, seed=s) for s in range(3)],
-        "sections": [{"heading": f"Section {k}", "body": words(80, seed=k) + "\n\n" + words(40, seed=k + 1),
-                      "by_subject": {"s0": words(30, seed=k)}} for k in range(sections)],
+        "sections": [
+            {
+                "heading": f"Section {k}",
+                "body": words(80, seed=k) + "\n\n" + words(40, seed=k + 1),
+                "by_subject": {"s0": words(30, seed=k)},
+            }
+            for k in range(sections)
+        ],
         "conclusion": words(50, seed=3),
         "sources": [{"title": "A book", "url": "https://example.org/book"}, "A plain source"],
         "note": "Generated for tests.",
@@ -99,8 +142,10 @@ def dense_source(seed: int = 7) -> str:
         date = f"{1917 + rng.randint(0, 1)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         if i % 10 == 0:
             date = "1917-11-07"
-        lines.append(f"  - {{date: {date}, label: Happening {i + 1}{' with a long name' * (i % 3)},"
-                     f" subject: {'alpha' if i % 2 else 'beta'}}}")
+        lines.append(
+            f"  - {{date: {date}, label: Happening {i + 1}{' with a long name' * (i % 3)},"
+            f" subject: {'alpha' if i % 2 else 'beta'}}}"
+        )
     lines.append("  - {start: 1900, end: 1989, label: Ninety-year span, detail: The long one.}")
     return "\n".join(lines) + "\n"
 
@@ -112,8 +157,10 @@ def words_overlap(pdf_bytes: bytes, tolerance: float = 0.5) -> list[tuple[str, s
         for number, page in enumerate(pdf.pages, start=1):
             words = page.extract_words(use_text_flow=False, keep_blank_chars=False)
             for a, b in itertools.combinations(words, 2):
-                if (min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > tolerance
-                        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > tolerance):
+                if (
+                    min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > tolerance
+                    and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > tolerance
+                ):
                     clashes.append((a["text"], b["text"], number))
     return clashes
 

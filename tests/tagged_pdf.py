@@ -28,8 +28,13 @@ def marking_problems(pdf: pikepdf.Pdf) -> list[str]:
             if op in ("BDC", "BMC"):
                 tag = str(operands[0])
                 props = operands[1] if op == "BDC" else None
-                kind = ("artifact" if tag == "/Artifact" else
-                        "mcid" if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else "other")
+                kind = (
+                    "artifact"
+                    if tag == "/Artifact"
+                    else "mcid"
+                    if isinstance(props, pikepdf.Dictionary) and "/MCID" in props
+                    else "other"
+                )
                 if kind == "mcid" and "artifact" in stack or kind == "artifact" and "mcid" in stack:
                     problems.append(f"page {n + 1}: {kind} nested in {stack}")
                 stack.append(kind)
@@ -49,8 +54,13 @@ def page_mcids(pdf: pikepdf.Pdf) -> list[list[int]]:
     """The MCIDs used in each page's content stream, in stream order."""
     out = []
     for page in pdf.pages:
-        out.append([int(operands[1].MCID) for operands, op in pikepdf.parse_content_stream(page, "BDC")
-                    if isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]])
+        out.append(
+            [
+                int(operands[1].MCID)
+                for operands, op in pikepdf.parse_content_stream(page, "BDC")
+                if isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]
+            ]
+        )
     return out
 
 
@@ -134,8 +144,13 @@ def reading(data: bytes) -> list[Node]:
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
                 annot = kid.Obj
                 uri = annot.A.get("/URI") if "/A" in annot else None
-                node.annots.append({"uri": None if uri is None else str(uri), "contents": str(annot.get("/Contents", "")),
-                                    "subtype": str(annot.Subtype)})
+                node.annots.append(
+                    {
+                        "uri": None if uri is None else str(uri),
+                        "contents": str(annot.get("/Contents", "")),
+                        "subtype": str(annot.Subtype),
+                    }
+                )
         for page, mcid in _content_refs(element):
             node.pages.append(index[page])
             node.text += texts.get((index[page], mcid), "")

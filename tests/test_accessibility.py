@@ -14,11 +14,9 @@ from handouts.layout.resolve import load_layout
 from handouts.render.context import RenderContext
 from handouts.render.handout.document import render_handout
 from handouts.source.loader import load_source
-
 from tests.conftest import CONTENT, LAYOUTS, needs
 from tests.sources import make_source, write_png, write_source
 from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
-
 
 
 def squash(text: str) -> str:
@@ -28,8 +26,6 @@ def squash(text: str) -> str:
 def render(path: Path, layout: str = "classic") -> tuple[bytes, RenderContext]:
     context = RenderContext(source_path=path)
     return render_handout(load_source(path), load_layout(layout), context), context
-
-
 
 
 def kinds(nodes: list[Node]) -> list[str]:
@@ -78,11 +74,13 @@ def test_bundled_handouts_are_tagged(path: Path, layout: str) -> None:
     assert len(table_rows) == len(model.table) + 1
     for tr, row in zip(table_rows[1:], model.table):
         assert [squash(c.all_text()) for c in tr.children] == [squash(row.label)] + [
-            squash(v) if v else "\u2014" for v in row.cells()]
+            squash(v) if v else "\u2014" for v in row.cells()
+        ]
     # headings in order: title, block headings and section headings
     h2 = [squash(n.text) for n in nodes if n.kind == "H2"]
-    assert [squash(s.heading) for s in model.sections] == [h for h in h2 if h in
-                                                          {squash(s.heading) for s in model.sections}]
+    assert [squash(s.heading) for s in model.sections] == [
+        h for h in h2 if h in {squash(s.heading) for s in model.sections}
+    ]
     # page furniture is an artifact, never read: "page 1 of N" is nowhere in the tree
     assert not [n for n in nodes if re.search(r"page\d+of\d+", squash(n.text))]
 
@@ -112,7 +110,7 @@ def test_reading_order_follows_the_document(tmp_path: Path) -> None:
     position = 0
     for expected in order:
         hits = [i for i, t in enumerate(text) if i >= position and t.startswith(squash(expected))]
-        assert hits, f"{expected!r} not found after position {position}: {text[position:position + 5]}"
+        assert hits, f"{expected!r} not found after position {position}: {text[position : position + 5]}"
         position = hits[0]
 
     # the long cell runs over pages: one TD, content on several pages, read in full and in order
@@ -139,6 +137,7 @@ def test_reading_order_follows_the_document(tmp_path: Path) -> None:
 @needs("qpdf")
 def test_tagged_output_is_deterministic_and_qpdf_clean(tmp_path: Path) -> None:
     import subprocess
+
     write_png(tmp_path / "a.png")
     source = make_source(2, 3, 6)
     source["subjects"][0].update(image="a.png")
@@ -220,6 +219,7 @@ def test_deck_titles_made_unique_and_pictures_described(tmp_path: Path) -> None:
     titles = check_deck(prs, "fr")
     assert "Section 0 \u2014 comparison" in titles and "Section 0" in titles and "Section 0 (2)" in titles
     from handouts.render.deck.a11y import alt_text
+
     pictures = [s for s in prs.slides[0].shapes if s.shape_type == 13]
     assert sorted(alt_text(p) for p in pictures) == ["A red square", "Picture of Sparta"]
     assert [w for w in context.warnings if "image_alt" in w.message and "Sparta" in w.message]
@@ -265,7 +265,6 @@ def test_unique_titles_numbers_repeats() -> None:
 @needs("pdftoppm")
 def test_tagging_does_not_change_the_pages(tmp_path: Path, monkeypatch) -> None:
     """The same handout drawn without tags renders to the same pixels."""
-    import shutil
     import subprocess
 
     from handouts.render.handout import document as handout_pdf
@@ -283,7 +282,8 @@ def test_tagging_does_not_change_the_pages(tmp_path: Path, monkeypatch) -> None:
     pages = {}
     for name, data in (("tagged", tagged), ("untagged", untagged)):
         (tmp_path / f"{name}.pdf").write_bytes(data)
-        subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "40", "-png", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True
+        )
         pages[name] = [p.read_bytes() for p in sorted(tmp_path.glob(f"{name}-*.png"))]
     assert len(pages["tagged"]) >= 2 and pages["tagged"] == pages["untagged"]

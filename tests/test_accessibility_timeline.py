@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,11 +20,9 @@ from handouts.render.handout.document import render_handout
 from handouts.render.timeline.document import render_timeline
 from handouts.source.loader import load_source
 from handouts.source.models import Comparison
-
 from tests.conftest import CONTENT, LAYOUTS, needs
-from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
 from tests.sources import ATHENS, dense_source
-
+from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
 
 
 def squash(text: str) -> str:
@@ -168,12 +165,15 @@ def test_timeline_pdf_is_deterministic_and_qpdf_clean(tmp_path: Path, write) -> 
 
 # -- the handout's strip -------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.stem)
 def test_handout_strip_is_a_figure_after_its_heading(path: Path) -> None:
     model = load_source(path)
     nodes = reading(handout_pdf(path))
     figures = [n for n in nodes if n.kind == "Figure"]
-    strip = [i for i, n in enumerate(nodes) if n.kind == "Figure" and ": " + plain(model.timeline[0].label) in (n.alt or "")]
+    strip = [
+        i for i, n in enumerate(nodes) if n.kind == "Figure" and ": " + plain(model.timeline[0].label) in (n.alt or "")
+    ]
     assert len(strip) == 1, [n.alt for n in figures]
     index = strip[0]
     assert nodes[index - 1].kind == "H2" and squash(nodes[index - 1].text) == "Timeline"
@@ -188,7 +188,7 @@ def test_dense_handout_strip_key_is_tagged(write) -> None:
     index = next(i for i, n in enumerate(nodes) if n.kind == "Figure")
     assert nodes[index - 1].kind == "H2"
     check_alt_is_chronological(nodes[index].alt or "", model)
-    after = nodes[index + 1:]
+    after = nodes[index + 1 :]
     assert [n.kind for n in after[:2]] == ["H3", "L"]
     labels = [squash(n.text) for n in after if n.kind == "Lbl"]
     assert labels == [str(i) for i in range(1, len(model.timeline) + 1)]
@@ -197,6 +197,7 @@ def test_dense_handout_strip_key_is_tagged(write) -> None:
 
 
 # -- tagging changes nothing on the page ----------------------------------------
+
 
 def _pages(data: bytes, folder: Path, name: str) -> list[bytes]:
     (folder / f"{name}.pdf").write_bytes(data)
@@ -227,6 +228,7 @@ def test_tagging_does_not_change_the_timeline_pages(tmp_path: Path, write, monke
 
 
 # -- the deck's timeline slide --------------------------------------------------
+
 
 @pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.stem)
 def test_deck_timeline_group_has_the_events_as_alt_text(path: Path) -> None:

@@ -42,8 +42,10 @@ LAYOUTS = sorted(p for p in (BAD / "layouts").iterdir() if p.suffix != ".expect"
 @pytest.mark.parametrize("path", LAYOUTS, ids=lambda p: p.name)
 def test_bad_layout(runner, path: Path, tmp_path: Path) -> None:
     source = Path(__file__).parent.parent / "content" / "lenin-vs-stalin.yaml"
-    for args in (["layouts", "show", str(path)],
-                 ["build", str(source), "--layout", str(path), "--out", str(tmp_path), "-j", "1"]):
+    for args in (
+        ["layouts", "show", str(path)],
+        ["build", str(source), "--layout", str(path), "--out", str(tmp_path), "-j", "1"],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 1, result.output
         assert _expected(path) in result.output

@@ -19,7 +19,6 @@ from handouts.pipeline.manifest import MANIFEST_NAME
 from tests.conftest import CONTENT, ROOT
 
 
-
 def _tree(tmp_path: Path, broken: bool = True) -> Path:
     src = tmp_path / "unit"
     (src / "week2").mkdir(parents=True)
@@ -31,8 +30,11 @@ def _tree(tmp_path: Path, broken: bool = True) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != MANIFEST_NAME}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MANIFEST_NAME
+    }
 
 
 def test_folder_with_a_broken_source(runner, tmp_path: Path) -> None:
@@ -76,9 +78,13 @@ def test_killing_a_batch_leaves_only_whole_files(tmp_path: Path) -> None:
     for i in range(40):
         (src / f"topic{i:02}.yaml").write_text(text.replace("Lenin vs. Stalin", f"Topic {i}", 1))
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "handouts", "build", str(src), "--out", str(out), "-j", "2",
-                             "--to", "handout,deck"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "handouts", "build", str(src), "--out", str(out), "-j", "2", "--to", "handout,deck"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("*.pdf"))) < 3:
         time.sleep(0.05)
@@ -89,8 +95,12 @@ def test_killing_a_batch_leaves_only_whole_files(tmp_path: Path) -> None:
     for pdf in pdfs:
         assert len(PdfReader(pdf).pages) >= 1  # whole, readable files only
     assert not [p for p in out.iterdir() if not p.name.startswith(".") and not p.name.endswith((".pdf", ".pptx"))]
-    finish = subprocess.run([sys.executable, "-m", "handouts", "build", str(src), "--out", str(out), "-j", "2",
-                             "--to", "handout,deck"], cwd=ROOT, capture_output=True, text=True)
+    finish = subprocess.run(
+        [sys.executable, "-m", "handouts", "build", str(src), "--out", str(out), "-j", "2", "--to", "handout,deck"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert finish.returncode == 0, finish.stderr
     assert len(list(out.glob("*.pdf"))) == 40 and not list(out.glob(".*.tmp"))
 
@@ -99,10 +109,12 @@ def test_dask_cluster_gives_the_same_files(runner, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     src = _tree(tmp_path)
     local = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "local"), "-j", "1"])
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster:
-        remote = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "dask"),
-                                     "--scheduler", cluster.scheduler_address])
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        remote = runner.invoke(
+            app, ["build", str(src), "--out", str(tmp_path / "dask"), "--scheduler", cluster.scheduler_address]
+        )
     assert local.exit_code == remote.exit_code == 1  # the broken source fails on both
     assert "broken.yaml" in remote.output
     assert _files(tmp_path / "local") == _files(tmp_path / "dask")
@@ -149,8 +161,7 @@ def test_a_batch_under_spawn_gives_the_same_bytes(tmp_path: Path) -> None:
     jobs, layout = discover([str(_tree(tmp_path))]), load_layout("classic")
     kinds = ["handout", "timeline", "deck"]
     here = build(jobs, tmp_path / "here", kinds, layout, workers=1)
-    spawned = build(jobs, tmp_path / "spawn", kinds, layout, workers=2,
-                    mp_context=multiprocessing.get_context("spawn"))
+    spawned = build(jobs, tmp_path / "spawn", kinds, layout, workers=2, mp_context=multiprocessing.get_context("spawn"))
     assert sorted(r.status for r in spawned) == sorted(r.status for r in here) == ["built", "built", "failed"]
     assert len(_files(tmp_path / "spawn")) == 6 and _files(tmp_path / "spawn") == _files(tmp_path / "here")
 
@@ -158,10 +169,15 @@ def test_a_batch_under_spawn_gives_the_same_bytes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_build_starts_without_the_unix_only_resource_module(tmp_path: Path, jobs: str) -> None:
     """``resource`` does not exist on Windows: nothing on the way to a build may need it."""
-    code = ("import sys\nsys.modules['resource'] = None\nfrom handouts.cli import main\n"
-            f"sys.argv = ['handouts', 'build', {str(CONTENT[0])!r}, '--out', {str(tmp_path)!r}, '-j', {jobs!r}]\n"
-            "main()\n")
+    code = (
+        "import sys\nsys.modules['resource'] = None\nfrom handouts.cli import main\n"
+        f"sys.argv = ['handouts', 'build', {str(CONTENT[0])!r}, '--out', {str(tmp_path)!r}, '-j', {jobs!r}]\n"
+        "main()\n"
+    )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
-        f"{CONTENT[0].stem}.deck.pptx", f"{CONTENT[0].stem}.handout.pdf", f"{CONTENT[0].stem}.timeline.pdf"]
+        f"{CONTENT[0].stem}.deck.pptx",
+        f"{CONTENT[0].stem}.handout.pdf",
+        f"{CONTENT[0].stem}.timeline.pdf",
+    ]

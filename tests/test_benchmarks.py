@@ -13,7 +13,10 @@ from tests.conftest import ROOT
 
 CASES = [
     (["cli.py", "--runs", "1"], ["handouts check", "watch rebuild", "10x rows and events"]),
-    (["batch.py", "4"], ["--jobs 1:", "--jobs 2:", "speed-up", "batch overhead", "live memory", "second (incremental) run"]),
+    (
+        ["batch.py", "4"],
+        ["--jobs 1:", "--jobs 2:", "speed-up", "batch overhead", "live memory", "second (incremental) run"],
+    ),
     (["batch.py", "3", "--mixed"], ["3 mixed sources", "speed-up"]),
     (["watch.py", "--saves", "1"], ["watch: save -> 3 outputs written"]),
     (["handout.py", "--runs", "1"], ["ms"]),
@@ -23,8 +26,13 @@ CASES = [
 
 @pytest.mark.parametrize("args, expected", CASES, ids=[" ".join(c[0]) for c in CASES])
 def test_benchmark_script_runs(args: list[str], expected: list[str]) -> None:
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / args[0]), *args[1:]], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / args[0]), *args[1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     for line in expected:
         assert line in proc.stdout, f"{line!r} missing from:\n{proc.stdout}"

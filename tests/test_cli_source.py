@@ -65,18 +65,21 @@ def test_schema_is_json_schema(runner) -> None:
 
 
 def test_help_does_not_import_renderers() -> None:
-    code = ("import sys; sys.argv=['handouts','--help']\n"
-            "from handouts import cli\n"
-            "try:\n    cli.app()\nexcept SystemExit:\n    pass\n"
-            "heavy=[m for m in ('reportlab','pptx','pydantic') if m in sys.modules]\n"
-            "print('HEAVY', heavy)")
+    code = (
+        "import sys; sys.argv=['handouts','--help']\n"
+        "from handouts import cli\n"
+        "try:\n    cli.app()\nexcept SystemExit:\n    pass\n"
+        "heavy=[m for m in ('reportlab','pptx','pydantic') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
     assert "HEAVY []" in out
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "handouts", "check", str(CONTENT[0])],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "handouts", "check", str(CONTENT[0])], capture_output=True, text=True, cwd=ROOT
+    )
     assert proc.returncode == 0 and "ok:" in proc.stdout
 
 

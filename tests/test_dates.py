@@ -7,11 +7,21 @@ import pytest
 from handouts.source.dates import HistDate, format_span
 
 
-@pytest.mark.parametrize("text,shown", [
-    ("1917", "1917"), ("1917-11", "Nov 1917"), ("1917-11-07", "7 Nov 1917"),
-    ("490 BC", "490 BC"), ("490 BCE", "490 BC"), ("c. 1928", "c. 1928"), ("c. 430 BC", "c. 430 BC"),
-    ("AD 33", "33"), ("33 CE", "33"), ("-44", "44 BC"),
-])
+@pytest.mark.parametrize(
+    "text,shown",
+    [
+        ("1917", "1917"),
+        ("1917-11", "Nov 1917"),
+        ("1917-11-07", "7 Nov 1917"),
+        ("490 BC", "490 BC"),
+        ("490 BCE", "490 BC"),
+        ("c. 1928", "c. 1928"),
+        ("c. 430 BC", "c. 430 BC"),
+        ("AD 33", "33"),
+        ("33 CE", "33"),
+        ("-44", "44 BC"),
+    ],
+)
 def test_parse_and_display(text: str, shown: str) -> None:
     assert HistDate.parse(text).display() == shown
 

@@ -72,16 +72,27 @@ def test_huge_table_and_cell_continue_on_cont_slides(stress) -> None:
     assert len(overview) > 5 and all("(cont.)" in t for t in overview[1:])
     # every one of the 80+ row labels appears in some overview table
     tables = [s for s in prs.slides if slide_title(s).startswith("Overview")]
-    labels = {cell.text for s in tables for shape in s.shapes if getattr(shape, "has_table", False)
-              for row in list(shape.table.rows)[1:] for cell in [row.cells[0]]}
+    labels = {
+        cell.text
+        for s in tables
+        for shape in s.shapes
+        if getattr(shape, "has_table", False)
+        for row in list(shape.table.rows)[1:]
+        for cell in [row.cells[0]]
+    }
     import yaml
+
     data_src = yaml.safe_load(source.read_text(encoding="utf-8"))
     assert {r["label"] for r in data_src["table"]} <= {label.replace(" (cont.)", "") for label in labels}
     # the 3,000-word cell: its row slide continues over many slides and all its words arrive, in order
     huge = [s for s in prs.slides if slide_title(s).startswith("Huge")]
     assert len(huge) > 3 and slide_title(huge[1]).startswith("Huge (cont.)")
-    shown = " ".join(shape.text_frame.text for s in huge for shape in s.shapes
-                     if shape.name == "Athens text" and shape.has_text_frame)
+    shown = " ".join(
+        shape.text_frame.text
+        for s in huge
+        for shape in s.shapes
+        if shape.name == "Athens text" and shape.has_text_frame
+    )
     expected = data_src["table"][1]["values"][0]
     assert " ".join(shown.split()) == " ".join(expected.split())
 
@@ -137,8 +148,8 @@ def test_subjects_side_by_side_with_name_labels_in_their_colours(tmp_path: Path,
     lefts = sorted({sh.left for sh in labels})
     assert len(lefts) == (count if count <= 4 else (count + 1) // 2)
     for shape in row_slide.shapes:  # everything on the slide
-        assert 0 <= shape.left and shape.left + shape.width <= prs.slide_width
-        assert 0 <= shape.top and shape.top + shape.height <= prs.slide_height
+        assert shape.left >= 0 and shape.left + shape.width <= prs.slide_width
+        assert shape.top >= 0 and shape.top + shape.height <= prs.slide_height
 
 
 @pytest.mark.parametrize("language", ["ru", "el"])
@@ -228,8 +239,19 @@ def test_missing_or_broken_template_is_a_layout_error(tmp_path: Path, runner) ->
     (tmp_path / "bad.pptx").write_bytes(b"not a zip")
     for name in ("missing.pptx", "bad.pptx"):
         (tmp_path / "lay.yaml").write_text(f"deck:\n  template: {name}\n", encoding="utf-8")
-        result = runner.invoke(app, ["build", str(CONTENT[0]), "--to", "deck", "--out", str(tmp_path / "o"),
-                                     "--layout", str(tmp_path / "lay.yaml")])
+        result = runner.invoke(
+            app,
+            [
+                "build",
+                str(CONTENT[0]),
+                "--to",
+                "deck",
+                "--out",
+                str(tmp_path / "o"),
+                "--layout",
+                str(tmp_path / "lay.yaml"),
+            ],
+        )
         assert result.exit_code != 0
         assert "deck.template" in result.output and "Traceback" not in result.output
 
@@ -242,6 +264,7 @@ def test_cli_writes_the_deck(runner, tmp_path: Path) -> None:
 
 # -- the measuring module itself ------------------------------------------------
 
+
 def test_wrap_breaks_words_wider_than_the_line() -> None:
     style = TextStyle("Calibri", 20)
     lines = wrap("short " + "x" * 300 + " tail", style, 200)
@@ -253,6 +276,7 @@ def test_wrap_breaks_words_wider_than_the_line() -> None:
 def test_paginated_pages_each_fit_and_keep_every_word() -> None:
     style = TextStyle("Arial", 14, bullet=True)
     from tests.deck_helpers import prose
+
     paragraphs = [prose(n, seed=n) for n in (40, 900, 15, 300)]
     pages = paginate(paragraphs, style, 400, 300)
     assert len(pages) > 3

@@ -8,7 +8,6 @@ Skipped when soffice is missing; CI installs it.
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest

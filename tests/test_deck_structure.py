@@ -55,16 +55,23 @@ def test_every_shape_lies_on_its_slide(decks) -> None:
         for number, slide in enumerate(prs.slides, 1):
             for shape in _all_shapes(slide.shapes):
                 assert shape.left >= 0 and shape.top >= 0, (number, shape.name)
-                assert shape.left + shape.width <= width + 1 and shape.top + shape.height <= height + 1, \
-                    (number, shape.name)
+                assert shape.left + shape.width <= width + 1 and shape.top + shape.height <= height + 1, (
+                    number,
+                    shape.name,
+                )
 
 
 def test_timeline_group_encloses_its_shapes_and_is_described(decks) -> None:
     """The group's box is its shapes' box (what an editor selects and moves)."""
     from handouts.render.deck.a11y import alt_text
 
-    groups = [shape for data in decks for slide in open_deck(data).slides for shape in slide.shapes
-              if shape.shape_type == MSO_SHAPE_TYPE.GROUP]
+    groups = [
+        shape
+        for data in decks
+        for slide in open_deck(data).slides
+        for shape in slide.shapes
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP
+    ]
     assert groups
     for group in groups:
         children = list(group.shapes)
@@ -111,7 +118,8 @@ def _template_with_slides(path: Path) -> None:
                 ids = [s.get(f"{{{root.nsmap['r']}}}id") for s in root.find(f"{P}sldIdLst")]
                 show = etree.fromstring(
                     f'<p:custShowLst xmlns:p="{P[1:-1]}" xmlns:r="{root.nsmap["r"]}"><p:custShow name="Short" '
-                    f'id="0"><p:sldLst><p:sld r:id="{ids[0]}"/></p:sldLst></p:custShow></p:custShowLst>')
+                    f'id="0"><p:sldLst><p:sld r:id="{ids[0]}"/></p:sldLst></p:custShow></p:custShowLst>'
+                )
                 root.find(f"{P}notesSz").addnext(show)
                 blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             target.writestr(info, blob)

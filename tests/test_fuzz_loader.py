@@ -38,17 +38,35 @@ def test_random_bytes(raw: bytes) -> None:
 
 
 text = st.text(max_size=30)
-scalar = st.one_of(text, st.integers(), st.booleans(), st.none(), st.sampled_from(["1917", "490 BC", "c. 1928", "1917-11-07", "0"]))
-value = st.recursive(scalar, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(text, inner, max_size=4)),
-                     max_leaves=12)
-subject = st.fixed_dictionaries({"name": text}, optional={"id": text, "color": st.sampled_from(["#abc", "red", "#B03A2E"])})
+scalar = st.one_of(
+    text, st.integers(), st.booleans(), st.none(), st.sampled_from(["1917", "490 BC", "c. 1928", "1917-11-07", "0"])
+)
+value = st.recursive(
+    scalar,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(text, inner, max_size=4)),
+    max_leaves=12,
+)
+subject = st.fixed_dictionaries(
+    {"name": text}, optional={"id": text, "color": st.sampled_from(["#abc", "red", "#B03A2E"])}
+)
 row = st.fixed_dictionaries({"label": text, "values": value})
-event = st.fixed_dictionaries({"label": text}, optional={"date": scalar, "start": scalar, "end": scalar, "subject": text})
+event = st.fixed_dictionaries(
+    {"label": text}, optional={"date": scalar, "start": scalar, "end": scalar, "subject": text}
+)
 source = st.fixed_dictionaries(
     {"title": scalar, "subjects": st.lists(subject, max_size=9)},
-    optional={"table": st.lists(row, max_size=5), "timeline": st.lists(event, max_size=5),
-              "sections": st.lists(st.dictionaries(st.sampled_from(["heading", "body", "by_subject", "x"]), value), max_size=3),
-              "similarities": value, "sources": value, "language": text, "extra": value})
+    optional={
+        "table": st.lists(row, max_size=5),
+        "timeline": st.lists(event, max_size=5),
+        "sections": st.lists(
+            st.dictionaries(st.sampled_from(["heading", "body", "by_subject", "x"]), value), max_size=3
+        ),
+        "similarities": value,
+        "sources": value,
+        "language": text,
+        "extra": value,
+    },
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

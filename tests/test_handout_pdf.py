@@ -12,14 +12,13 @@ from pypdf import PdfReader
 
 from handouts.cli import app
 from handouts.errors import HandoutsError, LayoutError
-from handouts.layout.resolve import load_layout
 from handouts.layout.models import PAPER_SIZES_PT, Layout
+from handouts.layout.resolve import load_layout
 from handouts.markup import plain
 from handouts.render.context import RenderContext
 from handouts.render.handout.document import render_handout
 from handouts.render.pdf.page import fill_template
 from handouts.source.loader import load_source
-
 from tests.conftest import CONTENT
 from tests.sources import make_source, write_png, write_source
 
@@ -49,12 +48,19 @@ def column_text(data: bytes, tag: str, next_tag: str | None) -> str:
 
     Table columns keep their x on every page, so this is one column's text in order."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        words = [(n, w) for n, page in enumerate(pdf.pages)
-                 for w in page.extract_words(extra_attrs=["fontname"], use_text_flow=True)]
+        words = [
+            (n, w)
+            for n, page in enumerate(pdf.pages)
+            for w in page.extract_words(extra_attrs=["fontname"], use_text_flow=True)
+        ]
         x0 = next(w["x0"] for _, w in words if w["text"] == tag)
         x1 = next((w["x0"] for _, w in words if w["text"] == next_tag), 1e9) if next_tag else 1e9
-        return "".join(c["text"] for page in pdf.pages for c in page.chars
-                       if x0 - 1 <= c["x0"] < x1 - 1 and c["fontname"].endswith("DejaVuSansCondensed"))
+        return "".join(
+            c["text"]
+            for page in pdf.pages
+            for c in page.chars
+            if x0 - 1 <= c["x0"] < x1 - 1 and c["fontname"].endswith("DejaVuSansCondensed")
+        )
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +109,7 @@ def _fonts_embedded(reader: PdfReader) -> int:
     """Count fonts, asserting each one embeds its TrueType program."""
     seen = {}
     for page in reader.pages:
-        for name, ref in page["/Resources"].get("/Font", {}).items():
+        for ref in page["/Resources"].get("/Font", {}).values():
             font = ref.get_object()
             desc = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             assert "/FontFile2" in desc["/FontDescriptor"], f"{font['/BaseFont']} is not embedded"
@@ -123,8 +129,9 @@ def test_same_bytes_twice(tmp_path: Path) -> None:
     assert render(generated)[0] == render(generated)[0]
 
 
-@pytest.mark.parametrize(("size", "orientation"), [("a4", "portrait"), ("letter", "portrait"),
-                                                   ("a4", "landscape"), ("letter", "landscape")])
+@pytest.mark.parametrize(
+    ("size", "orientation"), [("a4", "portrait"), ("letter", "portrait"), ("a4", "landscape"), ("letter", "landscape")]
+)
 def test_page_size_follows_layout(tmp_path: Path, size: str, orientation: str) -> None:
     base = load_layout("classic")
     layout = base.model_copy(update={"page": base.page.model_copy(update={"size": size, "orientation": orientation})})
@@ -198,7 +205,7 @@ def test_inline_bold_italic_and_links(tmp_path: Path) -> None:
 
 
 def test_characters_outside_the_fonts_warn_once(tmp_path: Path) -> None:
-    source = make_source(2, 2, 4, note="Smile \U0001F600 and 漢字 and again \U0001F600.")
+    source = make_source(2, 2, 4, note="Smile \U0001f600 and 漢字 and again \U0001f600.")
     _, context = render(write_source(tmp_path / "e.yaml", source))
     glyph = [w for w in context.warnings if "cannot draw" in w.message]
     assert len(glyph) == 1
@@ -210,18 +217,25 @@ def test_footer_template_drops_dangling_separators() -> None:
     with_course = model.model_copy(update={"course": "History 101"})
     assert fill_template("{course}{sep}{title}", with_course) == f"History 101 · {model.title}"
     assert fill_template("{course}{sep}{title}", model.model_copy(update={"course": None})) == model.title
-    assert fill_template("{author}{sep}{course}{sep}{date}", model.model_copy(
-        update={"author": None, "course": None, "date": None})) == ""
+    assert (
+        fill_template(
+            "{author}{sep}{course}{sep}{date}", model.model_copy(update={"author": None, "course": None, "date": None})
+        )
+        == ""
+    )
 
 
-@pytest.mark.parametrize("key, value, expected", [
-    ("footer", "{teacher}", "unknown field {teacher}"),
-    ("header", "{title", "expected '}'"),
-    ("footer", "{title.upper}", "unknown field {title.upper}"),
-    ("labels", {"page": "{page:>100000000}"}, "{page} takes no format"),
-    ("labels", {"page": "{pages[0]}"}, "unknown field {pages[0]}"),
-    ("labels", {"image_credit": "{credit!r}"}, "{credit} takes no format or conversion"),
-])
+@pytest.mark.parametrize(
+    "key, value, expected",
+    [
+        ("footer", "{teacher}", "unknown field {teacher}"),
+        ("header", "{title", "expected '}'"),
+        ("footer", "{title.upper}", "unknown field {title.upper}"),
+        ("labels", {"page": "{page:>100000000}"}, "{page} takes no format"),
+        ("labels", {"page": "{pages[0]}"}, "unknown field {pages[0]}"),
+        ("labels", {"image_credit": "{credit!r}"}, "{credit} takes no format or conversion"),
+    ],
+)
 def test_templates_are_checked_when_the_layout_loads(tmp_path: Path, key: str, value, expected: str) -> None:
     import yaml
 
@@ -242,8 +256,6 @@ def test_footer_and_header_on_every_page(tmp_path: Path) -> None:
     for number, page in enumerate(pages, start=1):
         assert f"page {number} of {len(pages)}" in page
         assert "History 101 · Generated comparison" in page and "Test Author · Spring 2026" in page
-
-
 
 
 def test_subject_images_alt_warning_credit_and_downscale(tmp_path: Path) -> None:
@@ -283,6 +295,7 @@ def test_cli_build_handout(tmp_path: Path, runner) -> None:
 @pytest.mark.parametrize("case", ["long label", "long word", "no table", "eight long columns"])
 def test_extreme_tables_lay_out(tmp_path: Path, case: str) -> None:
     from sources import words
+
     source = make_source(8 if case == "eight long columns" else 3, 0 if case == "no table" else 4, 6)
     if case == "long label":
         source["table"][1]["label"] = "Label " + words(1500)
@@ -307,16 +320,19 @@ def test_extreme_tables_lay_out(tmp_path: Path, case: str) -> None:
 def column_text_label(data: bytes) -> str:
     """The label column's (bold table font) text in content order."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return "".join(c["text"] for page in pdf.pages for c in page.chars
-                       if c["fontname"].endswith("DejaVuSansCondensed-Bold"))
+        return "".join(
+            c["text"] for page in pdf.pages for c in page.chars if c["fontname"].endswith("DejaVuSansCondensed-Bold")
+        )
 
 
 def test_timeline_text_is_checked_for_glyphs_in_both_pdfs(tmp_path: Path) -> None:
     from handouts.render.timeline.document import render_timeline
 
     path = tmp_path / "tibet.yaml"
-    path.write_text("title: T\nsubjects: [{name: A}, {name: B}]\n"
-                    "timeline:\n  - {date: 1959, label: \"Event \u0f00 here\"}\n", encoding="utf-8")
+    path.write_text(
+        'title: T\nsubjects: [{name: A}, {name: B}]\ntimeline:\n  - {date: 1959, label: "Event \u0f00 here"}\n',
+        encoding="utf-8",
+    )
     model, layout = load_source(path), load_layout("classic")
     for render in (render_handout, render_timeline):
         context = RenderContext(source_path=path)

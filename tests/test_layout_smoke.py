@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from handouts.pipeline.outputs import OUTPUTS
 from handouts.layout import load_layout
 from handouts.layout.loader import builtin_dir
+from handouts.pipeline.outputs import OUTPUTS
 from tests.conftest import CONTENT, build_one
 
 BUILTIN_LAYOUTS = sorted(p.stem for p in builtin_dir().glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _layout(name: str):
     return load_layout(name)
 

@@ -39,6 +39,7 @@ def folder(tmp_path: Path):
 
 # --- the built-ins -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", BUILTINS)
 def test_every_builtin_loads_with_a_description(name: str) -> None:
     layout = load_layout(name)
@@ -75,8 +76,10 @@ def test_builtins_are_what_they_say() -> None:
 
 
 def test_builtins_differ_from_each_other() -> None:
-    looks = {name: (load_layout(name).colors.accent, load_layout(name).fonts.body, load_layout(name).sizes.body)
-             for name in BUILTINS}
+    looks = {
+        name: (load_layout(name).colors.accent, load_layout(name).fonts.body, load_layout(name).sizes.body)
+        for name in BUILTINS
+    }
     assert len(set(looks.values())) == len(BUILTINS)
 
 
@@ -117,8 +120,18 @@ def test_child_overrides_parent_nested_merge_and_lists_replace(folder) -> None:
 
 def test_set_wins_over_every_file(folder) -> None:
     root = folder({"parent.yaml": PARENT, "child.yaml": CHILD})
-    layout = load_layout("child", root, ["sizes.body=13.5", "page.size=Letter", "handout.blocks=[title, table]",
-                                         "palette=['#1F618D']", "page.margins.top=1in", "deck.template="])
+    layout = load_layout(
+        "child",
+        root,
+        [
+            "sizes.body=13.5",
+            "page.size=Letter",
+            "handout.blocks=[title, table]",
+            "palette=['#1F618D']",
+            "page.margins.top=1in",
+            "deck.template=",
+        ],
+    )
     assert layout.sizes.body == 13.5 and layout.sizes.table == 10
     assert layout.page.size == "letter" and layout.page.margins.top == 72 and layout.page.margins.left == 50
     assert layout.handout.blocks == ["title", "table"]
@@ -127,8 +140,12 @@ def test_set_wins_over_every_file(folder) -> None:
 
 
 def test_layout_given_by_path_and_extends_by_relative_path(folder) -> None:
-    root = folder({"base/parent.yaml": PARENT, "kids/child.yaml": CHILD.replace("extends: parent",
-                                                                                 "extends: ../base/parent.yaml")})
+    root = folder(
+        {
+            "base/parent.yaml": PARENT,
+            "kids/child.yaml": CHILD.replace("extends: parent", "extends: ../base/parent.yaml"),
+        }
+    )
     layout = load_layout(str(root / "kids" / "child.yaml"))
     assert layout.name == "child" and layout.sizes.table == 10 and layout.sizes.body == 12
 
@@ -152,9 +169,13 @@ def test_layouts_dir_shadows_a_builtin_and_can_extend_it(folder, runner) -> None
 
 
 def test_template_resolves_next_to_the_file_that_named_it(folder) -> None:
-    root = folder({"base/parent.yaml": "deck: {template: assets/school.pptx}\n",
-                   "base/assets/school.pptx": "not really a deck",
-                   "kids/child.yaml": "extends: ../base/parent.yaml\n"})
+    root = folder(
+        {
+            "base/parent.yaml": "deck: {template: assets/school.pptx}\n",
+            "base/assets/school.pptx": "not really a deck",
+            "kids/child.yaml": "extends: ../base/parent.yaml\n",
+        }
+    )
     layout = load_layout(str(root / "kids" / "child.yaml"))
     assert Path(layout.deck.template) == (root / "base" / "assets" / "school.pptx").resolve()
 
@@ -167,9 +188,14 @@ def test_missing_template_is_located(folder) -> None:
 
 # --- errors -------------------------------------------------------------------------------
 
+
 def test_unknown_key_in_an_inherited_file_points_to_that_file(folder) -> None:
-    root = folder({"parent.yaml": "description: p\ncolors:\n  mutd: '#444444'\n",
-                   "child.yaml": "extends: parent\nsizes: {body: 12}\n"})
+    root = folder(
+        {
+            "parent.yaml": "description: p\ncolors:\n  mutd: '#444444'\n",
+            "child.yaml": "extends: parent\nsizes: {body: 12}\n",
+        }
+    )
     message = errors_of("child", root)
     assert f"{root / 'parent.yaml'}:3:3: colors.mutd: unknown key 'mutd'" in message
     assert "did you mean 'muted'?" in message
@@ -179,7 +205,7 @@ def test_bad_colour_lists_the_forms(folder) -> None:
     root = folder({"c.yaml": "colors:\n  text: dark blue\n"})
     message = errors_of(str(root / "c.yaml"))
     assert f"{root / 'c.yaml'}:2:3: colors.text: 'dark blue' is not a colour" in message
-    assert "use a hex colour such as \"#B03A2E\" or \"#B3A\"" in message
+    assert 'use a hex colour such as "#B03A2E" or "#B3A"' in message
 
 
 def test_bad_paper_size_lists_the_sizes(folder) -> None:
@@ -224,18 +250,26 @@ def test_extends_cycle_is_named(folder) -> None:
 def test_low_contrast_pair_is_named_with_its_ratio(folder) -> None:
     root = folder({"pale.yaml": "description: pale\ncolors:\n  muted: '#AAAAAA'\n"})
     message = errors_of(str(root / "pale.yaml"))
-    assert (f"{root / 'pale.yaml'}:3:3: colors.muted: colors.muted #AAAAAA on colors.background #FFFFFF "
-            "has a contrast of 2.32:1; text needs at least 4.5:1") in message
+    assert (
+        f"{root / 'pale.yaml'}:3:3: colors.muted: colors.muted #AAAAAA on colors.background #FFFFFF "
+        "has a contrast of 2.32:1; text needs at least 4.5:1"
+    ) in message
     assert "hint: use a darker colors.muted, e.g. #" in message
 
 
 def test_contrast_blames_the_key_changed_last(folder) -> None:
     # The parent is fine; the child darkens the header fill under the parent's dark header text.
-    root = folder({"parent.yaml": "colors: {header_fill: '#FFFFFF', header_text: '#000000'}\n",
-                   "child.yaml": "extends: parent\ncolors:\n  header_fill: '#333333'\n"})
+    root = folder(
+        {
+            "parent.yaml": "colors: {header_fill: '#FFFFFF', header_text: '#000000'}\n",
+            "child.yaml": "extends: parent\ncolors:\n  header_fill: '#333333'\n",
+        }
+    )
     message = errors_of("child", root)
-    assert (f"{root / 'child.yaml'}:3:3: colors.header_fill: colors.header_text #000000 on colors.header_fill "
-            "#333333 has a contrast of 1.66:1") in message
+    assert (
+        f"{root / 'child.yaml'}:3:3: colors.header_fill: colors.header_text #000000 on colors.header_fill "
+        "#333333 has a contrast of 1.66:1"
+    ) in message
 
 
 def test_pale_palette_colour_is_refused(folder) -> None:
@@ -248,19 +282,28 @@ def test_pale_palette_colour_is_refused(folder) -> None:
 def test_sizes_below_the_minimum_are_refused(folder) -> None:
     root = folder({"s.yaml": "sizes:\n  small: 6\n  min: 7\n"})
     message = errors_of(str(root / "s.yaml"))
-    assert f"{root / 's.yaml'}:2:3: sizes.small: sizes.small (6 pt) is smaller than the minimum sizes.min (7 pt)" in message
+    assert (
+        f"{root / 's.yaml'}:2:3: sizes.small: sizes.small (6 pt) is smaller than the minimum sizes.min (7 pt)"
+        in message
+    )
 
 
-@pytest.mark.parametrize("setting, expected", [
-    ("page.size=a7", "--set page.size=a7: 'a7' is not a paper size; choose one of: a4, letter, legal, a3, a5"),
-    ("sizes.bdy=12", "--set sizes.bdy=12: unknown key 'bdy'\n  hint: did you mean 'body'?"),
-    ("sizes.body=big", "--set sizes.body=big: expected a number, found 'big'"),
-    ("colors.text=#EEEEEE", "--set colors.text=#EEEEEE: colors.text #EEEEEE on colors.background #FFFFFF has a contrast of 1.16:1"),
-    ("sizes.body=5", "--set sizes.body=5: sizes.body (5 pt) is smaller than the minimum sizes.min (7 pt)"),
-    ("handout.blocks=[title, tabel]", "--set handout.blocks=[title, tabel]: Input should be"),
-    ("palette.1=#000000", "--set palette.1=#000000: 'palette.1' is not a key path"),
-    ("sizes.body", "--set sizes.body: expected key.path=value"),
-])
+@pytest.mark.parametrize(
+    "setting, expected",
+    [
+        ("page.size=a7", "--set page.size=a7: 'a7' is not a paper size; choose one of: a4, letter, legal, a3, a5"),
+        ("sizes.bdy=12", "--set sizes.bdy=12: unknown key 'bdy'\n  hint: did you mean 'body'?"),
+        ("sizes.body=big", "--set sizes.body=big: expected a number, found 'big'"),
+        (
+            "colors.text=#EEEEEE",
+            "--set colors.text=#EEEEEE: colors.text #EEEEEE on colors.background #FFFFFF has a contrast of 1.16:1",
+        ),
+        ("sizes.body=5", "--set sizes.body=5: sizes.body (5 pt) is smaller than the minimum sizes.min (7 pt)"),
+        ("handout.blocks=[title, tabel]", "--set handout.blocks=[title, tabel]: Input should be"),
+        ("palette.1=#000000", "--set palette.1=#000000: 'palette.1' is not a key path"),
+        ("sizes.body", "--set sizes.body: expected key.path=value"),
+    ],
+)
 def test_bad_set_names_the_set(setting: str, expected: str) -> None:
     message = errors_of("classic", overrides=[setting])
     assert expected in message
@@ -276,6 +319,7 @@ def test_bad_set_on_build_exits_with_the_message(runner, tmp_path: Path) -> None
 
 
 # --- the CLI ------------------------------------------------------------------------------
+
 
 def test_layouts_lists_every_builtin(runner) -> None:
     for args in (["layouts"], ["layouts", "list"]):
@@ -297,7 +341,9 @@ def test_layouts_show_prints_resolved_values(runner) -> None:
 
 
 def test_layouts_show_applies_set_and_round_trips(runner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["layouts", "show", "letter", "--set", "sizes.body=12", "--set", "page.orientation=landscape"])
+    result = runner.invoke(
+        app, ["layouts", "show", "letter", "--set", "sizes.body=12", "--set", "page.orientation=landscape"]
+    )
     assert result.exit_code == 0, result.output
     saved = tmp_path / "saved.yaml"
     saved.write_text(result.output, encoding="utf-8")
@@ -308,8 +354,12 @@ def test_layouts_show_applies_set_and_round_trips(runner, tmp_path: Path) -> Non
 
 
 def test_layouts_show_by_path_and_errors(runner, folder) -> None:
-    root = folder({"mine.yaml": "extends: ink-saver\ndescription: ours\nsizes: {body: 10}\n",
-                   "bad.yaml": "extends: classic\nsizes: {bodyy: 10}\n"})
+    root = folder(
+        {
+            "mine.yaml": "extends: ink-saver\ndescription: ours\nsizes: {body: 10}\n",
+            "bad.yaml": "extends: classic\nsizes: {bodyy: 10}\n",
+        }
+    )
     result = runner.invoke(app, ["layouts", "show", str(root / "mine.yaml")])
     assert result.exit_code == 0, result.output
     assert "# layout: mine" in result.output and "# extends: ink-saver" in result.output

@@ -5,15 +5,14 @@ converts each deck to one page per slide with no word outside its box."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
-from handouts.pipeline.outputs import OUTPUTS
 from handouts.layout.resolve import load_layout
+from handouts.pipeline.outputs import OUTPUTS
 from tests.conftest import CONTENT, LAYOUTS, build_one, needs
 from tests.deck_helpers import convert, overflow_problems
 
@@ -46,7 +45,9 @@ def test_every_pdf_passes_qpdf_check(built: Path) -> None:
 
 def test_every_font_is_embedded(built: Path) -> None:
     for pdf in _pdfs(built):
-        rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+        rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[
+            2:
+        ]
         assert rows, f"{pdf}: no fonts"
         for row in rows:
             # name type encoding emb sub uni object ID: 'emb' and 'sub' are yes/no columns
@@ -56,10 +57,15 @@ def test_every_font_is_embedded(built: Path) -> None:
 
 def test_every_pdf_renders(built: Path, tmp_path: Path) -> None:
     for i, pdf in enumerate(_pdfs(built)):
-        pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
-                                                                  text=True, check=True).stdout).group(1))
-        subprocess.run(["pdftoppm", "-r", "15", "-png", str(pdf), str(tmp_path / f"p{i}")], check=True,
-                       capture_output=True)
+        pages = int(
+            re.search(
+                r"Pages:\s+(\d+)",
+                subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout,
+            ).group(1)
+        )
+        subprocess.run(
+            ["pdftoppm", "-r", "15", "-png", str(pdf), str(tmp_path / f"p{i}")], check=True, capture_output=True
+        )
         assert len(list(tmp_path.glob(f"p{i}-*.png"))) == pages
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import timedelta
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,10 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handouts.pipeline import files as build_module
-from handouts.pipeline.outputs import OUTPUTS, output_path
 from handouts.errors import OutputError
 from handouts.layout.resolve import load_layout
+from handouts.pipeline import files as build_module
+from handouts.pipeline.outputs import OUTPUTS, output_path
 from tests.conftest import CONTENT, LAYOUTS, ROOT, build_one
 from tests.sources_fuzz import sources
 
@@ -24,8 +24,12 @@ FUZZ_EXAMPLES = int(os.environ.get("HANDOUTS_FUZZ_EXAMPLES", "12"))
 
 
 # A deadline turns a hang into a failure: no build may take a minute (normal: well under a second).
-@settings(max_examples=FUZZ_EXAMPLES, deadline=timedelta(seconds=60), derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+@settings(
+    max_examples=FUZZ_EXAMPLES,
+    deadline=timedelta(seconds=60),
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
 @given(data=sources(max_rows=60), layout=st.sampled_from(LAYOUTS))
 def test_whole_pipeline_on_wild_sources(tmp_path_factory, data: dict, layout: str) -> None:
     """Every build writes valid files or reports a clean error; never anything else."""
@@ -46,8 +50,12 @@ def test_builds_are_deterministic_across_processes(tmp_path: Path) -> None:
     outs = []
     for run in ("a", "b"):
         out = tmp_path / run
-        subprocess.run([sys.executable, "-m", "handouts", "build", *map(str, CONTENT), "--out", str(out), "-j", "1"],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "handouts", "build", *map(str, CONTENT), "--out", str(out), "-j", "1"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         outs.append({p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")})
     assert len(outs[0]) == 3 * len(CONTENT)
     assert outs[0] == outs[1]

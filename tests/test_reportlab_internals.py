@@ -23,8 +23,11 @@ MODULE = "handouts/render/pdf/reportlab_internals.py"
 def require(ok: object, internal: str, detail: str = "") -> None:
     """Fail loudly, naming the internal and the reportlab version."""
     if not ok:
-        pytest.fail(f"reportlab {reportlab.Version}: the internal {internal} is gone or behaves differently"
-                    f"{': ' + detail if detail else ''}. The PDF tagging depends on it; see {MODULE}.", pytrace=False)
+        pytest.fail(
+            f"reportlab {reportlab.Version}: the internal {internal} is gone or behaves differently"
+            f"{': ' + detail if detail else ''}. The PDF tagging depends on it; see {MODULE}.",
+            pytrace=False,
+        )
 
 
 def call(internal: str, fn, *args: object, **kwargs: object) -> object:  # noqa: ANN001
@@ -41,9 +44,21 @@ def canvas() -> Canvas:
 
 def test_the_module_docstring_lists_every_internal_tested_here() -> None:
     doc = rl.__doc__ or ""
-    for name in ("Canvas._code", "Canvas._annotationrefs", "Canvas._doc", "PDFDocument.Pages.pages", "PDFPage.Annots",
-                 "PDFObjectReference.name", "PDFDocument.idToObject", "PDFPage.__NoDefault__", "Annotation.permitted",
-                 "Annotation.otherkw", "PDFString.s", "Canvas.__dict__", "Canvas._startPage()"):
+    for name in (
+        "Canvas._code",
+        "Canvas._annotationrefs",
+        "Canvas._doc",
+        "PDFDocument.Pages.pages",
+        "PDFPage.Annots",
+        "PDFObjectReference.name",
+        "PDFDocument.idToObject",
+        "PDFPage.__NoDefault__",
+        "Annotation.permitted",
+        "Annotation.otherkw",
+        "PDFString.s",
+        "Canvas.__dict__",
+        "Canvas._startPage()",
+    ):
         assert f"``{name}``" in doc, name
 
 
@@ -83,19 +98,31 @@ def test_canvas_doc_and_its_pages_and_annotations() -> None:
     c.showPage()
     c.showPage()
     pages = call("PDFDocument.Pages.pages", rl.document_pages, doc)
-    require(isinstance(pages, list) and len(pages) == 2 and all(isinstance(p, PDFPage) for p in pages),
-            "PDFDocument.Pages.pages", repr(pages))
-    require(isinstance(doc.Reference(pages[0]), PDFObjectReference), "PDFDocument.Pages.pages",
-            "its pages are not registered with the document")
+    require(
+        isinstance(pages, list) and len(pages) == 2 and all(isinstance(p, PDFPage) for p in pages),
+        "PDFDocument.Pages.pages",
+        repr(pages),
+    )
+    require(
+        isinstance(doc.Reference(pages[0]), PDFObjectReference),
+        "PDFDocument.Pages.pages",
+        "its pages are not registered with the document",
+    )
     ref, url = call("PDFPage.Annots / PDFDocument.idToObject", rl.page_annotation, doc, pages[0], 0)
     require(isinstance(ref, PDFObjectReference), "PDFPage.Annots", repr(ref))
-    require(isinstance(url, PDFDictionary) and "A" in url, "PDFDocument.idToObject",
-            f"linkURL's annotation resolved to {url!r}")
+    require(
+        isinstance(url, PDFDictionary) and "A" in url,
+        "PDFDocument.idToObject",
+        f"linkURL's annotation resolved to {url!r}",
+    )
     uri = url["A"]["URI"]
     require(call("PDFString.s", rl.string_text, uri) == "https://example.org", "PDFString.s", repr(uri))
     _, internal = rl.page_annotation(doc, pages[0], 1)
-    require(isinstance(internal, LinkAnnotation), "PDFDocument.idToObject",
-            f"linkRect's annotation resolved to {internal!r}")
+    require(
+        isinstance(internal, LinkAnnotation),
+        "PDFDocument.idToObject",
+        f"linkRect's annotation resolved to {internal!r}",
+    )
 
 
 def test_extra_page_and_annotation_keys_are_written() -> None:
@@ -112,8 +139,11 @@ def test_extra_page_and_annotation_keys_are_written() -> None:
     c.save()
     data = buffer.getvalue()
     require(re.search(rb"/StructParents 7\b", data), "PDFPage.__NoDefault__", "the page key was not written")
-    require(re.search(rb"/StructParent 9\b", data), "Annotation.permitted / Annotation.otherkw",
-            "the annotation key was not written")
+    require(
+        re.search(rb"/StructParent 9\b", data),
+        "Annotation.permitted / Annotation.otherkw",
+        "the annotation key was not written",
+    )
 
 
 def test_page_state_keeps_a_finished_page_for_later() -> None:
@@ -121,20 +151,28 @@ def test_page_state_keeps_a_finished_page_for_later() -> None:
     c.drawString(10, 10, "page one")
     state = call("Canvas.__dict__", rl.page_state, c)
     call("Canvas._startPage()", rl.start_page, c)
-    require(c.getPageNumber() == 2 and rl.page_operators(c) == [], "Canvas._startPage()",
-            "it did not begin a fresh page")
+    require(
+        c.getPageNumber() == 2 and rl.page_operators(c) == [], "Canvas._startPage()", "it did not begin a fresh page"
+    )
     c.drawString(10, 10, "page two")
     second = rl.page_state(c)
     rl.start_page(c)
     rl.restore_page_state(c, state)
-    require(c.getPageNumber() == 1 and "page one" in c.getCurrentPageContent(), "Canvas.__dict__",
-            "restoring it did not return to the first page")
+    require(
+        c.getPageNumber() == 1 and "page one" in c.getCurrentPageContent(),
+        "Canvas.__dict__",
+        "restoring it did not return to the first page",
+    )
     c.drawString(10, 30, "footer one")
     c.showPage()
     rl.restore_page_state(c, second)
-    require(c.getPageNumber() == 2 and "page two" in c.getCurrentPageContent()
-            and "footer one" not in c.getCurrentPageContent(), "Canvas.__dict__",
-            "the second page's state was not its own")
+    require(
+        c.getPageNumber() == 2
+        and "page two" in c.getCurrentPageContent()
+        and "footer one" not in c.getCurrentPageContent(),
+        "Canvas.__dict__",
+        "the second page's state was not its own",
+    )
     c.showPage()
     require(len(rl.document_pages(rl.pdf_document(c))) == 2, "Canvas.__dict__", "pages were lost")
 

@@ -19,12 +19,12 @@ from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline
 from handouts.timeline.placement import place
 from handouts.timeline.ticks import nice_ticks
-
 from tests.conftest import ROOT
 from tests.sources import ATHENS, dense_source, pdf_text, words_overlap
 
 LAYOUT = load_layout("classic")
 WIDTH_OF = lambda text, size: len(text) * size * 0.55  # noqa: E731  (a plain measure for the model tests)
+
 
 def render(path: Path) -> bytes:
     return render_timeline(load_source(path), LAYOUT, RenderContext(source_path=path))
@@ -32,10 +32,13 @@ def render(path: Path) -> bytes:
 
 # --- dates ---------------------------------------------------------------
 
+
 def test_bce_ordering_and_display() -> None:
     dates = [HistDate.parse(t) for t in ["AD 1", "1 BC", "c. 490 BC", "44 BC", "1917-11-07"]]
     assert [d.display() for d in sorted(dates)] == ["c. 490 BC", "44 BC", "1 BC", "1", "7 Nov 1917"]
-    assert HistDate.parse("490 BC").mid_value() < HistDate.parse("44 BC").mid_value() < HistDate.parse("AD 1").mid_value()
+    assert (
+        HistDate.parse("490 BC").mid_value() < HistDate.parse("44 BC").mid_value() < HistDate.parse("AD 1").mid_value()
+    )
 
 
 def test_span_across_the_era_measures_without_year_zero() -> None:
@@ -63,15 +66,19 @@ def test_approximate_dates_are_marked() -> None:
 
 # --- ticks ---------------------------------------------------------------
 
-@pytest.mark.parametrize("lo,hi,expect", [
-    (1917.80, 1917.86, "Nov"),             # three weeks: day ticks
-    (1917.5, 1918.3, "Jan 1918"),           # months
-    (1910.0, 1925.0, "1920"),               # years
-    (1900.0, 1990.0, "1950"),               # decades
-    (-500.5, -399.0, "450 BC"),             # BC decades
-    (-1200.0, 1300.0, "AD 1"),              # centuries across the era
-    (-10000.0, -3000.0, "5000 BC"),         # millennia
-])
+
+@pytest.mark.parametrize(
+    "lo,hi,expect",
+    [
+        (1917.80, 1917.86, "Nov"),  # three weeks: day ticks
+        (1917.5, 1918.3, "Jan 1918"),  # months
+        (1910.0, 1925.0, "1920"),  # years
+        (1900.0, 1990.0, "1950"),  # decades
+        (-500.5, -399.0, "450 BC"),  # BC decades
+        (-1200.0, 1300.0, "AD 1"),  # centuries across the era
+        (-10000.0, -3000.0, "5000 BC"),  # millennia
+    ],
+)
 def test_ticks_from_days_to_millennia(lo: float, hi: float, expect: str) -> None:
     ticks = nice_ticks(lo, hi, 700, lambda t: len(t) * 4.4, 8, max_count=14)
     labels = [t.label for t in ticks]
@@ -89,6 +96,7 @@ def test_era_ticks_are_placed_at_the_start_of_their_year() -> None:
 
 
 # --- model and placement -------------------------------------------------
+
 
 def test_lanes_follow_subjects_with_events_plus_shared() -> None:
     timeline = build_timeline(_load(ATHENS), LAYOUT)
@@ -123,16 +131,20 @@ def test_dense_switches_to_numbers_not_smaller_text(write) -> None:
 
 def _assert_labels_clear(placement) -> None:
     for a, b in itertools.combinations(placement.labels, 2):
-        assert a.x + a.w <= b.x + 0.01 or b.x + b.w <= a.x + 0.01 or a.y + a.h <= b.y + 0.01 or b.y + b.h <= a.y + 0.01, (a, b)
+        assert (
+            a.x + a.w <= b.x + 0.01 or b.x + b.w <= a.x + 0.01 or a.y + a.h <= b.y + 0.01 or b.y + b.h <= a.y + 0.01
+        ), (a, b)
     for label in placement.labels:
         for mark in placement.marks:
             top, bottom = mark.y - mark.h / 2, mark.y + mark.h / 2
             x0, x1 = (mark.x0, mark.x1) if mark.is_span else (mark.x0 - mark.h / 2, mark.x0 + mark.h / 2)
-            assert (label.y + label.h <= top + 0.01 or label.y >= bottom - 0.01
-                    or label.x + label.w <= x0 or label.x >= x1), (label, mark)
+            assert (
+                label.y + label.h <= top + 0.01 or label.y >= bottom - 0.01 or label.x + label.w <= x0 or label.x >= x1
+            ), (label, mark)
 
 
 # --- the PDF -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["lenin-vs-stalin", "leninism-vs-stalinism"])
 def test_bundled_timelines(name: str) -> None:
@@ -208,8 +220,7 @@ def test_empty_timeline_page(write) -> None:
 def _fonts(pdf: pikepdf.Pdf):
     for page in pdf.pages:
         for font in page.Resources.get("/Font", {}).values():
-            for descendant in font.get("/DescendantFonts", [font]):
-                yield descendant
+            yield from font.get("/DescendantFonts", [font])
 
 
 def _load(text: str):
@@ -222,8 +233,15 @@ def _load(text: str):
 
 
 def test_the_timeline_words_come_from_the_layout(write) -> None:
-    layout = LAYOUT.model_copy(update={"timeline": LAYOUT.timeline.model_copy(update={
-        "labels": LAYOUT.timeline.labels.model_copy(update={"events": "Ereignisse", "shared": "Gemeinsam"})})})
+    layout = LAYOUT.model_copy(
+        update={
+            "timeline": LAYOUT.timeline.model_copy(
+                update={
+                    "labels": LAYOUT.timeline.labels.model_copy(update={"events": "Ereignisse", "shared": "Gemeinsam"})
+                }
+            )
+        }
+    )
     path = write(ATHENS)
     text = pdf_text(render_timeline(load_source(path), layout, RenderContext(source_path=path)))
     assert "Ereignisse" in text and "Gemeinsam" in text and "Events" not in text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -16,7 +15,6 @@ from handouts.layout.resolve import load_layout
 from handouts.render.deck.timeline import draw_timeline
 from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline
-
 from tests.conftest import ROOT, needs
 from tests.sources import ATHENS, dense_source, pdf_text, words_overlap
 
@@ -69,15 +67,23 @@ def test_dense_deck_timeline_numbers_its_markers(write) -> None:
 @needs("soffice")
 @pytest.mark.parametrize("source", ["lenin", "athens", "dense"])
 def test_rendered_by_libreoffice_words_do_not_overlap(source: str, write) -> None:
-    path = {"lenin": ROOT / "content" / "lenin-vs-stalin.yaml", "athens": write(ATHENS),
-            "dense": write(dense_source(), "dense.yaml")}[source]
+    path = {
+        "lenin": ROOT / "content" / "lenin-vs-stalin.yaml",
+        "athens": write(ATHENS),
+        "dense": write(dense_source(), "dense.yaml"),
+    }[source]
     prs, _, timeline, placement = deck(path)
     with tempfile.TemporaryDirectory() as folder:
         pptx = Path(folder) / "t.pptx"
         prs.save(pptx)
         env = dict(os.environ, HOME=folder)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, str(pptx)],
-                       check=True, env=env, capture_output=True, timeout=120)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, str(pptx)],
+            check=True,
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
         data = (Path(folder) / "t.pdf").read_bytes()
     assert words_overlap(data) == []
     text = " ".join(pdf_text(data).split())

@@ -10,9 +10,8 @@ import pdfplumber
 from handouts.layout.resolve import load_layout
 from handouts.render.timeline.flow import TimelineFlowable
 from handouts.render.timeline.strip import strip_flowables
-from handouts.timeline.model import build_timeline
 from handouts.source.loader import load_source
-
+from handouts.timeline.model import build_timeline
 from tests.conftest import ROOT
 from tests.sources import dense_source, pdf_text, words_overlap
 
@@ -20,8 +19,8 @@ LAYOUT = load_layout("classic")
 
 
 def build(path: Path) -> tuple[bytes, list]:
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
     from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     model = load_source(path)
     buffer = io.BytesIO()

@@ -7,12 +7,10 @@ import threading
 import time
 from pathlib import Path
 
-
 from handouts.layout.resolve import load_layout
 from handouts.pipeline.render import Result
 from handouts.pipeline.watch import watch
 from tests.conftest import CONTENT
-
 
 
 def _wait(predicate, seconds: float = 20.0) -> None:
@@ -29,8 +27,9 @@ def test_watch_rebuilds_and_keeps_last_good(tmp_path: Path) -> None:
     events: list[Result] = []
     stop = threading.Event()
     layout = load_layout("classic")
-    thread = threading.Thread(target=watch, args=(source, out, ["handout"], lambda: layout, [],
-                                                  events.append, stop), daemon=True)
+    thread = threading.Thread(
+        target=watch, args=(source, out, ["handout"], lambda: layout, [], events.append, stop), daemon=True
+    )
     thread.start()
     try:
         _wait(lambda: len(events) == 1)

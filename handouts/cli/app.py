@@ -7,9 +7,10 @@ commands so ``handouts --help`` stays instant.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated
 
 import typer
 
@@ -27,11 +28,18 @@ EXIT_INVALID = 1
 
 ToOption = Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")]
 LayoutOption = Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")]
-LayoutsDir = Annotated[Optional[Path], typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")]
-SetOption = Annotated[Optional[list[str]], typer.Option(
-    "--set", metavar="KEY.PATH=VALUE",
-    help="Override one layout value, e.g. --set page.size=letter --set sizes.body=12 "
-         "--set handout.blocks=[title,table] (repeatable; YAML flow values).")]
+LayoutsDir = Annotated[
+    Path | None, typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")
+]
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        metavar="KEY.PATH=VALUE",
+        help="Override one layout value, e.g. --set page.size=letter --set sizes.body=12 "
+        "--set handout.blocks=[title,table] (repeatable; YAML flow values).",
+    ),
+]
 
 
 @contextmanager
@@ -83,8 +91,10 @@ def check(
             failed += 1
             _report(exc)
             continue
-        typer.echo(f"ok: {path} ({len(model.subjects)} subjects, {len(model.table)} rows, "
-                   f"{len(model.sections)} sections, {len(model.timeline)} events)")
+        typer.echo(
+            f"ok: {path} ({len(model.subjects)} subjects, {len(model.table)} rows, "
+            f"{len(model.sections)} sections, {len(model.timeline)} events)"
+        )
     if failed:
         total = len(expanded) + empty
         typer.echo(f"{failed} of {total} source{'s' * (total != 1)} invalid", err=True)
@@ -93,19 +103,27 @@ def check(
 
 @app.command()
 def build(
-    sources: Annotated[Optional[list[str]], typer.Argument(
-        help="Source files, folders (searched recursively) or globs; none builds the bundled example.",
-        show_default=False)] = None,
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Source files, folders (searched recursively) or globs; none builds the bundled example.",
+            show_default=False,
+        ),
+    ] = None,
     to: ToOption = "handout,timeline,deck",
     out: Annotated[Path, typer.Option("--out", help="Folder for the outputs (mirrors the input tree).")] = Path("out"),
     layout: LayoutOption = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel worker processes (0 = one per CPU; 1 = in process).")] = 0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Parallel worker processes (0 = one per CPU; 1 = in process).")
+    ] = 0,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged outputs.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (needs handouts[dask]).")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (needs handouts[dask]).")
+    ] = None,
 ) -> None:
     """Build handouts, timelines and decks from sources (in parallel, incrementally)."""
     from handouts.cli.report import Reporter
@@ -122,8 +140,9 @@ def build(
     interrupted = False
     try:
         with _user_errors():
-            build_all(found, out, kinds, chosen.layout, workers=jobs, force=force, scheduler=scheduler,
-                      on_result=reporter)
+            build_all(
+                found, out, kinds, chosen.layout, workers=jobs, force=force, scheduler=scheduler, on_result=reporter
+            )
     except KeyboardInterrupt:
         interrupted = True
     if not reporter.finish(str(out), interrupted):
@@ -171,7 +190,9 @@ def watch(
 @app.command()
 def new(
     names: Annotated[list[str], typer.Argument(help="The subjects to compare, e.g. Athens Sparta.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: <a>-vs-<b>.yaml).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: <a>-vs-<b>.yaml).")
+    ] = None,
 ) -> None:
     """Write a commented starter source that a teacher can fill in."""
     from handouts.source.models import MAX_SUBJECTS, slugify
@@ -186,7 +207,9 @@ def new(
         raise typer.Exit(EXIT_INVALID)
     target = output or Path("-vs-".join(slugify(n) for n in names) + ".yaml")
     if target.exists():
-        typer.echo(f"error: {target}: already exists; not overwriting it\n  hint: choose another name with -o", err=True)
+        typer.echo(
+            f"error: {target}: already exists; not overwriting it\n  hint: choose another name with -o", err=True
+        )
         raise typer.Exit(EXIT_INVALID)
     try:
         with target.open("x", encoding="utf-8") as handle:
@@ -236,8 +259,8 @@ def layouts_show(
     set_: SetOption = None,
 ) -> None:
     """Print a layout fully resolved (extends and --set applied) as YAML."""
-    from handouts.layout.show import render_resolved
     from handouts.layout.resolve import resolve_layout
+    from handouts.layout.show import render_resolved
 
     layouts_dir = layouts_dir or ctx.obj
     with _user_errors():
@@ -245,7 +268,7 @@ def layouts_show(
     typer.echo(render_resolved(resolved, layouts_dir), nl=False)
 
 
-def _list_layouts(layouts_dir: Optional[Path]) -> None:
+def _list_layouts(layouts_dir: Path | None) -> None:
     from handouts.layout.show import list_layouts
 
     for line in list_layouts(layouts_dir):

@@ -23,8 +23,14 @@ class Reporter:
         if not quiet and not as_json and sys.stdout.isatty() and total > 1:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self._progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                                      TimeRemainingColumn(), TextColumn("{task.description}"), transient=True)
+            self._progress = Progress(
+                TextColumn("building"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                TextColumn("{task.description}"),
+                transient=True,
+            )
             self._task = self._progress.add_task("", total=total)
             self._progress.start()
 
@@ -67,16 +73,38 @@ class Reporter:
         built = sum(len(r.written) for r in self.results)
         skipped = sum(len(r.unchanged) for r in self.results)
         if self.as_json:
-            typer.echo(json.dumps({
-                "ok": not failed and not interrupted, "interrupted": interrupted, "out": out,
-                "sources": len(self.results), "written": built, "skipped": skipped, "failed": len(failed),
-                "results": [{"source": str(r.source), "status": r.status, "written": r.written,
-                             "skipped": r.unchanged, "warnings": [w.format() for w in r.warnings],
-                             "errors": [e.format() for e in r.problems], "seconds": round(r.seconds, 4),
-                             "max_rss_mb": round(r.peak_mb, 1), "rss_mb": round(r.rss_mb, 1)}
-                            for r in self.results]}, indent=1, ensure_ascii=False))
+            typer.echo(
+                json.dumps(
+                    {
+                        "ok": not failed and not interrupted,
+                        "interrupted": interrupted,
+                        "out": out,
+                        "sources": len(self.results),
+                        "written": built,
+                        "skipped": skipped,
+                        "failed": len(failed),
+                        "results": [
+                            {
+                                "source": str(r.source),
+                                "status": r.status,
+                                "written": r.written,
+                                "skipped": r.unchanged,
+                                "warnings": [w.format() for w in r.warnings],
+                                "errors": [e.format() for e in r.problems],
+                                "seconds": round(r.seconds, 4),
+                                "max_rss_mb": round(r.peak_mb, 1),
+                                "rss_mb": round(r.rss_mb, 1),
+                            }
+                            for r in self.results
+                        ],
+                    },
+                    indent=1,
+                    ensure_ascii=False,
+                )
+            )
         elif failed or not self.quiet:
-            summary = f"{len(self.results)} source{'s' * (len(self.results) != 1)}: {built} file{'s' * (built != 1)} written, {skipped} unchanged"
+            sources = f"{len(self.results)} source{'s' * (len(self.results) != 1)}"
+            summary = f"{sources}: {built} file{'s' * (built != 1)} written, {skipped} unchanged"
             if failed:
                 summary += f", {len(failed)} failed: " + ", ".join(str(r.source) for r in failed)
             typer.echo(summary, err=bool(failed))

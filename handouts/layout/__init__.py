@@ -1,8 +1,7 @@
 """Layouts: the model every renderer draws from, and how layouts are found."""
 
 from handouts.layout.loader import available_layouts
-from handouts.layout.resolve import load_layout
 from handouts.layout.models import Layout
-from handouts.layout.resolve import Resolved, resolve_layout
+from handouts.layout.resolve import Resolved, load_layout, resolve_layout
 
 __all__ = ["Layout", "Resolved", "available_layouts", "load_layout", "resolve_layout"]

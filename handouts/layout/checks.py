@@ -11,23 +11,32 @@ from __future__ import annotations
 
 from handouts.colors import contrast_ratio, readable_on, relative_luminance, rgb, tint
 from handouts.errors import Problem
-from handouts.source.yamlread import Path_
 from handouts.layout.models import Layout
 from handouts.layout.origins import Origins
+from handouts.source.yamlread import Path_
 
 TEXT = 4.5  # WCAG AA, normal text
 LARGE = 3.0  # WCAG AA, large text and graphics
 
 # (foreground, background) colour keys that carry text.
 TEXT_PAIRS: list[tuple[str, str]] = [
-    ("text", "background"), ("muted", "background"), ("heading", "background"),
-    ("link", "background"), ("header_text", "header_fill"), ("text", "zebra"),
-    ("heading", "zebra"), ("link", "zebra"), ("muted", "zebra"),  # row labels, links, dashes on striped rows
+    ("text", "background"),
+    ("muted", "background"),
+    ("heading", "background"),
+    ("link", "background"),
+    ("header_text", "header_fill"),
+    ("text", "zebra"),
+    ("heading", "zebra"),
+    ("link", "zebra"),
+    ("muted", "zebra"),  # row labels, links, dashes on striped rows
 ]
 
 # (size key, its floor) per group: nothing may be drawn smaller than the group's minimum.
 SIZE_FLOORS: list[tuple[Path_, Path_]] = [
-    *[(("sizes", k), ("sizes", "min")) for k in ("title", "subtitle", "heading", "subheading", "body", "table", "small")],
+    *[
+        (("sizes", k), ("sizes", "min"))
+        for k in ("title", "subtitle", "heading", "subheading", "body", "table", "small")
+    ],
     (("timeline", "label_size"), ("timeline", "min_size")),
     *[(("deck", "sizes", k), ("deck", "sizes", "min")) for k in ("title", "heading", "body", "table")],
 ]
@@ -35,7 +44,7 @@ SIZE_FLOORS: list[tuple[Path_, Path_]] = [
 
 # Smallest text area a page (either orientation) and a slide must keep after margins, in points.
 MIN_TEXT_AREA = 216.0  # 3 inches
-SLIDE_HEIGHT = 540.0   # both 16:9 and 4:3 decks are 7.5 inches tall
+SLIDE_HEIGHT = 540.0  # both 16:9 and 4:3 decks are 7.5 inches tall
 
 
 def check_layout(layout: Layout, origins: Origins) -> list[Problem]:
@@ -53,18 +62,29 @@ def check_room(layout: Layout, origins: Origins) -> list[Problem]:
         room = short - getattr(m, a) - getattr(m, b)
         if room < MIN_TEXT_AREA:
             blamed = _blame(origins, ("page", "margins", a), ("page", "margins", b))
-            problems.append(origins.locate(blamed).problem(
-                _dotted(blamed), f"the page margins leave {max(room, 0):.0f} pt of text {across}; "
-                f"at least {MIN_TEXT_AREA:.0f} pt (3 in) is needed", "use smaller margins, e.g. 18mm"))
+            problems.append(
+                origins.locate(blamed).problem(
+                    _dotted(blamed),
+                    f"the page margins leave {max(room, 0):.0f} pt of text {across}; "
+                    f"at least {MIN_TEXT_AREA:.0f} pt (3 in) is needed",
+                    "use smaller margins, e.g. 18mm",
+                )
+            )
     deck = layout.deck
     title = 2 * deck.sizes.heading * 1.2
     room = SLIDE_HEIGHT - 1.6 * deck.margin - title - deck.accent_bar - 2 * deck.gap
     if room < 4 * deck.sizes.min * 1.2:
         blamed = _blame(origins, _blame(origins, ("deck", "margin"), ("deck", "sizes", "heading")), ("deck", "gap"))
-        problems.append(origins.locate(blamed).problem(
-            _dotted(blamed), f"the slide margin ({deck.margin:g} pt), gap ({deck.gap:g} pt) and title size ({deck.sizes.heading:g} pt) "
-            f"leave {max(room, 0):.0f} pt for a slide's content; four lines at deck.sizes.min need "
-            f"{4 * deck.sizes.min * 1.2:.0f} pt", "use a smaller deck.margin, deck.gap or deck.sizes.heading"))
+        problems.append(
+            origins.locate(blamed).problem(
+                _dotted(blamed),
+                f"the slide margin ({deck.margin:g} pt), gap ({deck.gap:g} pt) "
+                f"and title size ({deck.sizes.heading:g} pt) "
+                f"leave {max(room, 0):.0f} pt for a slide's content; four lines at deck.sizes.min need "
+                f"{4 * deck.sizes.min * 1.2:.0f} pt",
+                "use a smaller deck.margin, deck.gap or deck.sizes.heading",
+            )
+        )
     return problems
 
 
@@ -77,10 +97,14 @@ def check_contrast(layout: Layout, origins: Origins) -> list[Problem]:
         if ratio < TEXT:
             fg_path, bg_path = ("colors", fg_key), ("colors", bg_key)
             blamed = _blame(origins, fg_path, bg_path)
-            problems.append(origins.locate(blamed).problem(
-                _dotted(blamed),
-                f"colors.{fg_key} {fg} on colors.{bg_key} {bg} has a contrast of {ratio:.2f}:1; text needs at least {TEXT}:1",
-                _suggest(fg, bg, TEXT, f"colors.{fg_key}")))
+            problems.append(
+                origins.locate(blamed).problem(
+                    _dotted(blamed),
+                    f"colors.{fg_key} {fg} on colors.{bg_key} {bg} has a contrast of {ratio:.2f}:1; "
+                    f"text needs at least {TEXT}:1",
+                    _suggest(fg, bg, TEXT, f"colors.{fg_key}"),
+                )
+            )
     bg = colors.background
     dark, light = colors.text, colors.background
     for i, color in enumerate(layout.palette):
@@ -88,20 +112,26 @@ def check_contrast(layout: Layout, origins: Origins) -> list[Problem]:
         ratio = contrast_ratio(color, bg)
         if ratio < LARGE:
             blamed = _blame(origins, path, ("colors", "background"))
-            problems.append(origins.locate(blamed).problem(
-                _dotted(blamed),
-                f"palette[{i + 1}] {color} on colors.background {bg} has a contrast of {ratio:.2f}:1; "
-                f"subject colours need at least {LARGE}:1",
-                _suggest(color, bg, LARGE, f"palette[{i + 1}]")))
+            problems.append(
+                origins.locate(blamed).problem(
+                    _dotted(blamed),
+                    f"palette[{i + 1}] {color} on colors.background {bg} has a contrast of {ratio:.2f}:1; "
+                    f"subject colours need at least {LARGE}:1",
+                    _suggest(color, bg, LARGE, f"palette[{i + 1}]"),
+                )
+            )
             continue
         label = readable_on(color, dark, light)
         ratio = contrast_ratio(label, color)
         if ratio < TEXT:
-            problems.append(origins.locate(path).problem(
-                _dotted(path),
-                f"palette[{i + 1}] {color} as a fill: the best text on it ({label}) has a contrast of "
-                f"{ratio:.2f}:1; text needs at least {TEXT}:1",
-                "make the colour darker (for light text) or lighter (for dark text)"))
+            problems.append(
+                origins.locate(path).problem(
+                    _dotted(path),
+                    f"palette[{i + 1}] {color} as a fill: the best text on it ({label}) has a contrast of "
+                    f"{ratio:.2f}:1; text needs at least {TEXT}:1",
+                    "make the colour darker (for light text) or lighter (for dark text)",
+                )
+            )
     return problems
 
 
@@ -111,10 +141,14 @@ def check_sizes(layout: Layout, origins: Origins) -> list[Problem]:
         size, floor = _get(layout, size_path), _get(layout, floor_path)
         if size < floor:
             blamed = _blame(origins, size_path, floor_path)
-            problems.append(origins.locate(blamed).problem(
-                _dotted(blamed),
-                f"{_dotted(size_path)} ({size:g} pt) is smaller than the minimum {_dotted(floor_path)} ({floor:g} pt)",
-                f"raise {_dotted(size_path)} or lower {_dotted(floor_path)}"))
+            problems.append(
+                origins.locate(blamed).problem(
+                    _dotted(blamed),
+                    f"{_dotted(size_path)} ({size:g} pt) is smaller than the minimum "
+                    f"{_dotted(floor_path)} ({floor:g} pt)",
+                    f"raise {_dotted(size_path)} or lower {_dotted(floor_path)}",
+                )
+            )
     return problems
 
 

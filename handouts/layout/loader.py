@@ -8,8 +8,8 @@ live in :mod:`.resolve`; colour and size checks in :mod:`.checks`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from handouts.errors import LayoutError
 
@@ -53,8 +53,9 @@ def is_path(name: str) -> bool:
     return Path(name).suffix in SUFFIXES or "/" in name or "\\" in name
 
 
-def find_layout(name: str, layouts_dir: Path | None = None, *, relative_to: Path | None = None,
-                skip: Iterable[Path] = ()) -> Path:
+def find_layout(
+    name: str, layouts_dir: Path | None = None, *, relative_to: Path | None = None, skip: Iterable[Path] = ()
+) -> Path:
     """The file for a layout name or path; raise naming what is available and where it looked.
 
     A path is taken relative to ``relative_to`` (the folder of the layout that names it) or the
@@ -67,8 +68,11 @@ def find_layout(name: str, layouts_dir: Path | None = None, *, relative_to: Path
             candidate = relative_to / candidate
         if candidate.is_file():
             return candidate
-        raise LayoutError.single(f"the layout file {str(candidate)!r} does not exist", key="layout",
-                                 hint="give a layout name (see `handouts layouts`) or a path to a .yaml file")
+        raise LayoutError.single(
+            f"the layout file {str(candidate)!r} does not exist",
+            key="layout",
+            hint="give a layout name (see `handouts layouts`) or a path to a .yaml file",
+        )
     skipped = {p.resolve() for p in skip}
     looked = search_path(layouts_dir)
     for folder in looked:
@@ -79,7 +83,9 @@ def find_layout(name: str, layouts_dir: Path | None = None, *, relative_to: Path
     available = sorted(available_layouts(layouts_dir))
     raise LayoutError.single(
         f"unknown layout {name!r}; available: {', '.join(available) or 'none'}",
-        key="layout", hint="looked in: " + ", ".join(str(p) for p in looked))
+        key="layout",
+        hint="looked in: " + ", ".join(str(p) for p in looked),
+    )
 
 
 def available_layouts(layouts_dir: Path | None = None) -> dict[str, Path]:

@@ -27,8 +27,9 @@ PAPER_SIZES_PT: dict[str, tuple[float, float]] = {
     "a5": (419.5276, 595.2756),
 }
 
-HandoutBlock = Literal["title", "subjects", "summary", "table", "similarities", "sections",
-                       "timeline", "conclusion", "sources", "note"]
+HandoutBlock = Literal[
+    "title", "subjects", "summary", "table", "similarities", "sections", "timeline", "conclusion", "sources", "note"
+]
 DeckSlide = Literal["title", "overview", "rows", "sections", "similarities", "timeline", "conclusion", "sources"]
 Pattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checker", "none"]
 Marker = Literal["circle", "square", "triangle", "diamond", "star", "cross", "bar", "ring"]
@@ -150,7 +151,9 @@ class Colors(LayoutModel):
 class TableStyle(LayoutModel):
     style: Literal["zebra", "rules", "grid"] = "zebra"
     label_width: Annotated[float, Field(gt=0.05, lt=0.6)] = 0.2
-    landscape_from_subjects: int | None = Field(None, ge=2, le=8, description="Use landscape table pages at this many subjects.")
+    landscape_from_subjects: int | None = Field(
+        None, ge=2, le=8, description="Use landscape table pages at this many subjects."
+    )
 
 
 class HandoutLabels(LayoutModel):
@@ -170,8 +173,18 @@ class HandoutLabels(LayoutModel):
 
 
 class Handout(LayoutModel):
-    blocks: list[HandoutBlock] = ["title", "subjects", "summary", "table", "similarities", "sections",
-                                  "timeline", "conclusion", "sources", "note"]
+    blocks: list[HandoutBlock] = [
+        "title",
+        "subjects",
+        "summary",
+        "table",
+        "similarities",
+        "sections",
+        "timeline",
+        "conclusion",
+        "sources",
+        "note",
+    ]
     table: TableStyle = TableStyle()
     header: RunningText = ""
     footer: RunningText = "{course}{sep}{title}"
@@ -182,9 +195,9 @@ class Handout(LayoutModel):
 class TimelineLabels(LayoutModel):
     """Words the timeline adds itself; translate them for other languages."""
 
-    shared: str = "Shared"            # the lane of events without a subject
-    events: str = "Events"            # the key's heading (and the one lane when lanes are off)
-    subtitle: str = "Timeline"        # under the title when the source has no subtitle
+    shared: str = "Shared"  # the lane of events without a subject
+    events: str = "Events"  # the key's heading (and the one lane when lanes are off)
+    subtitle: str = "Timeline"  # under the title when the source has no subtitle
     empty: str = "No dated events"
 
 
@@ -226,8 +239,11 @@ class DeckLabels(LayoutModel):
     sources: str = "Sources"
     continued: str = "(cont.)"
     by_subject: str = "by subject"
-    compared: str = Field("comparison", description="Added to a row slide's title when a section has the same "
-                          "heading (slide titles must be unique for screen readers).")
+    compared: str = Field(
+        "comparison",
+        description="Added to a row slide's title when a section has the same "
+        "heading (slide titles must be unique for screen readers).",
+    )
     attribute: str = ""
     empty_cell: str = "—"
 
@@ -237,8 +253,16 @@ class Deck(LayoutModel):
     template: str | None = Field(None, description="A .pptx/.potx beside the layout used as the base (masters).")
     fonts: DeckFonts = DeckFonts()
     sizes: DeckSizes = DeckSizes()
-    slides: list[DeckSlide] = ["title", "overview", "rows", "sections", "similarities", "timeline",
-                               "conclusion", "sources"]
+    slides: list[DeckSlide] = [
+        "title",
+        "overview",
+        "rows",
+        "sections",
+        "similarities",
+        "timeline",
+        "conclusion",
+        "sources",
+    ]
     key_sentences: int = Field(3, ge=1, le=10)
     margin: Space = Field(36.0, description="Space between the slide edges and the content.")
     gap: Space = Field(14.0, description="Space between columns and blocks on a slide.")
@@ -256,13 +280,18 @@ class Layout(LayoutModel):
     fonts: Fonts = Fonts()
     sizes: Sizes = Sizes()
     colors: Colors = Colors()
-    palette: list[Color] = Field(["#B03A2E", "#1F618D", "#1E8449", "#7D3C98", "#B9770E", "#117A65", "#6E2C00", "#34495E"],
-                                 min_length=1)
-    patterns: list[Pattern] = Field(["solid", "hatch", "dots", "crosshatch", "stripes", "checker", "solid", "hatch"],
-                                    min_length=1)
+    palette: list[Color] = Field(
+        ["#B03A2E", "#1F618D", "#1E8449", "#7D3C98", "#B9770E", "#117A65", "#6E2C00", "#34495E"], min_length=1
+    )
+    patterns: list[Pattern] = Field(
+        ["solid", "hatch", "dots", "crosshatch", "stripes", "checker", "solid", "hatch"], min_length=1
+    )
     subject_colors: Literal["source", "palette"] = Field(
-        "source", description="'palette' ignores colours set in sources (e.g. a grayscale layout).")
-    markers: list[Marker] = Field(["circle", "square", "triangle", "diamond", "star", "cross", "ring", "bar"], min_length=1)
+        "source", description="'palette' ignores colours set in sources (e.g. a grayscale layout)."
+    )
+    markers: list[Marker] = Field(
+        ["circle", "square", "triangle", "diamond", "star", "cross", "ring", "bar"], min_length=1
+    )
     handout: Handout = Handout()
     timeline: TimelineOptions = TimelineOptions()
     deck: Deck = Deck()

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import LayoutError, Problem
+from handouts.layout.models import Layout
 from handouts.source.validation import validate
 from handouts.source.yamlread import Document, ReadError, parse_document
-from handouts.layout.models import Layout
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 EXAMPLE = "e.g. --set page.size=letter, --set sizes.body=12, --set handout.blocks=[title,table]"
@@ -66,8 +66,11 @@ def _parse_value(raw: str, label: str) -> Any:
     try:
         doc = parse_document(f"value: {raw}\n".encode(), Path("--set"), "layout")
     except ReadError as exc:
-        raise LayoutError.single(f"cannot read the value: {exc.problem.message}", key=label,
-                                 hint="quote text with special characters; lists are written [a, b]") from None
+        raise LayoutError.single(
+            f"cannot read the value: {exc.problem.message}",
+            key=label,
+            hint="quote text with special characters; lists are written [a, b]",
+        ) from None
     return doc.data.get("value")
 
 

@@ -10,20 +10,21 @@ Mappings merge key by key; any other value (lists included) replaces.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import ValidationError
 
 from handouts.errors import LayoutError, Problem
-from handouts.source.validation import data_path, to_problem, validate
-from handouts.source.yamlread import Document, Path_, ReadError, read_document
 from handouts.layout.checks import check_layout
 from handouts.layout.loader import DEFAULT_LAYOUT, find_layout, is_path
 from handouts.layout.models import Layout
 from handouts.layout.origins import Origin, Origins
 from handouts.layout.overrides import Override, parse_overrides
+from handouts.source.validation import data_path, to_problem, validate
+from handouts.source.yamlread import Document, Path_, ReadError, read_document
 
 # Keys that name files; a relative path is relative to the layout file that wrote it.
 ASSET_KEYS: dict[Path_, tuple[str, ...]] = {("deck", "template"): (".pptx", ".potx")}
@@ -44,8 +45,9 @@ class Resolved:
         return self.chain[0]
 
 
-def resolve_layout(name: str = DEFAULT_LAYOUT, layouts_dir: Path | None = None,
-                   overrides: Iterable[str] = ()) -> Resolved:
+def resolve_layout(
+    name: str = DEFAULT_LAYOUT, layouts_dir: Path | None = None, overrides: Iterable[str] = ()
+) -> Resolved:
     """Find ``name``, follow its ``extends`` chain, merge, apply overrides, validate and check."""
     sets = parse_overrides(list(overrides))
     docs = read_chain(name, layouts_dir)
@@ -75,24 +77,48 @@ def read_chain(name: str, layouts_dir: Path | None = None) -> list[Document]:
             return docs
         line, column = doc.locate(("extends",))
         if not isinstance(parent, str) or not parent.strip():
-            raise LayoutError.single("expected the name of a layout or a path to one", file=doc.file,
-                                     line=line, column=column, key="extends")
+            raise LayoutError.single(
+                "expected the name of a layout or a path to one", file=doc.file, line=line, column=column, key="extends"
+            )
         try:
-            path = find_layout(parent.strip(), layouts_dir, relative_to=doc.file.parent,
-                               skip=[doc.file] if not is_path(parent) else [])
+            path = find_layout(
+                parent.strip(), layouts_dir, relative_to=doc.file.parent, skip=[doc.file] if not is_path(parent) else []
+            )
         except LayoutError as exc:
-            beside = next((doc.file.parent / f"{parent.strip()}{s}" for s in (".yaml", ".yml")
-                           if (doc.file.parent / f"{parent.strip()}{s}").is_file()), None)
-            raise LayoutError([replace(p, file=doc.file, line=line, column=column, key="extends",
-                                       hint=f"for the file beside this one write `extends: ./{beside.name}`"
-                                       if beside and not is_path(parent) else p.hint)
-                               for p in exc.problems]) from None
+            beside = next(
+                (
+                    doc.file.parent / f"{parent.strip()}{s}"
+                    for s in (".yaml", ".yml")
+                    if (doc.file.parent / f"{parent.strip()}{s}").is_file()
+                ),
+                None,
+            )
+            raise LayoutError(
+                [
+                    replace(
+                        p,
+                        file=doc.file,
+                        line=line,
+                        column=column,
+                        key="extends",
+                        hint=f"for the file beside this one write `extends: ./{beside.name}`"
+                        if beside and not is_path(parent)
+                        else p.hint,
+                    )
+                    for p in exc.problems
+                ]
+            ) from None
         seen = [d.file.resolve() for d in docs]
         if path.resolve() in seen:
-            loop = [d.file.stem for d in docs[seen.index(path.resolve()):]] + [path.stem]
-            raise LayoutError.single(f"extends cycle: {' -> '.join(loop)}", file=doc.file, line=line,
-                                     column=column, key="extends",
-                                     hint="a layout cannot inherit from itself; remove one of these `extends:`")
+            loop = [d.file.stem for d in docs[seen.index(path.resolve()) :]] + [path.stem]
+            raise LayoutError.single(
+                f"extends cycle: {' -> '.join(loop)}",
+                file=doc.file,
+                line=line,
+                column=column,
+                key="extends",
+                hint="a layout cannot inherit from itself; remove one of these `extends:`",
+            )
         docs.append(_read(path))
 
 
@@ -120,8 +146,9 @@ def merge(docs: list[Document], overrides: list[Override]) -> tuple[dict[str, An
     return data, origins
 
 
-def _merge_into(target: dict[str, Any], source: dict[str, Any], prefix: Path_, origins: Origins,
-                positions: dict[Path_, Origin]) -> None:
+def _merge_into(
+    target: dict[str, Any], source: dict[str, Any], prefix: Path_, origins: Origins, positions: dict[Path_, Origin]
+) -> None:
     for key, value in source.items():
         path = prefix + (key,)
         if isinstance(value, dict) and isinstance(target.get(key), dict):
@@ -130,7 +157,7 @@ def _merge_into(target: dict[str, Any], source: dict[str, Any], prefix: Path_, o
             _merge_into(target[key], value, path, origins, positions)
             continue
         target[key] = copy.deepcopy(value)
-        below = {p: o for p, o in positions.items() if p[:len(path)] == path}
+        below = {p: o for p, o in positions.items() if p[: len(path)] == path}
         origins.replace_under(path, below)
 
 
@@ -161,8 +188,13 @@ def resolve_assets(data: dict[str, Any], origins: Origins) -> list[Problem]:
         if target.suffix.lower() not in suffixes:
             problems.append(origin.problem(key, f"{parent[path[-1]]!r} is not a {' or '.join(suffixes)} file"))
         elif not target.is_file():
-            problems.append(origin.problem(key, f"the file {parent[path[-1]]!r} was not found (looked for {target})",
-                                           "paths in a layout are relative to the layout file that names them"))
+            problems.append(
+                origin.problem(
+                    key,
+                    f"the file {parent[path[-1]]!r} was not found (looked for {target})",
+                    "paths in a layout are relative to the layout file that names them",
+                )
+            )
         parent[path[-1]] = str(target)
     return problems
 
@@ -178,13 +210,17 @@ def validate_merged(data: dict[str, Any], origins: Origins) -> Layout:
             path = data_path(data, error["loc"])
             origin = origins.locate(path)
             problem = to_problem(Layout, doc, path, error)
-            problems.append(replace(problem, file=origin.file, line=origin.line, column=origin.column,
-                                    key=origin.via or problem.key))
+            problems.append(
+                replace(
+                    problem, file=origin.file, line=origin.line, column=origin.column, key=origin.via or problem.key
+                )
+            )
         raise LayoutError(problems) from None
 
 
-def load_layout(name: str | Path = DEFAULT_LAYOUT, layouts_dir: Path | None = None,
-                overrides: Iterable[str] = ()) -> Layout:
+def load_layout(
+    name: str | Path = DEFAULT_LAYOUT, layouts_dir: Path | None = None, overrides: Iterable[str] = ()
+) -> Layout:
     """Resolve a layout name or path (with ``extends`` and ``--set`` overrides) into a
     validated :class:`Layout`; raise :class:`LayoutError` with every located problem."""
     return resolve_layout(str(name), layouts_dir, overrides).layout

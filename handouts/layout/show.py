@@ -40,8 +40,9 @@ def render_resolved(resolved: Resolved, layouts_dir: Path | None = None) -> str:
     for i, path in enumerate(resolved.chain):
         label = "layout" if i == 0 else "extends"
         lines.append(f"# {label}: {path.stem} ({origin_label(path.parent, layouts_dir)}: {path})")
-    body = yaml.safe_dump(_tidy(dump(resolved.layout)), sort_keys=False, allow_unicode=True,
-                          default_flow_style=None, width=100)
+    body = yaml.safe_dump(
+        _tidy(dump(resolved.layout)), sort_keys=False, allow_unicode=True, default_flow_style=None, width=100
+    )
     return "\n".join(lines) + "\n" + body
 
 

@@ -10,9 +10,10 @@ files and the next run redoes only what is missing or changed.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from handouts.errors import HandoutsError, Problem
 from handouts.layout.models import Layout
@@ -24,9 +25,17 @@ from handouts.pipeline.pool import execute
 from handouts.pipeline.render import Result, Task
 
 
-def build(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, workers: int = 0, force: bool = False,
-          scheduler: str | None = None, on_result: Callable[[Result], None] = lambda r: None,
-          mp_context: Any = None) -> list[Result]:
+def build(
+    jobs: list[Job],
+    out: Path,
+    kinds: list[str],
+    layout: Layout,
+    workers: int = 0,
+    force: bool = False,
+    scheduler: str | None = None,
+    on_result: Callable[[Result], None] = lambda r: None,
+    mp_context: Any = None,
+) -> list[Result]:
     """Build every job into ``out``; write outputs and the manifest as results arrive.
 
     ``workers``: processes to render in (0 = one per CPU, 1 = this process).
@@ -34,8 +43,9 @@ def build(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, workers:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise HandoutsError.single(f"cannot write to the output folder: {exc.strerror}", file=out,
-                                   hint="choose another folder with --out") from None
+        raise HandoutsError.single(
+            f"cannot write to the output folder: {exc.strerror}", file=out, hint="choose another folder with --out"
+        ) from None
     remove_stale_temporaries(out)
     manifest = read_manifest(out)
     tasks, results = make_tasks(jobs, out, kinds, layout, force, manifest)
@@ -60,8 +70,9 @@ def build(jobs: list[Job], out: Path, kinds: list[str], layout: Layout, workers:
     return results
 
 
-def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
-               force: bool, manifest: dict[str, str]) -> tuple[list[Task], list[Result]]:
+def make_tasks(
+    jobs: list[Job], out: Path, kinds: list[str], layout: Layout, force: bool, manifest: dict[str, str]
+) -> tuple[list[Task], list[Result]]:
     """Read every source once; unreadable ones become failed results straight away."""
     from handouts.source.yamlread import ReadError, read_bytes
 
@@ -72,8 +83,16 @@ def make_tasks(jobs: list[Job], out: Path, kinds: list[str], layout: Layout,
         targets = {k: output_path(job.source, job.subdir, k).as_posix() for k in kinds}
         clash = next((owner[t] for t in targets.values() if t in owner), None)
         if clash is not None:  # a.yaml and a.json in one folder: never let one overwrite the other
-            failed.append(Result(job.source, problems=[Problem(
-                f"writes the same outputs as {clash}", file=job.source, hint="rename one of the two sources")]))
+            failed.append(
+                Result(
+                    job.source,
+                    problems=[
+                        Problem(
+                            f"writes the same outputs as {clash}", file=job.source, hint="rename one of the two sources"
+                        )
+                    ],
+                )
+            )
             continue
         owner.update((t, job.source) for t in targets.values())
         try:

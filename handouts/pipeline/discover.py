@@ -27,8 +27,9 @@ def bundled_example() -> Path:
     for folder in (here / "examples", here.parent / "content"):
         if (folder / EXAMPLE_NAME).is_file():
             return folder / EXAMPLE_NAME
-    raise HandoutsError.single("the bundled example is missing from this installation",
-                               hint="pass a source file: handouts build my-topic.yaml")
+    raise HandoutsError.single(
+        "the bundled example is missing from this installation", hint="pass a source file: handouts build my-topic.yaml"
+    )
 
 
 def discover(inputs: list[str]) -> list[Job]:
@@ -40,8 +41,13 @@ def discover(inputs: list[str]) -> list[Job]:
     for text in inputs:
         path = Path(text)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SOURCE_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             for source in found:
                 jobs.setdefault(source.resolve(), Job(source, source.parent.relative_to(path)))
             if not found:
@@ -50,8 +56,11 @@ def discover(inputs: list[str]) -> list[Job]:
             jobs.setdefault(path.resolve(), Job(path))
         elif glob.has_magic(text):
             base = _glob_base(text)
-            matches = sorted(Path(p) for p in glob.glob(text, recursive=True)
-                             if Path(p).is_file() and Path(p).suffix.lower() in SOURCE_SUFFIXES)
+            matches = sorted(
+                Path(p)
+                for p in glob.glob(text, recursive=True)
+                if Path(p).is_file() and Path(p).suffix.lower() in SOURCE_SUFFIXES
+            )
             for source in matches:
                 jobs.setdefault(source.resolve(), Job(source, source.parent.relative_to(base)))
             if not matches:

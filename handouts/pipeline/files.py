@@ -18,8 +18,9 @@ def write_atomically(target: Path, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError.single(f"cannot write to the folder: {exc.strerror}", file=target.parent,
-                                 hint="choose another folder with --out") from None
+        raise OutputError.single(
+            f"cannot write to the folder: {exc.strerror}", file=target.parent, hint="choose another folder with --out"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -29,8 +30,11 @@ def write_atomically(target: Path, data: bytes) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError.single(f"cannot write the file: {exc.strerror}", file=target,
-                                 hint="check the disk space and the folder's permissions") from None
+        raise OutputError.single(
+            f"cannot write the file: {exc.strerror}",
+            file=target,
+            hint="check the disk space and the folder's permissions",
+        ) from None
     except BaseException:  # Ctrl-C mid-write: leave the previous output, not a partial file
         Path(tmp).unlink(missing_ok=True)
         raise

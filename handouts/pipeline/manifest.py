@@ -9,16 +9,17 @@ from pathlib import Path
 
 from handouts import __version__
 from handouts.caches import memoize
-from handouts.pipeline.files import write_atomically
 from handouts.fontfiles import FONT_DIR
 from handouts.layout.models import Layout
+from handouts.pipeline.files import write_atomically
 from handouts.source.models import Comparison
 
 MANIFEST_NAME = ".handouts-manifest.json"
 
 
-def fingerprints(kinds: list[str], source_bytes: bytes, model: Comparison, source: Path,
-                 layout: Layout) -> dict[str, str]:
+def fingerprints(
+    kinds: list[str], source_bytes: bytes, model: Comparison, source: Path, layout: Layout
+) -> dict[str, str]:
     """Per output kind, a hash of everything that determines it: the shared part
     (source, layout, images, template, fonts, version) is read and hashed once."""
     shared = _inputs_digest(source_bytes, model, source, layout)

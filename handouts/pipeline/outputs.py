@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from handouts.errors import OutputError
 from handouts.layout.models import Layout
@@ -45,8 +45,11 @@ def parse_kinds(text: str) -> list[str]:
     kinds = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [k for k in kinds if k not in OUTPUTS]
     if unknown or not kinds:
-        raise OutputError.single(f"unknown output {', '.join(unknown) or '(none)'!s}", key="--to",
-                                 hint=f"choose from: {', '.join(OUTPUTS)} (comma-separated)")
+        raise OutputError.single(
+            f"unknown output {', '.join(unknown) or '(none)'!s}",
+            key="--to",
+            hint=f"choose from: {', '.join(OUTPUTS)} (comma-separated)",
+        )
     return list(dict.fromkeys(kinds))
 
 

@@ -8,15 +8,17 @@ the renderers once per worker. Workers receive :class:`Task` and return
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from handouts.errors import HandoutsError
 from handouts.pipeline.outputs import import_renderers
 from handouts.pipeline.render import Result, Task, render_source
 
 
-def execute(tasks: list[Task], workers: int, scheduler: str | None = None, warm: Iterable[str] = (),
-            mp_context: Any = None) -> Iterator[Result]:
+def execute(
+    tasks: list[Task], workers: int, scheduler: str | None = None, warm: Iterable[str] = (), mp_context: Any = None
+) -> Iterator[Result]:
     """Yield one result per task, in completion order. ``warm``: output kinds
     whose renderers each pool worker imports before its first task."""
     if scheduler:
@@ -31,8 +33,12 @@ def execute(tasks: list[Task], workers: int, scheduler: str | None = None, warm:
 def _in_pool(tasks: list[Task], workers: int, warm: tuple[str, ...], mp_context: Any) -> Iterator[Result]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
-                               initializer=import_renderers if warm else None, initargs=(warm,) if warm else ())
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=mp_context,
+        initializer=import_renderers if warm else None,
+        initargs=(warm,) if warm else (),
+    )
     finished = False
     try:
         futures = [pool.submit(render_source, task) for task in tasks]
@@ -46,16 +52,20 @@ def _in_pool(tasks: list[Task], workers: int, warm: tuple[str, ...], mp_context:
 def _on_dask(tasks: list[Task], address: str) -> Iterator[Result]:
     """Send the same tasks to an existing Dask distributed scheduler."""
     try:
-        from distributed import Client, as_completed as dask_completed
+        from distributed import Client
+        from distributed import as_completed as dask_completed
     except ImportError:
-        raise HandoutsError.single("--scheduler needs the Dask extra", key="--scheduler",
-                                   hint="pip install 'handouts[dask]'") from None
+        raise HandoutsError.single(
+            "--scheduler needs the Dask extra", key="--scheduler", hint="pip install 'handouts[dask]'"
+        ) from None
     try:
         client = Client(address, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise HandoutsError.single(f"cannot reach the Dask scheduler at {address}: {exc}", key="--scheduler",
-                                   hint="check the address (e.g. tcp://10.0.0.5:8786) and that the scheduler runs"
-                                   ) from None
+        raise HandoutsError.single(
+            f"cannot reach the Dask scheduler at {address}: {exc}",
+            key="--scheduler",
+            hint="check the address (e.g. tcp://10.0.0.5:8786) and that the scheduler runs",
+        ) from None
     with client:
         futures = client.map(render_source, tasks, pure=False)
         for future in dask_completed(futures, loop=client.loop):

@@ -99,9 +99,11 @@ def internal_problem(exc: Exception, source: Path) -> Problem:
     import traceback
 
     last = traceback.extract_tb(exc.__traceback__)[-1]
-    return Problem(f"internal error while rendering: {type(exc).__name__}: {exc} "
-                   f"(at {Path(last.filename).name}:{last.lineno})", file=source,
-                   hint="please report this with the source file")
+    return Problem(
+        f"internal error while rendering: {type(exc).__name__}: {exc} (at {Path(last.filename).name}:{last.lineno})",
+        file=source,
+        hint="please report this with the source file",
+    )
 
 
 def peak_memory_mb() -> float:

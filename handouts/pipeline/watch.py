@@ -10,8 +10,9 @@ still being written is never read half-way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from handouts.errors import HandoutsError
 from handouts.layout.models import Layout
@@ -45,8 +46,15 @@ def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[],
     return result
 
 
-def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout],
-          layout_files: list[Path], on_rebuild: Callable[[Result], None], stop: StopEvent | None = None) -> None:
+def watch(
+    source: Path,
+    out: Path,
+    kinds: list[str],
+    load_layout: Callable[[], Layout],
+    layout_files: list[Path],
+    on_rebuild: Callable[[Result], None],
+    stop: StopEvent | None = None,
+) -> None:
     """Build once, then rebuild on every change until ``stop`` is set (or
     Ctrl-C). The files watched are the source, the layout's files and the
     pictures the last loadable version of the source named."""
@@ -65,9 +73,15 @@ def watch(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], L
     while stop is None or not stop.is_set():
         folders = sorted({str(p.parent) for p in files if p.parent.is_dir()})
         watched = {str(p) for p in files}
-        changes = watchfiles.watch(*folders, watch_filter=lambda _, path: str(Path(path).resolve()) in watched,
-                                   step=SETTLE_MS, stop_event=stop, recursive=False, rust_timeout=500,
-                                   yield_on_timeout=False)
+        changes = watchfiles.watch(
+            *folders,
+            watch_filter=lambda _, path, watched=watched: str(Path(path).resolve()) in watched,
+            step=SETTLE_MS,
+            stop_event=stop,
+            recursive=False,
+            rust_timeout=500,
+            yield_on_timeout=False,
+        )
         for _ in changes:
             now = run()
             if now != files:  # new pictures (or folders) to watch: watch again with them

@@ -33,6 +33,9 @@ class RenderContext:
 
         if subject.image_alt:
             return plain(subject.image_alt)
-        self.warn(f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
-                  key=f"subjects[{index}].image_alt", hint="describe the picture in a short sentence")
+        self.warn(
+            f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
+            key=f"subjects[{index}].image_alt",
+            hint="describe the picture in a short sentence",
+        )
         return f"Picture of {plain(subject.name)}"

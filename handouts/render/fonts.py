@@ -7,9 +7,9 @@ reportlab embeds TrueType fonts as subsets, so only the glyphs used ship.
 from __future__ import annotations
 
 import unicodedata
-from handouts.caches import memoize
-from typing import Iterable
+from collections.abc import Iterable
 
+from handouts.caches import memoize
 from handouts.fontfiles import STYLES, font_path
 
 
@@ -29,8 +29,12 @@ def _register_style(family: str, style: str) -> str:
     return name
 
 
-_FALLBACKS = {"regular": ("regular",), "bold": ("bold", "regular"), "italic": ("italic", "regular"),
-              "bold_italic": ("bold_italic", "bold", "italic", "regular")}
+_FALLBACKS = {
+    "regular": ("regular",),
+    "bold": ("bold", "regular"),
+    "italic": ("italic", "regular"),
+    "bold_italic": ("bold_italic", "bold", "italic", "regular"),
+}
 _FLAGS = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bold_italic": (1, 1)}
 
 
@@ -68,15 +72,19 @@ def _coverage(family: str) -> frozenset[int]:
 def missing_glyphs(text: str, family: str) -> list[str]:
     """Characters of ``text`` the family has no glyph for (spaces and marks ignored)."""
     covered = _coverage(family)
-    missing = {ch for ch in set(text) if ord(ch) not in covered and not ch.isspace()
-               and unicodedata.category(ch) not in ("Cc", "Cf", "Zs")}
+    missing = {
+        ch
+        for ch in set(text)
+        if ord(ch) not in covered and not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs")
+    }
     return sorted(missing)
 
 
 def describe(chars: list[str]) -> str:
-    """"'😀' (U+1F600 GRINNING FACE), ..." for a warning."""
+    """ "'😀' (U+1F600 GRINNING FACE), ..." for a warning."""
     return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:10]) + (
-        f" and {len(chars) - 10} more" if len(chars) > 10 else "")
+        f" and {len(chars) - 10} more" if len(chars) > 10 else ""
+    )
 
 
 def measurer(family: str):  # noqa: ANN201 - returns width_of(text, size) -> points
@@ -96,6 +104,9 @@ def warn_missing(context, texts, families: list[str], what: str) -> None:  # noq
     families = list(dict.fromkeys(families))
     missing = sorted({ch for family in families for ch in missing_glyphs(text, family)})
     if missing:
-        context.warn(f"the {what}'s fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
-                     "they will print as empty boxes", key="fonts",
-                     hint="replace those characters, or choose a layout whose fonts have them")
+        context.warn(
+            f"the {what}'s fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
+            "they will print as empty boxes",
+            key="fonts",
+            hint="replace those characters, or choose a layout whose fonts have them",
+        )

@@ -20,8 +20,9 @@ def decode_picture(path: Path, key: str):  # noqa: ANN201 - returns a PIL image
     from PIL import Image, UnidentifiedImageError
 
     if not path.is_file():
-        raise OutputError.single("the picture file does not exist", file=path, key=key,
-                                 hint="the path is relative to the source file")
+        raise OutputError.single(
+            "the picture file does not exist", file=path, key=key, hint="the path is relative to the source file"
+        )
     try:
         Image.MAX_IMAGE_PIXELS = MAX_INPUT_PIXELS
         with Image.open(path) as img:
@@ -29,8 +30,12 @@ def decode_picture(path: Path, key: str):  # noqa: ANN201 - returns a PIL image
             img.load()
             picture = img.convert("RGBA" if "A" in img.getbands() or "transparency" in img.info else "RGB")
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise OutputError.single(f"cannot read the picture: {exc.__class__.__name__}: {exc}", file=path, key=key,
-                                 hint="save it again as PNG or JPEG") from None
+        raise OutputError.single(
+            f"cannot read the picture: {exc.__class__.__name__}: {exc}",
+            file=path,
+            key=key,
+            hint="save it again as PNG or JPEG",
+        ) from None
     if picture.mode == "RGBA":  # flatten onto white: print has no transparency
         flat = Image.new("RGB", picture.size, (255, 255, 255))
         flat.paste(picture, mask=picture.getchannel("A"))

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import total_ordering
 
-DATE_FORMS = ('1917, 1917-11, 1917-11-07, "490 BC" (or BCE), "AD 33" (or 33 CE), '
-              'and "c. 1928" for an approximate date')
+DATE_FORMS = '1917, 1917-11, 1917-11-07, "490 BC" (or BCE), "AD 33" (or 33 CE), and "c. 1928" for an approximate date'
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _PATTERN = re.compile(
@@ -121,7 +120,7 @@ class HistDate:
 
 
 def format_span(start: HistDate, end: HistDate) -> str:
-    """"1928–1932", "c. 500–490 BC", "Nov 1917 – Mar 1918", "4 BC – AD 30"."""
+    """ "1928–1932", "c. 500–490 BC", "Nov 1917 – Mar 1918", "4 BC – AD 30"."""
     if start.month is None and end.month is None and (start.year < 0) == (end.year < 0):
         prefix = "c. " if start.approximate or end.approximate else ""
         suffix = " BC" if start.year < 0 else ""

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from handouts.errors import Problem, SourceError
+from handouts.source.models import Comparison, slugify
 from handouts.source.validation import dotted, validate
 from handouts.source.yamlread import Document, ReadError, read_document
-from handouts.source.models import Comparison, slugify
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -49,17 +49,23 @@ def cross_check(model: Comparison, doc: Document) -> list[Problem]:
     for i, subject in enumerate(model.subjects):
         sid = subject.id or slugify(subject.name)
         if sid in ids:
-            add(("subjects", i, "id" if subject.id else "name"), f"the subject id {sid!r} is used twice",
-                "give each subject a unique `id:`")
+            add(
+                ("subjects", i, "id" if subject.id else "name"),
+                f"the subject id {sid!r} is used twice",
+                "give each subject a unique `id:`",
+            )
         ids.append(sid)
     valid = ", ".join(ids)
     count = len(model.subjects)
 
     for i, row in enumerate(model.table):
         if isinstance(row.values, list) and len(row.values) != count:
-            add(("table", i, "values"),
-                f"row {row.label!r} has {len(row.values)} value{'s' * (len(row.values) != 1)}; expected {count}, one per subject ({valid})",
-                "use a mapping by subject id to leave a subject out, e.g. {" + f"{ids[0]}: ..." + "}")
+            add(
+                ("table", i, "values"),
+                f"row {row.label!r} has {len(row.values)} value{'s' * (len(row.values) != 1)}; "
+                f"expected {count}, one per subject ({valid})",
+                "use a mapping by subject id to leave a subject out, e.g. {" + f"{ids[0]}: ..." + "}",
+            )
         elif isinstance(row.values, dict):
             for key in row.values:
                 if key not in ids:
@@ -72,11 +78,17 @@ def cross_check(model: Comparison, doc: Document) -> list[Problem]:
 
     for i, event in enumerate(model.timeline):
         if event.subject is not None and event.subject not in ids:
-            add(("timeline", i, "subject"), f"unknown subject id {event.subject!r}",
-                f"valid ids: {valid}; leave `subject:` out for an event shared by all")
+            add(
+                ("timeline", i, "subject"),
+                f"unknown subject id {event.subject!r}",
+                f"valid ids: {valid}; leave `subject:` out for an event shared by all",
+            )
         if event.date is None and event.start is None:
-            add(("timeline", i), f"the event {event.label!r} has no date",
-                "give `date:` for a point in time, or `start:` and `end:` for a span")
+            add(
+                ("timeline", i),
+                f"the event {event.label!r} has no date",
+                "give `date:` for a point in time, or `start:` and `end:` for a span",
+            )
         elif event.date is not None and (event.start or event.end):
             add(("timeline", i), "give either `date:` or `start:`/`end:`, not both")
         elif event.end is not None and event.start is None:
@@ -84,16 +96,22 @@ def cross_check(model: Comparison, doc: Document) -> list[Problem]:
         elif event.start is not None and event.end is None:
             add(("timeline", i, "start"), "`start:` needs an `end:`", "for a single point in time use `date:`")
         elif event.start and event.end and event.end < event.start:
-            add(("timeline", i, "end"), f"the span ends ({event.end}) before it starts ({event.start})",
-                "swap start and end")
+            add(
+                ("timeline", i, "end"),
+                f"the span ends ({event.end}) before it starts ({event.start})",
+                "swap start and end",
+            )
 
     base = doc.file.parent
     for i, subject in enumerate(model.subjects):
         if subject.image:
-            target = (base / subject.image)
+            target = base / subject.image
             if not target.is_file():
-                add(("subjects", i, "image"), f"the image {subject.image!r} was not found (looked for {target})",
-                    "image paths are relative to the source file")
+                add(
+                    ("subjects", i, "image"),
+                    f"the image {subject.image!r} was not found (looked for {target})",
+                    "image paths are relative to the source file",
+                )
     return problems
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
@@ -60,10 +60,17 @@ def _date(value: Any) -> HistDate:
     return HistDate.parse(_text(value))
 
 
-Date = Annotated[HistDate, BeforeValidator(_date), WithJsonSchema({
-    "type": ["string", "integer"],
-    "description": "1917, 1917-11, 1917-11-07, '490 BC', 'AD 33', 'c. 1928'",
-    "examples": ["1917-11-07", "490 BC", "c. 1928"]})]
+Date = Annotated[
+    HistDate,
+    BeforeValidator(_date),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "description": "1917, 1917-11, 1917-11-07, '490 BC', 'AD 33', 'c. 1928'",
+            "examples": ["1917-11-07", "490 BC", "c. 1928"],
+        }
+    ),
+]
 
 
 def slugify(name: str) -> str:
@@ -82,7 +89,9 @@ class SourceModel(BaseModel):
 class Subject(SourceModel):
     """One column of the comparison: a person, a state, an idea."""
 
-    id: Text | None = Field(None, description="Short id used by table mappings and timeline lanes; default: a slug of name.")
+    id: Text | None = Field(
+        None, description="Short id used by table mappings and timeline lanes; default: a slug of name."
+    )
     name: RequiredText = Field(description="Column heading, e.g. 'Lenin'.")
     full_name: Text | None = None
     color: Color | None = Field(None, description="Subject colour; default: the layout's palette.")
@@ -102,8 +111,11 @@ class TableRow(SourceModel):
     """One attribute compared across subjects."""
 
     label: RequiredText
-    values: Union[list[Annotated[str | None, BeforeValidator(_text)]], dict[str, Annotated[str | None, BeforeValidator(_text)]], Text] = Field(
-        description="A list in subject order, a mapping by subject id, or one text shared by all.")
+    values: (
+        list[Annotated[str | None, BeforeValidator(_text)]]
+        | dict[str, Annotated[str | None, BeforeValidator(_text)]]
+        | Text
+    ) = Field(description="A list in subject order, a mapping by subject id, or one text shared by all.")
 
     def cells(self) -> list[str | None]:
         """The per-subject values (normalised by the loader)."""
@@ -167,9 +179,29 @@ class Comparison(SourceModel):
     sections: list[Section] = Field(default_factory=list, max_length=MAX_SECTIONS)
     timeline: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
     conclusion: Text | None = None
-    sources: list[Annotated[SourceRef, BeforeValidator(_source_ref), WithJsonSchema({
-        "anyOf": [{"type": "string"}, {"type": "object", "required": ["title"], "additionalProperties": False,
-                  "properties": {"title": {"type": "string"}, "url": {"type": "string"}, "note": {"type": "string"}}}]})]] = Field(default_factory=list)
+    sources: list[
+        Annotated[
+            SourceRef,
+            BeforeValidator(_source_ref),
+            WithJsonSchema(
+                {
+                    "anyOf": [
+                        {"type": "string"},
+                        {
+                            "type": "object",
+                            "required": ["title"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "title": {"type": "string"},
+                                "url": {"type": "string"},
+                                "note": {"type": "string"},
+                            },
+                        },
+                    ]
+                }
+            ),
+        ]
+    ] = Field(default_factory=list)
     note: Text | None = None
 
     @field_validator("language")

@@ -73,12 +73,20 @@ def starter_source(names: list[str], filename: str = "comparison.yaml") -> str:
             sid, n = f"{base}-{n}", n + 1
         ids[i] = sid
         seen.add(sid)
-    subjects = "".join(f"  - id: {sid}\n    name: {json.dumps(name, ensure_ascii=False)}\n"
-                       f"    # full_name: ...\n    # color: \"#B03A2E\"\n" for sid, name in zip(ids, names))
+    subjects = "".join(
+        f"  - id: {sid}\n    name: {json.dumps(name, ensure_ascii=False)}\n"
+        f'    # full_name: ...\n    # color: "#B03A2E"\n'
+        for sid, name in zip(ids, names)
+    )
     title = json.dumps(" vs. ".join(names), ensure_ascii=False)
     return _TEMPLATE.format(
-        filename=filename, title=title, subjects=subjects,
+        filename=filename,
+        title=title,
+        subjects=subjects,
         list_example="[" + ", ".join(json.dumps(f"About {n}", ensure_ascii=False) for n in names) + "]",
         mapping_example=", ".join(f"{sid}: ..." for sid in ids[:1]),
         by_subject_example=", ".join(f"{sid}: ..." for sid in ids),
-        first_id=ids[0], year=1900, end_year=1910)
+        first_id=ids[0],
+        year=1900,
+        end_year=1910,
+    )

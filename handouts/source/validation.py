@@ -41,13 +41,21 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
     path: list[str | int] = []
     current = data
     for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
+        if (
+            isinstance(current, dict)
+            and part in current
+            or isinstance(current, list)
+            and isinstance(part, int)
+            and 0 <= part < len(current)
+        ):
             current = current[part]
             path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            current = current[part]
-            path.append(part)
-        elif i == len(loc) - 1 and isinstance(part, str) and not part.startswith(("list[", "dict[", "function-")) and isinstance(current, dict):
+        elif (
+            i == len(loc) - 1
+            and isinstance(part, str)
+            and not part.startswith(("list[", "dict[", "function-"))
+            and isinstance(current, dict)
+        ):
             path.append(part)  # a missing key: report it at its parent's position
     return tuple(path)
 
@@ -82,15 +90,21 @@ def to_problem(model: type[BaseModel], doc: Document, path: Path_, error: dict[s
         else:
             message = f"allows at most {ctx.get('max_length')} entries, found {found}"
     elif kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
-        expected = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping"}.get(kind, "a mapping of keys")
+        expected = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping"}.get(
+            kind, "a mapping of keys"
+        )
         message = f"expected {expected}, found {_describe(error.get('input'))}"
         if kind == "list_type":
             hint = "write one item per line, each starting with '- '"
     elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         ctx = error.get("ctx", {})
         bound = next(iter(ctx.values()), "")
-        relation = {"greater_than_equal": "at least", "greater_than": "more than",
-                    "less_than_equal": "at most", "less_than": "less than"}[kind]
+        relation = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[kind]
         message = f"{error.get('input')!r} is out of range: it must be {relation} {bound}"
     elif kind in ("float_parsing", "int_parsing", "bool_parsing", "float_type", "int_type"):
         message = f"expected a number, found {error.get('input')!r}"

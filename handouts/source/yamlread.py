@@ -85,20 +85,39 @@ def read_bytes(path: Path, what: str = "source") -> bytes:
 def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
     """Parse bytes already read; the same checks as :func:`read_document`."""
     if len(raw) > MAX_BYTES:
-        raise ReadError(Problem(
-            f"the file is over {MAX_BYTES // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB",
-            file=path, hint=f"split it into several {what}s"))
+        raise ReadError(
+            Problem(
+                f"the file is over {MAX_BYTES // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB",
+                file=path,
+                hint=f"split it into several {what}s",
+            )
+        )
     if b"\x00" in raw[:8192]:
-        raise ReadError(Problem("this looks like a binary file, not YAML or JSON text", file=path,
-                                hint=f"a {what} is a text file ending in .yaml, .yml or .json"))
+        raise ReadError(
+            Problem(
+                "this looks like a binary file, not YAML or JSON text",
+                file=path,
+                hint=f"a {what} is a text file ending in .yaml, .yml or .json",
+            )
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReadError(Problem(f"the file is not valid UTF-8 (byte {exc.start})", file=path,
-                                hint="save the file as UTF-8 in your editor")) from None
+        raise ReadError(
+            Problem(
+                f"the file is not valid UTF-8 (byte {exc.start})",
+                file=path,
+                hint="save the file as UTF-8 in your editor",
+            )
+        ) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise ReadError(Problem("the file is empty", file=path,
-                                hint="run `handouts new` to get a starter source" if what == "source" else None))
+        raise ReadError(
+            Problem(
+                "the file is empty",
+                file=path,
+                hint="run `handouts new` to get a starter source" if what == "source" else None,
+            )
+        )
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -107,8 +126,15 @@ def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.context and exc.problem:
             message += f" ({exc.context})"
-        raise ReadError(Problem(message, file=path, line=line, column=col,
-                                hint="check indentation, and quote text that contains ': ' or starts with * & ! [ { > | @ `")) from None
+        raise ReadError(
+            Problem(
+                message,
+                file=path,
+                line=line,
+                column=col,
+                hint="check indentation, and quote text that contains ': ' or starts with * & ! [ { > | @ `",
+            )
+        ) from None
     except yaml.YAMLError as exc:
         raise ReadError(Problem(f"YAML error: {exc}", file=path)) from None
     if node is None:
@@ -117,8 +143,14 @@ def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
     data = builder.build(node, ())
     if not isinstance(data, dict):
         example = "title:, subjects:" if what == "source" else "page:, fonts:"
-        raise ReadError(Problem(f"the top level must be a mapping of keys ({example}, ...), not a {_kind(node)}",
-                                file=path, line=node.start_mark.line + 1, column=node.start_mark.column + 1))
+        raise ReadError(
+            Problem(
+                f"the top level must be a mapping of keys ({example}, ...), not a {_kind(node)}",
+                file=path,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+            )
+        )
     return Document(data, path, builder.positions)
 
 
@@ -136,17 +168,26 @@ class _Builder:
         self.count = 0
 
     def _fail(self, node: yaml.Node, message: str, hint: str | None = None) -> ReadError:
-        return ReadError(Problem(message, file=self.file, line=node.start_mark.line + 1,
-                                 column=node.start_mark.column + 1, hint=hint))
+        return ReadError(
+            Problem(
+                message, file=self.file, line=node.start_mark.line + 1, column=node.start_mark.column + 1, hint=hint
+            )
+        )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self._fail(node, f"the document expands to more than {MAX_NODES:,} values",
-                             "YAML aliases (*name) that repeat large parts are not supported")
+            raise self._fail(
+                node,
+                f"the document expands to more than {MAX_NODES:,} values",
+                "YAML aliases (*name) that repeat large parts are not supported",
+            )
         if node.tag not in _ALLOWED_TAGS:
-            raise self._fail(node, f"the tag {node.tag.replace(_STD, '!!')} is not allowed",
-                             "remove the '!' tag; only plain text, lists and mappings are read")
+            raise self._fail(
+                node,
+                f"the tag {node.tag.replace(_STD, '!!')} is not allowed",
+                "remove the '!' tag; only plain text, lists and mappings are read",
+            )
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
@@ -157,8 +198,9 @@ class _Builder:
                     raise self._fail(key_node, "a key must be plain text")
                 key = key_node.value
                 if key in result:
-                    raise self._fail(key_node, f"the key {key!r} appears twice in this mapping",
-                                     "remove or rename one of them")
+                    raise self._fail(
+                        key_node, f"the key {key!r} appears twice in this mapping", "remove or rename one of them"
+                    )
                 self.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, path + (key,))
             return result

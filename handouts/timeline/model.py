@@ -14,8 +14,8 @@ from handouts.markup import plain
 from handouts.source.dates import format_span
 from handouts.source.models import Comparison, Event
 
-PADDING = 0.04          # share of the range added on each side of the axis
-MIN_RANGE = 1 / 12      # a timeline of one day still spans a month of axis
+PADDING = 0.04  # share of the range added on each side of the axis
+MIN_RANGE = 1 / 12  # a timeline of one day still spans a month of axis
 
 
 @dataclass(frozen=True)
@@ -34,20 +34,20 @@ class Lane:
 class Item:
     """One event on the axis: a point (``start == end``) or a span."""
 
-    number: int            # 1-based: lane by lane, chronological within a lane (so
-                           # crowded markers merge into runs like "4–9")
-    lane: int              # index into Timeline.lanes
+    number: int  # 1-based: lane by lane, chronological within a lane (so
+    # crowded markers merge into runs like "4–9")
+    lane: int  # index into Timeline.lanes
     label: str
-    date_text: str         # "7 Nov 1917", "1917–1924", "c. 430 BC"
+    date_text: str  # "7 Nov 1917", "1917–1924", "c. 430 BC"
     detail: str
     is_span: bool
-    start: float           # axis values (astronomical years)
+    start: float  # axis values (astronomical years)
     end: float
-    color: str             # the event's own subject's look (also when lanes are merged)
+    color: str  # the event's own subject's look (also when lanes are merged)
     pattern: str
     marker: str
     approximate: bool
-    who: str = ""          # the event's subject's name ("" for a shared event)
+    who: str = ""  # the event's subject's name ("" for a shared event)
 
     @property
     def value(self) -> float:
@@ -95,11 +95,17 @@ def build_timeline(model: Comparison, layout: Layout) -> Timeline:
     """Sort the source's events into lanes (one per subject with events, then
     a shared lane) and compute the padded axis range."""
     ids = model.subject_ids()
-    looks = {sid: (subject.name, layout.subject_color(i, subject.color), layout.subject_pattern(i),
-                   layout.subject_marker(i)) for i, (sid, subject) in enumerate(zip(ids, model.subjects))}
+    looks = {
+        sid: (subject.name, layout.subject_color(i, subject.color), layout.subject_pattern(i), layout.subject_marker(i))
+        for i, (sid, subject) in enumerate(zip(ids, model.subjects))
+    }
     words = layout.timeline.labels
-    shared = (words.shared if layout.timeline.lanes else words.events, layout.colors.muted,
-              layout.subject_pattern(len(ids)), layout.subject_marker(len(ids)))
+    shared = (
+        words.shared if layout.timeline.lanes else words.events,
+        layout.colors.muted,
+        layout.subject_pattern(len(ids)),
+        layout.subject_marker(len(ids)),
+    )
     events = sorted(enumerate(model.timeline), key=lambda pair: _sort_key(pair[1], pair[0]))
 
     lanes: list[Lane] = []
@@ -119,9 +125,10 @@ def build_timeline(model: Comparison, layout: Layout) -> Timeline:
     placed.sort(key=lambda entry: entry[0])  # stable: chronological within each lane
     items = []
     for number, (lane, _, event) in enumerate(placed, start=1):
-        name, color, pattern, marker = looks[event.subject] if event.subject in looks else shared
-        items.append(replace(_item(number, lane, event, color, pattern, marker),
-                             who=name if event.subject in looks else ""))
+        name, color, pattern, marker = looks.get(event.subject, shared)
+        items.append(
+            replace(_item(number, lane, event, color, pattern, marker), who=name if event.subject in looks else "")
+        )
     lo, hi = _axis_range(items)
     return Timeline(model.title, tuple(lanes), tuple(items), lo, hi)
 
@@ -130,13 +137,36 @@ def _item(number: int, lane: int, event: Event, color: str, pattern: str, marker
     if event.is_span:
         start, end = event.start, event.end
         assert start is not None and end is not None, "the loader checks spans"
-        return Item(number, lane, event.label, format_span(start, end), event.detail or "", True,
-                    start.start_value(), end.end_value(), color, pattern, marker,
-                    start.approximate or end.approximate)
+        return Item(
+            number,
+            lane,
+            event.label,
+            format_span(start, end),
+            event.detail or "",
+            True,
+            start.start_value(),
+            end.end_value(),
+            color,
+            pattern,
+            marker,
+            start.approximate or end.approximate,
+        )
     date = event.date
     assert date is not None, "the loader checks that every event has a date"
-    return Item(number, lane, event.label, date.display(), event.detail or "", False,
-                date.start_value(), date.end_value(), color, pattern, marker, date.approximate)
+    return Item(
+        number,
+        lane,
+        event.label,
+        date.display(),
+        event.detail or "",
+        False,
+        date.start_value(),
+        date.end_value(),
+        color,
+        pattern,
+        marker,
+        date.approximate,
+    )
 
 
 def _sort_key(event: Event, index: int) -> tuple:

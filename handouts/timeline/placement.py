@@ -10,11 +10,10 @@ merge into one marker labelled "4–9" so same-date events never pile up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from handouts.errors import OutputError
-
 from handouts.timeline.model import Item, Lane, Timeline
 from handouts.timeline.packing import Rows, compress_numbers, pack_tracks
 from handouts.timeline.ticks import Tick, nice_ticks
@@ -24,9 +23,9 @@ Measure = Callable[[str, float], float]
 # Geometry in multiples of the label size: data, so every renderer agrees.
 ROW, MARKER, BAR, TRACK, PAD, GAP, AXIS, LANE_GAP = 1.3, 0.95, 0.9, 1.25, 0.45, 0.7, 2.4, 0.8
 MERGE_STEPS = (0.0, 1.4, 2.0, 3.0, 4.5, 6.5, 10.0, 15.0, 25.0, 40.0, 1e9)  # in marker widths
-TICK_SPACING = 7.0      # ticks at least this many label sizes apart
-MAX_POINT_TRACKS = 3    # more same-date stacking than this reads badly: number instead
-MAX_LANE_LABEL = 0.2    # lane names take at most this share of the width
+TICK_SPACING = 7.0  # ticks at least this many label sizes apart
+MAX_POINT_TRACKS = 3  # more same-date stacking than this reads badly: number instead
+MAX_LANE_LABEL = 0.2  # lane names take at most this share of the width
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class Mark:
     is_span: bool
     x0: float
     x1: float
-    y: float            # centre line
+    y: float  # centre line
     h: float
     color: str
     pattern: str
@@ -72,7 +71,7 @@ class LaneBox:
     lane: Lane
     y: float
     h: float
-    title: str           # the lane name, shortened with "…" if it would not fit
+    title: str  # the lane name, shortened with "…" if it would not fit
 
 
 @dataclass
@@ -92,8 +91,14 @@ class Placement:
     ticks: list[tuple[float, str]] = field(default_factory=list)
 
 
-def place(timeline: Timeline, width: float, width_of: Measure, size: float, min_size: float,
-          available_height: float | None = None) -> Placement:
+def place(
+    timeline: Timeline,
+    width: float,
+    width_of: Measure,
+    size: float,
+    min_size: float,
+    available_height: float | None = None,
+) -> Placement:
     """Try full labels at ``size``, then at ``min_size``, then numbers with
     increasingly merged markers; return the first that fits the height."""
     attempts: list[tuple[float, bool, float]] = [(size, False, 0.0)]
@@ -110,13 +115,17 @@ def place(timeline: Timeline, width: float, width_of: Measure, size: float, min_
     if result is None:  # numbers cannot all get clean leaders: merge all points per lane
         result = _attempt(timeline, width, width_of, size, True, width, strict=False)
     if result is None:  # layout checks keep pages wide enough; this is the last line of defence
-        raise OutputError.single(f"the timeline does not fit in {width:.0f} pt", key="page.margins",
-                                 hint="use smaller margins or a smaller timeline.label_size")
+        raise OutputError.single(
+            f"the timeline does not fit in {width:.0f} pt",
+            key="page.margins",
+            hint="use smaller margins or a smaller timeline.label_size",
+        )
     return result
 
 
-def _attempt(timeline: Timeline, width: float, width_of: Measure, size: float, numbered: bool,
-             merge: float, strict: bool = True) -> Placement | None:
+def _attempt(
+    timeline: Timeline, width: float, width_of: Measure, size: float, numbered: bool, merge: float, strict: bool = True
+) -> Placement | None:
     names = [lane.label for lane in timeline.lanes]
     name_w = min(max((width_of(n, size) for n in names), default=0.0), width * MAX_LANE_LABEL)
     plot_left = name_w + size * (MARKER + 2 * GAP) if names else 0.0
@@ -129,8 +138,7 @@ def _attempt(timeline: Timeline, width: float, width_of: Measure, size: float, n
     y = 0.0
     for lane in timeline.lanes:
         items = timeline.lane_items(lane.index)
-        lane_out = _place_lane(lane, items, y, x_of, (plot_left, plot_right), width_of, size, numbered,
-                               merge, strict)
+        lane_out = _place_lane(lane, items, y, x_of, (plot_left, plot_right), width_of, size, numbered, merge, strict)
         if lane_out is None:
             return None
         marks, labels, height = lane_out
@@ -142,16 +150,33 @@ def _attempt(timeline: Timeline, width: float, width_of: Measure, size: float, n
         y = size * 4
     out.axis_y = y
     out.height = y + size * AXIS
-    ticks = nice_ticks(timeline.lo, timeline.hi, plot_w, lambda t: width_of(t, size), size * GAP * 2,
-                       max_count=max(2, int(plot_w / (size * TICK_SPACING))))
+    ticks = nice_ticks(
+        timeline.lo,
+        timeline.hi,
+        plot_w,
+        lambda t: width_of(t, size),
+        size * GAP * 2,
+        max_count=max(2, int(plot_w / (size * TICK_SPACING))),
+    )
     half = lambda t: width_of(t.label, size) / 2 + size * 0.25  # noqa: E731  (a text box's slack)
-    out.ticks = [(x_of(t.value), t.label) for t in ticks
-                 if not timeline.empty and half(t) <= x_of(t.value) <= width - half(t)]
+    out.ticks = [
+        (x_of(t.value), t.label) for t in ticks if not timeline.empty and half(t) <= x_of(t.value) <= width - half(t)
+    ]
     return out
 
 
-def _place_lane(lane: Lane, items: list[Item], top: float, x_of, bounds: tuple[float, float],
-                width_of: Measure, size: float, numbered: bool, merge: float, strict: bool = True):
+def _place_lane(
+    lane: Lane,
+    items: list[Item],
+    top: float,
+    x_of,
+    bounds: tuple[float, float],
+    width_of: Measure,
+    size: float,
+    numbered: bool,
+    merge: float,
+    strict: bool = True,
+):
     """Point labels stack in rows above the lane's markers (with leaders);
     each span track carries its own label row right above its bars, so no
     leader ever crosses a bar."""
@@ -197,9 +222,13 @@ def _place_lane(lane: Lane, items: list[Item], top: float, x_of, bounds: tuple[f
 
     # 3. point labels right to left, each in the lowest free row: a label
     #    extends right of its anchor, so later leaders never have to cross it
-    entries = sorted(((x, compress_numbers([i.number for i in g]) if numbered else g[0].label,
-                       tuple(i.number for i in g), t) for g, x, t in zip(groups, point_x, point_tracks)),
-                     key=lambda e: (-e[0], -e[3]))
+    entries = sorted(
+        (
+            (x, compress_numbers([i.number for i in g]) if numbered else g[0].label, tuple(i.number for i in g), t)
+            for g, x, t in zip(groups, point_x, point_tracks)
+        ),
+        key=lambda e: (-e[0], -e[3]),
+    )
     rows = Rows(gap)
     chosen = []
     for anchor, text, numbers, t in entries:
@@ -223,16 +252,44 @@ def _place_lane(lane: Lane, items: list[Item], top: float, x_of, bounds: tuple[f
     marks, labels = [], []
     for group, x, t in zip(groups, point_x, point_tracks):
         first = group[0]
-        marks.append(Mark(tuple(i.number for i in group), lane.index, False, x, x, point_y(t), marker,
-                          first.color, first.pattern, first.marker, any(i.approximate for i in group)))
+        marks.append(
+            Mark(
+                tuple(i.number for i in group),
+                lane.index,
+                False,
+                x,
+                x,
+                point_y(t),
+                marker,
+                first.color,
+                first.pattern,
+                first.marker,
+                any(i.approximate for i in group),
+            )
+        )
     for anchor, text, numbers, t, row, x, w in chosen:
         row_top = top + size * PAD + (n_rows - 1 - row) * row_h
-        labels.append(Label(text, numbers, lane.index, x, row_top, w, row_h, anchor, row_top + row_h - size * 0.1,
-                            point_y(t) - marker / 2))
+        labels.append(
+            Label(
+                text,
+                numbers,
+                lane.index,
+                x,
+                row_top,
+                w,
+                row_h,
+                anchor,
+                row_top + row_h - size * 0.1,
+                point_y(t) - marker / 2,
+            )
+        )
     for (item, a, b, text, tx, w, above), t in zip(spans, span_tracks):
         y = track_top[t] + pitches[t] - row_h_bar / 2
-        marks.append(Mark((item.number,), lane.index, True, a, b, y, bar, item.color, item.pattern,
-                          item.marker, item.approximate))
+        marks.append(
+            Mark(
+                (item.number,), lane.index, True, a, b, y, bar, item.color, item.pattern, item.marker, item.approximate
+            )
+        )
         label_top = y - bar / 2 - row_h if above else y - row_h / 2
         labels.append(Label(text, (item.number,), lane.index, tx, label_top, w, row_h, tx, y, y))
     height = spans_top - top + sum(pitches) + size * PAD + size * LANE_GAP * 0.5
@@ -268,10 +325,20 @@ def spread(placement: Placement, target_height: float, most: float = 5.0) -> Pla
     for i, lane in enumerate(lanes):
         shifts[lane.lane.index] = i * extra + extra / 2
         new_lanes.append(replace(lane, y=lane.y + i * extra, h=lane.h + extra))
-    out = replace(placement, lanes=new_lanes,
-                  marks=[replace(m, y=m.y + shifts[m.lane]) for m in placement.marks],
-                  labels=[replace(lb, y=lb.y + shifts[lb.lane], leader_top=lb.leader_top + shifts[lb.lane],
-                                  leader_bottom=lb.leader_bottom + shifts[lb.lane]) for lb in placement.labels])
+    out = replace(
+        placement,
+        lanes=new_lanes,
+        marks=[replace(m, y=m.y + shifts[m.lane]) for m in placement.marks],
+        labels=[
+            replace(
+                lb,
+                y=lb.y + shifts[lb.lane],
+                leader_top=lb.leader_top + shifts[lb.lane],
+                leader_bottom=lb.leader_bottom + shifts[lb.lane],
+            )
+            for lb in placement.labels
+        ],
+    )
     out.axis_y = placement.axis_y + extra * len(lanes)
     out.height = placement.height + extra * len(lanes)
     return out

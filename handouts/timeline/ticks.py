@@ -9,18 +9,20 @@ there is never a year-0 label.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from handouts.source.dates import _MONTHS, day_value, days_in_month
 
 # Candidate steps, finest first: (unit, count). Years go up by 1-2-2.5-5 decades.
 _DAY_STEPS = (1, 2, 5, 10)
 _MONTH_STEPS = (1, 2, 3, 6)
-_YEAR_STEPS = tuple(m * 10 ** e for e in range(0, 6) for m in (1, 2, 5)) + (250, 2500, 25000)
+_YEAR_STEPS = tuple(m * 10**e for e in range(0, 6) for m in (1, 2, 5)) + (250, 2500, 25000)
 STEPS: tuple[tuple[str, int], ...] = (
-    tuple(("day", n) for n in _DAY_STEPS) + tuple(("month", n) for n in _MONTH_STEPS)
-    + tuple(sorted((("year", n) for n in _YEAR_STEPS), key=lambda s: s[1])))
+    tuple(("day", n) for n in _DAY_STEPS)
+    + tuple(("month", n) for n in _MONTH_STEPS)
+    + tuple(sorted((("year", n) for n in _YEAR_STEPS), key=lambda s: s[1]))
+)
 _STEP_YEARS = {"day": 1 / 365.25, "month": 1 / 12, "year": 1.0}
 # Longest range (years) a unit is used for: years read better than "Jan/Jul" beyond 3.
 _FINEST_FOR = {"day": 0.4, "month": 3.0, "year": float("inf")}
@@ -35,7 +37,7 @@ class Tick:
 
 
 def year_label(historical: int, era: bool) -> str:
-    """"500 BC", "1917"; with ``era`` (axis crosses AD 1): "AD 1917"."""
+    """ "500 BC", "1917"; with ``era`` (axis crosses AD 1): "AD 1917"."""
     if historical < 0:
         return f"{-historical} BC"
     return f"AD {historical}" if era else str(historical)
@@ -91,8 +93,9 @@ def _sub_year_ticks(lo: float, hi: float, unit: str, step: int) -> Iterator[Tick
                 yield Tick(value, head)
 
 
-def nice_ticks(lo: float, hi: float, width: float, width_of: Callable[[str], float],
-               gap: float, max_count: int = 24) -> list[Tick]:
+def nice_ticks(
+    lo: float, hi: float, width: float, width_of: Callable[[str], float], gap: float, max_count: int = 24
+) -> list[Tick]:
     """The finest ticks whose labels fit ``width`` without touching (``gap`` apart).
 
     ``width_of(label)`` measures a label in the units of ``width``. Labels are
@@ -112,8 +115,9 @@ def nice_ticks(lo: float, hi: float, width: float, width_of: Callable[[str], flo
     return []
 
 
-def _fits(ticks: list[Tick], lo: float, span: float, width: float,
-          width_of: Callable[[str], float], gap: float) -> bool:
+def _fits(
+    ticks: list[Tick], lo: float, span: float, width: float, width_of: Callable[[str], float], gap: float
+) -> bool:
     right_edge = -1e9
     for tick in ticks:
         x = (tick.value - lo) / span * width

@@ -15,7 +15,7 @@ the shape's XML here.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE_TYPE

@@ -15,8 +15,9 @@ _SKIPPED = {P.DATE, P.FOOTER, P.SLIDE_NUMBER}
 
 
 def _types(slide_layout) -> list:
-    return [ph.placeholder_format.type for ph in slide_layout.placeholders
-            if ph.placeholder_format.type not in _SKIPPED]
+    return [
+        ph.placeholder_format.type for ph in slide_layout.placeholders if ph.placeholder_format.type not in _SKIPPED
+    ]
 
 
 def _score(slide_layout, kind: str) -> int:
@@ -35,8 +36,11 @@ def _best_index(prs: Presentation, kind: str) -> int:
     layouts = list(prs.slide_layouts)
     best = min(range(len(layouts)), key=lambda i: (_score(layouts[i], kind), i))
     if _score(layouts[best], kind) == 99:
-        raise LayoutError.single("the deck template has no slide layout with a title placeholder",
-                                 key="deck.template", hint="add a 'Title Only' layout to the template's master")
+        raise LayoutError.single(
+            "the deck template has no slide layout with a title placeholder",
+            key="deck.template",
+            hint="add a 'Title Only' layout to the template's master",
+        )
     return best
 
 

@@ -37,14 +37,19 @@ class DeckWriter:
         self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
         margin, gap = self.deck.margin, self.deck.gap
         heading = self.style("heading", self.deck.sizes.heading)
-        own_title = Box(margin, margin * 0.6, self.width - 2 * margin,
-                        2 * heading.line_height + self.insets.top + self.insets.bottom)
+        own_title = Box(
+            margin,
+            margin * 0.6,
+            self.width - 2 * margin,
+            2 * heading.line_height + self.insets.top + self.insets.bottom,
+        )
         found = layout_box(self.content_layout, P.TITLE, P.CENTER_TITLE) if self.templated else None
         self.title_box = Box(*(emu_to_pt(v) for v in found)) if found else own_title
         self.bar = None
         if not self.templated and self.deck.accent_bar > 0:
-            self.bar = Box(margin + self.insets.left, self.title_box.bottom + gap * 0.3,
-                           heading.size * 2.4, self.deck.accent_bar)
+            self.bar = Box(
+                margin + self.insets.left, self.title_box.bottom + gap * 0.3, heading.size * 2.4, self.deck.accent_bar
+            )
         top = (self.bar.bottom if self.bar else self.title_box.bottom) + gap
         self.body = Box(margin, top, self.width - 2 * margin, self.height - margin - top)
         if self.templated:
@@ -56,8 +61,10 @@ class DeckWriter:
             box = layout_box(slide_layout, P.BODY, P.OBJECT)
             if box and layout_box(slide_layout, P.TITLE):
                 body = Box(*(emu_to_pt(v) for v in box))
-                if body.height >= 4 * self.deck.sizes.min * line_factor(self.deck.fonts.body) \
-                        and body.top >= self.title_box.bottom - 1:
+                if (
+                    body.height >= 4 * self.deck.sizes.min * line_factor(self.deck.fonts.body)
+                    and body.top >= self.title_box.bottom - 1
+                ):
                     return body
         return None
 
@@ -88,23 +95,39 @@ class DeckWriter:
         suffix = self.deck.labels.continued
         return f"{title} {suffix}" + (f" {index + 1}/{count}" if count > 2 else "")
 
-    def set_title(self, slide, text: str, box: Box | None = None, size: float | None = None,
-                  color: str | None = None, anchor: str = "bottom", align: str = "left") -> None:
+    def set_title(
+        self,
+        slide,
+        text: str,
+        box: Box | None = None,
+        size: float | None = None,
+        color: str | None = None,
+        anchor: str = "bottom",
+        align: str = "left",
+    ) -> None:
         """Fit ``text`` into the slide's title placeholder (moved to ``box`` when given)."""
         self._title_args[slide.slide_id] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
         title = slide.shapes.title
         box = box or self.title_box
         if not self.templated or box is not self.title_box:
             position(title, box)
-        self.fill(title.text_frame, [text], box, self.style("heading", size or self.deck.sizes.heading, bold=True),
-                  color or self.colors.heading, anchor=anchor, align=align)
+        self.fill(
+            title.text_frame,
+            [text],
+            box,
+            self.style("heading", size or self.deck.sizes.heading, bold=True),
+            color or self.colors.heading,
+            anchor=anchor,
+            align=align,
+        )
 
     def retitle(self, slide, text: str) -> None:
         """Set a slide's title again, as it was first set (the deck-wide pass makes titles unique)."""
         self.set_title(slide, text, **self._title_args[slide.slide_id])
 
-    def fit(self, paragraphs: list[str], box: Box, style: TextStyle,
-            smallest: float | None = None) -> tuple[list[str], TextStyle]:
+    def fit(
+        self, paragraphs: list[str], box: Box, style: TextStyle, smallest: float | None = None
+    ) -> tuple[list[str], TextStyle]:
         """The paragraphs at the largest size that fits ``box``; at the smallest
         size, cut to the lines that fit (for titles and labels, whose full text
         is also in the notes)."""
@@ -118,21 +141,61 @@ class DeckWriter:
             paragraphs = [fit_lines(" ".join(paragraphs), style, inner_w, lines)]
         return paragraphs, style.at(size)
 
-    def fill(self, text_frame, paragraphs: list[str], box: Box, style: TextStyle, color: str,
-             anchor: str = "top", align: str = "left", smallest: float | None = None) -> TextStyle:
+    def fill(
+        self,
+        text_frame,
+        paragraphs: list[str],
+        box: Box,
+        style: TextStyle,
+        color: str,
+        anchor: str = "top",
+        align: str = "left",
+        smallest: float | None = None,
+    ) -> TextStyle:
         """Write paragraphs into a frame, fitted to ``box`` (:meth:`fit`)."""
         paragraphs, style = self.fit(paragraphs, box, style, smallest)
         format_frame(text_frame, self.insets, anchor)
-        write(text_frame, paragraphs, style, color, self.language, align=align,
-              bullet_color=self.colors.accent, link_color=self.colors.link)
+        write(
+            text_frame,
+            paragraphs,
+            style,
+            color,
+            self.language,
+            align=align,
+            bullet_color=self.colors.accent,
+            link_color=self.colors.link,
+        )
         return style
 
-    def fitted_box(self, slide, box: Box, paragraphs: list[str], style: TextStyle, color: str,
-                   anchor: str = "top", align: str = "left", fill: str | None = None, name: str | None = None):
+    def fitted_box(
+        self,
+        slide,
+        box: Box,
+        paragraphs: list[str],
+        style: TextStyle,
+        color: str,
+        anchor: str = "top",
+        align: str = "left",
+        fill: str | None = None,
+        name: str | None = None,
+    ):
         """A text box exactly ``box`` holding ``paragraphs`` fitted to it (:meth:`fit`)."""
         paragraphs, style = self.fit(paragraphs, box, style)
-        return text_box(slide, box, paragraphs, style, color, self.language, self.insets, anchor=anchor, fill=fill,
-                        name=name, align=align, bullet_color=self.colors.accent, link_color=self.colors.link)
+        return text_box(
+            slide,
+            box,
+            paragraphs,
+            style,
+            color,
+            self.language,
+            self.insets,
+            anchor=anchor,
+            fill=fill,
+            name=name,
+            align=align,
+            bullet_color=self.colors.accent,
+            link_color=self.colors.link,
+        )
 
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph, in the source's language."""
@@ -153,5 +216,15 @@ class DeckWriter:
         pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
         for index, page in enumerate(pages):
             slide = self.new_slide(self.page_title(title, index, len(pages)), notes)
-            text_box(slide, self.body, page, style, self.colors.text, self.language, self.insets,
-                     bullet_color=self.colors.accent, link_color=self.colors.link, name="Body")
+            text_box(
+                slide,
+                self.body,
+                page,
+                style,
+                self.colors.text,
+                self.language,
+                self.insets,
+                bullet_color=self.colors.accent,
+                link_color=self.colors.link,
+                name="Body",
+            )

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from handouts.caches import memoize
 
+from handouts.caches import memoize
 from handouts.fontfiles import DECK_METRIC_TWINS
 from handouts.markup import parse_inline, plain
 from handouts.render.fonts import register_family
@@ -22,8 +22,8 @@ from handouts.render.fonts import register_family
 # Wrap against a slightly narrower line than the renderer's, so kerning or
 # rounding differences can only make a line shorter, never push a word down.
 WIDTH_SAFETY = 0.97
-PARAGRAPH_GAP = 0.35    # space before a paragraph, in ems (not before the first)
-BULLET_INDENT = 0.9     # hanging indent of a bulleted paragraph, in ems
+PARAGRAPH_GAP = 0.35  # space before a paragraph, in ems (not before the first)
+BULLET_INDENT = 0.9  # hanging indent of a bulleted paragraph, in ems
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+")
 
 
@@ -148,8 +148,9 @@ def candidate_sizes(largest: float, smallest: float) -> list[float]:
     return sizes + [float(smallest)]
 
 
-def fit_size(blocks: list[tuple[list[str], float, float]], style: TextStyle, smallest: float,
-             insets: Insets = Insets()) -> float | None:
+def fit_size(
+    blocks: list[tuple[list[str], float, float]], style: TextStyle, smallest: float, insets: Insets = Insets()
+) -> float | None:
     """The largest size from ``style.size`` down to ``smallest`` at which every
     block ``(paragraphs, width, height)`` fits, preferring sizes that break no
     word; ``None`` if even ``smallest`` overflows."""
@@ -157,8 +158,10 @@ def fit_size(blocks: list[tuple[list[str], float, float]], style: TextStyle, sma
     for allow_broken in (False, True):
         for size in sizes:
             s = style.at(size)
-            if all(block_height(p, s, w, insets) <= h + 0.01 and
-                   (allow_broken or not has_broken_words(p, s, w, insets)) for p, w, h in blocks):
+            if all(
+                block_height(p, s, w, insets) <= h + 0.01 and (allow_broken or not has_broken_words(p, s, w, insets))
+                for p, w, h in blocks
+            ):
                 return size
     return None
 
@@ -177,14 +180,15 @@ def split_paragraph(text: str, style: TextStyle, width: float, max_lines: int) -
     head_len = len(head.rstrip())
     normal = " ".join(flat.split())
     cut = head_len
-    ends = [m.end() for m in _SENTENCE_END.finditer(normal[:head_len + 1])]
+    ends = [m.end() for m in _SENTENCE_END.finditer(normal[: head_len + 1])]
     if ends and ends[-1] >= head_len * 0.5:
         cut = ends[-1]
     return normal[:cut].strip(), normal[cut:].strip()
 
 
-def take(paragraphs: list[str], style: TextStyle, width: float, height: float,
-         insets: Insets = Insets()) -> tuple[list[str], list[str]]:
+def take(
+    paragraphs: list[str], style: TextStyle, width: float, height: float, insets: Insets = Insets()
+) -> tuple[list[str], list[str]]:
     """The paragraphs that fill one ``width`` x ``height`` box, and the rest
     (a paragraph cut at the box's end continues, whole, in the rest)."""
     inner_w = width - insets.left - insets.right
@@ -205,15 +209,16 @@ def take(paragraphs: list[str], style: TextStyle, width: float, height: float,
             head, tail = split_paragraph(para, style, inner_w, room)
             if head:
                 page.append(head)
-            rest = [tail] + paragraphs[index + 1:] if tail else paragraphs[index + 1:]
+            rest = [tail] + paragraphs[index + 1 :] if tail else paragraphs[index + 1 :]
         if not page:
             raise ValueError("a box is lower than one line of text")
         return page, rest
     return page, []
 
 
-def paginate(paragraphs: list[str], style: TextStyle, width: float, height: float,
-             insets: Insets = Insets()) -> list[list[str]]:
+def paginate(
+    paragraphs: list[str], style: TextStyle, width: float, height: float, insets: Insets = Insets()
+) -> list[list[str]]:
     """Fill boxes of ``width`` x ``height`` with paragraphs in order, splitting a
     paragraph where a box ends; every returned page fits its box."""
     pages: list[list[str]] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
@@ -36,10 +36,10 @@ def sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     pos = 0
     for match in _SENTENCE_BREAK.finditer(paragraph):
-        rest = paragraph[match.end():]
+        rest = paragraph[match.end() :]
         if rest[:1].islower():
             continue
-        out.append(paragraph[pos:match.end()].strip())
+        out.append(paragraph[pos : match.end()].strip())
         pos = match.end()
     tail = paragraph[pos:].strip()
     return [s for s in out + [tail] if s]
@@ -76,11 +76,18 @@ def build_title(w: DeckWriter) -> None:
     m, gap = deck.margin, deck.gap
     band = Box(0, 0, w.width, w.height * 0.5)
     send_to_back(rectangle(slide, band, colors.accent, name="Title band"))
-    w.set_title(slide, model.title, box=Box(m, m, w.width - 2 * m, band.height - m - gap),
-                size=max(deck.sizes.cover, deck.sizes.title), color=readable_on(colors.accent))
+    w.set_title(
+        slide,
+        model.title,
+        box=Box(m, m, w.width - 2 * m, band.height - m - gap),
+        size=max(deck.sizes.cover, deck.sizes.title),
+        color=readable_on(colors.accent),
+    )
     small = w.style("body", deck.sizes.table)
     line_box = small.line_height + w.insets.top + w.insets.bottom
-    sub_box = Box(m, band.bottom + gap, w.width - 2 * m, 2 * w.style("body").line_height + w.insets.top + w.insets.bottom)
+    sub_box = Box(
+        m, band.bottom + gap, w.width - 2 * m, 2 * w.style("body").line_height + w.insets.top + w.insets.bottom
+    )
     if subtitle is not None and model.subtitle:
         position(subtitle, sub_box)
         w.fill(subtitle.text_frame, [model.subtitle], sub_box, w.style("body"), colors.muted)
@@ -96,8 +103,17 @@ def build_title(w: DeckWriter) -> None:
     for i, subject in enumerate(model.subjects):
         color = w.layout.subject_color(i, subject.color)
         chip = Box(m + i * (chip_w + gap), chips_top, chip_w, chip_h)
-        w.fitted_box(slide, chip, [subject.name], chip_style, readable_on(color), anchor="middle", align="center",
-                     fill=color, name=f"Subject {subject.name}")
+        w.fitted_box(
+            slide,
+            chip,
+            [subject.name],
+            chip_style,
+            readable_on(color),
+            anchor="middle",
+            align="center",
+            fill=color,
+            name=f"Subject {subject.name}",
+        )
         image = Box(chip.left, picture_top, chip.width, chips_top - gap * 0.5 - picture_top)
         if subject.image and image.height >= 2 * chip_h:
             _subject_picture(w, slide, subject, image, f"subjects[{i}].image")
@@ -139,7 +155,9 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
     everyone = list(range(len(texts)))
     style = w.style("body", max(deck.sizes.display, deck.sizes.body), bullet=bullet)
     cells = _grid(w, len(texts))
-    size = fit_size([(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets)
+    size = fit_size(
+        [(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets
+    )
     pages: list[tuple[list[int], list[list[str]], list[tuple[Box, Box]]]] = []
     if size:  # one slide; panels as tall as the tallest text, not the whole slide
         style = style.at(size)
@@ -164,23 +182,50 @@ def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[
         for i, page, (band, body) in zip(active, shown, cells):
             subject = w.model.subjects[i]
             color = w.layout.subject_color(i, subject.color)
-            w.fitted_box(slide, band, [subject.name], name_style, readable_on(color), anchor="middle", fill=color,
-                         name=f"{subject.name} label")
-            text_box(slide, body, page, style, w.colors.text, w.language, w.insets, fill=tint(color, 0.9),
-                     name=f"{subject.name} text", bullet_color=color, link_color=w.colors.link)
+            w.fitted_box(
+                slide,
+                band,
+                [subject.name],
+                name_style,
+                readable_on(color),
+                anchor="middle",
+                fill=color,
+                name=f"{subject.name} label",
+            )
+            text_box(
+                slide,
+                body,
+                page,
+                style,
+                w.colors.text,
+                w.language,
+                w.insets,
+                fill=tint(color, 0.9),
+                name=f"{subject.name} text",
+                bullet_color=color,
+                link_color=w.colors.link,
+            )
 
 
 def build_rows(w: DeckWriter) -> None:
     """One slide per table row: the subjects' values side by side. A row whose
     label is also a section heading gets "— comparison" (titles must be unique)."""
     labels = w.deck.labels
-    others = [s.heading for s in w.model.sections] + [w.model.title, labels.overview, labels.similarities,
-                                                      labels.conclusion, labels.sources]
+    others = [s.heading for s in w.model.sections] + [
+        w.model.title,
+        labels.overview,
+        labels.similarities,
+        labels.conclusion,
+        labels.sources,
+    ]
     for row in w.model.table:
-        values = [split_paragraphs(v) or [w.deck.labels.empty_cell] for v in
-                  (c or w.deck.labels.empty_cell for c in row.cells())]
-        notes = [row.label] + [f"{s.name}: {plain(v or w.deck.labels.empty_cell)}"
-                               for s, v in zip(w.model.subjects, row.cells())]
+        values = [
+            split_paragraphs(v) or [w.deck.labels.empty_cell]
+            for v in (c or w.deck.labels.empty_cell for c in row.cells())
+        ]
+        notes = [row.label] + [
+            f"{s.name}: {plain(v or w.deck.labels.empty_cell)}" for s, v in zip(w.model.subjects, row.cells())
+        ]
         subject_grid(w, qualified(row.label, others, labels.compared), values, notes)
 
 
@@ -190,11 +235,13 @@ def build_sections(w: DeckWriter) -> None:
     for section in w.model.sections:
         by_subject = section.by_subject or {}
         notes = split_paragraphs(section.body) + [
-            f"{w.model.subject(sid).name}: {text}" for sid, text in by_subject.items() if text]
+            f"{w.model.subject(sid).name}: {text}" for sid, text in by_subject.items() if text
+        ]
         w.flow(section.heading, key_sentences(section.body, count), notes)
         if by_subject:
-            texts = [key_sentences(by_subject.get(sid), count) or [w.deck.labels.empty_cell]
-                     for sid in w.model.subject_ids()]
+            texts = [
+                key_sentences(by_subject.get(sid), count) or [w.deck.labels.empty_cell] for sid in w.model.subject_ids()
+            ]
             heading = f"{section.heading} — {w.deck.labels.by_subject}" if section.body else section.heading
             subject_grid(w, heading, texts, notes, bullet=True)
 
@@ -228,12 +275,22 @@ def timeline_slide(w: DeckWriter) -> None:
     timeline = build_timeline(w.model, w.layout)
     if timeline.empty:
         return
-    lines = [f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
-             for item in sorted(timeline.items, key=lambda i: (i.start, i.number))]
+    lines = [
+        f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
+        for item in sorted(timeline.items, key=lambda i: (i.start, i.number))
+    ]
     slide = w.new_slide(w.deck.labels.timeline, [plain(line) for line in lines])
     body = w.body
-    placement = draw_timeline(slide, pt_to_emu(body.left), pt_to_emu(body.top), pt_to_emu(body.width),
-                              pt_to_emu(body.height), timeline, w.layout, w.language)
+    placement = draw_timeline(
+        slide,
+        pt_to_emu(body.left),
+        pt_to_emu(body.top),
+        pt_to_emu(body.width),
+        pt_to_emu(body.height),
+        timeline,
+        w.layout,
+        w.language,
+    )
     group = next(shape for shape in slide.shapes if shape.name == "Timeline")
     set_alt_text(group, f"{w.deck.labels.timeline}: " + "; ".join(plain(line) for line in lines))
     if placement.numbered:

@@ -27,8 +27,10 @@ Row = list[list[str]]  # one list of paragraphs per column
 
 def _height(row: Row, widths: list[float], style: TextStyle) -> float:
     label_style = TextStyle(style.font, style.size, True)
-    return max(block_height(cell, label_style if i == 0 else style, width, CELL)
-               for i, (cell, width) in enumerate(zip(row, widths)))
+    return max(
+        block_height(cell, label_style if i == 0 else style, width, CELL)
+        for i, (cell, width) in enumerate(zip(row, widths))
+    )
 
 
 def _split(row: Row, widths: list[float], style: TextStyle, room: float, continued: str) -> tuple[Row, Row]:
@@ -58,8 +60,9 @@ def _capped(row: Row, widths: list[float], style: TextStyle, height: float, bold
     return out
 
 
-def paginate_rows(rows: list[Row], header: Row, widths: list[float], style: TextStyle, height: float,
-                  continued: str) -> list[list[Row]]:
+def paginate_rows(
+    rows: list[Row], header: Row, widths: list[float], style: TextStyle, height: float, continued: str
+) -> list[list[Row]]:
     """Rows per slide so that header + rows fit ``height``."""
     header_h = _height(header, widths, TextStyle(style.font, style.size, True))
     one_line = style.line_height + CELL.top + CELL.bottom
@@ -104,8 +107,10 @@ def build_overview(w: DeckWriter) -> None:
     widths = [label_w] + [(area.width - label_w) / count] * count
     empty = deck.labels.empty_cell
     header: Row = [[deck.labels.attribute]] + [[s.name] for s in model.subjects]
-    rows: list[Row] = [[[row.label]] + [split_paragraphs(c) or [empty] for c in
-                                         (v or empty for v in row.cells())] for row in model.table]
+    rows: list[Row] = [
+        [[row.label]] + [split_paragraphs(c) or [empty] for c in (v or empty for v in row.cells())]
+        for row in model.table
+    ]
     base = w.style("body", deck.sizes.table)
     bold = TextStyle(base.font, base.size, True)
     pages = None
@@ -138,12 +143,14 @@ def cell_colors(w: DeckWriter, r: int, c: int) -> tuple[str, str]:
 def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: TextStyle) -> None:
     """The table: exact column widths and measured row heights, header row
     marked (``first_row``), no banding, cells filled and set as measured."""
-    heights = [_height(rows[0], widths, TextStyle(style.font, style.size, True))] + \
-              [_height(r, widths, style) for r in rows[1:]]
+    heights = [_height(rows[0], widths, TextStyle(style.font, style.size, True))] + [
+        _height(r, widths, style) for r in rows[1:]
+    ]
     col_emu = [pt_to_emu(width) for width in widths]
     row_emu = [pt_to_emu(height) for height in heights]
-    frame = slide.shapes.add_table(len(rows), len(widths), pt_to_emu(w.body.left), pt_to_emu(w.body.top),
-                                   sum(col_emu), sum(row_emu))
+    frame = slide.shapes.add_table(
+        len(rows), len(widths), pt_to_emu(w.body.left), pt_to_emu(w.body.top), sum(col_emu), sum(row_emu)
+    )
     frame.name = "Comparison table"
     table = frame.table
     table.first_row, table.horz_banding = True, False
@@ -161,5 +168,11 @@ def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: Tex
             cell.margin_left, cell.margin_right = Pt(CELL.left), Pt(CELL.right)
             cell.margin_top, cell.margin_bottom = Pt(CELL.top), Pt(CELL.bottom)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE if r == 0 else MSO_ANCHOR.TOP
-            write(cell.text_frame, paragraphs, TextStyle(style.font, style.size, r == 0 or c == 0), color,
-                  w.language, link_color=w.colors.link)
+            write(
+                cell.text_frame,
+                paragraphs,
+                TextStyle(style.font, style.size, r == 0 or c == 0),
+                color,
+                w.language,
+                link_color=w.colors.link,
+            )

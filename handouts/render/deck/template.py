@@ -48,18 +48,24 @@ def open_base(layout: Layout, context: RenderContext) -> tuple[Presentation, boo
         return default_presentation(layout.deck.aspect), False
     hint = "deck.template is a .pptx or .potx file, relative to the layout file's folder"
     if path.suffix.lower() not in (".pptx", ".potx"):
-        raise LayoutError.single(f"the deck template {path.name!r} is not a .pptx or .potx file",
-                                 key="deck.template", hint=hint)
+        raise LayoutError.single(
+            f"the deck template {path.name!r} is not a .pptx or .potx file", key="deck.template", hint=hint
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise LayoutError.single(f"cannot read the deck template: {exc.strerror}", file=path,
-                                 key="deck.template", hint=hint) from None
+        raise LayoutError.single(
+            f"cannot read the deck template: {exc.strerror}", file=path, key="deck.template", hint=hint
+        ) from None
     try:
         return Presentation(io.BytesIO(blank_presentation(data))), True
     except Exception as exc:  # python-pptx, zipfile and lxml raise many kinds for damaged files
-        raise LayoutError.single(f"the deck template cannot be opened ({type(exc).__name__})", file=path,
-                                 key="deck.template", hint="open and re-save it in PowerPoint or LibreOffice") from None
+        raise LayoutError.single(
+            f"the deck template cannot be opened ({type(exc).__name__})",
+            file=path,
+            key="deck.template",
+            hint="open and re-save it in PowerPoint or LibreOffice",
+        ) from None
 
 
 def blank_presentation(data: bytes) -> bytes:
@@ -83,8 +89,11 @@ def blank_presentation(data: bytes) -> bytes:
         for rel in slides:
             rels.remove(rel)
         presentation = etree.fromstring(source.read(main))
-        for element in presentation.findall(f"{_P}sldIdLst") + presentation.findall(f"{_P}custShowLst") + \
-                presentation.findall(f"{_P}extLst/{_P}ext[@uri='{_SECTIONS}']"):
+        for element in (
+            presentation.findall(f"{_P}sldIdLst")
+            + presentation.findall(f"{_P}custShowLst")
+            + presentation.findall(f"{_P}extLst/{_P}ext[@uri='{_SECTIONS}']")
+        ):
             element.getparent().remove(element)
         changed[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
         changed[main] = etree.tostring(presentation, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -45,8 +45,10 @@ class Box:
 
     def split_top(self, height: float, gap: float = 0.0) -> tuple["Box", "Box"]:
         """The top ``height`` and what remains below it (after ``gap``)."""
-        return (Box(self.left, self.top, self.width, height),
-                Box(self.left, self.top + height + gap, self.width, self.height - height - gap))
+        return (
+            Box(self.left, self.top, self.width, height),
+            Box(self.left, self.top + height + gap, self.width, self.height - height - gap),
+        )
 
 
 def box_emu(box: Box) -> tuple[int, int, int, int]:
@@ -73,8 +75,17 @@ def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
     text_frame.vertical_anchor = ANCHOR[anchor]
 
 
-def _paragraph(paragraph, text: str, first: bool, style: TextStyle, color: str, language: str, align: str,
-               bullet_color: str, link_color: str | None) -> None:
+def _paragraph(
+    paragraph,
+    text: str,
+    first: bool,
+    style: TextStyle,
+    color: str,
+    language: str,
+    align: str,
+    bullet_color: str,
+    link_color: str | None,
+) -> None:
     """One paragraph: exact line spacing, explicit bullet (or none), styled runs."""
     bullet = (bullet_color.lstrip("#"), style.font) if style.bullet else None
     xml_edits.indent_and_bullet(paragraph, pt_to_emu(style.indent), bullet)
@@ -101,8 +112,16 @@ def _paragraph(paragraph, text: str, first: bool, style: TextStyle, color: str, 
     xml_edits.end_of_paragraph(paragraph, language, size.centipoints)
 
 
-def write(text_frame, paragraphs: list[str], style: TextStyle, color: str, language: str,
-          align: str = "left", bullet_color: str | None = None, link_color: str | None = None) -> None:
+def write(
+    text_frame,
+    paragraphs: list[str],
+    style: TextStyle,
+    color: str,
+    language: str,
+    align: str = "left",
+    bullet_color: str | None = None,
+    link_color: str | None = None,
+) -> None:
     """Replace the frame's text with ``paragraphs`` (inline markup honoured; at
     least one, perhaps empty), spaced exactly as :mod:`handouts.render.deck.fit`
     measures them; links become hyperlinks of the slide."""
@@ -112,9 +131,19 @@ def write(text_frame, paragraphs: list[str], style: TextStyle, color: str, langu
         _paragraph(paragraph, text, i == 0, style, color, language, align, bullet_color or color, link_color)
 
 
-def text_box(slide, box: Box, paragraphs: list[str], style: TextStyle, color: str, language: str,
-             insets: Insets = Insets(), anchor: str = "top", fill: str | None = None, name: str | None = None,
-             **options) -> object:
+def text_box(
+    slide,
+    box: Box,
+    paragraphs: list[str],
+    style: TextStyle,
+    color: str,
+    language: str,
+    insets: Insets = Insets(),
+    anchor: str = "top",
+    fill: str | None = None,
+    name: str | None = None,
+    **options,
+) -> object:
     """A text box exactly ``box``, holding ``paragraphs`` set in ``style`` (see :func:`write`)."""
     shape = slide.shapes.add_textbox(*box_emu(box))
     if name:

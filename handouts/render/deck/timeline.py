@@ -8,7 +8,7 @@ one group named "Timeline" so the deck can give it alt text.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from pptx.enum.dml import MSO_PATTERN
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
@@ -27,12 +27,23 @@ from handouts.timeline.placement import Placement, place, spread
 from handouts.units import emu_to_pt, pt_to_emu
 
 # The layout's fill patterns and marker kinds as python-pptx's members.
-_PATTERNS = {"hatch": MSO_PATTERN.WIDE_UPWARD_DIAGONAL, "crosshatch": MSO_PATTERN.DIAGONAL_CROSS,
-             "dots": MSO_PATTERN.PERCENT_20, "stripes": MSO_PATTERN.NARROW_HORIZONTAL,
-             "checker": MSO_PATTERN.SMALL_CHECKER_BOARD}
-_MARKERS = {"circle": MSO_SHAPE.OVAL, "square": MSO_SHAPE.RECTANGLE, "triangle": MSO_SHAPE.ISOSCELES_TRIANGLE,
-            "diamond": MSO_SHAPE.DIAMOND, "star": MSO_SHAPE.STAR_5_POINT, "cross": MSO_SHAPE.CROSS,
-            "ring": MSO_SHAPE.DONUT, "bar": MSO_SHAPE.RECTANGLE}
+_PATTERNS = {
+    "hatch": MSO_PATTERN.WIDE_UPWARD_DIAGONAL,
+    "crosshatch": MSO_PATTERN.DIAGONAL_CROSS,
+    "dots": MSO_PATTERN.PERCENT_20,
+    "stripes": MSO_PATTERN.NARROW_HORIZONTAL,
+    "checker": MSO_PATTERN.SMALL_CHECKER_BOARD,
+}
+_MARKERS = {
+    "circle": MSO_SHAPE.OVAL,
+    "square": MSO_SHAPE.RECTANGLE,
+    "triangle": MSO_SHAPE.ISOSCELES_TRIANGLE,
+    "diamond": MSO_SHAPE.DIAMOND,
+    "star": MSO_SHAPE.STAR_5_POINT,
+    "cross": MSO_SHAPE.CROSS,
+    "ring": MSO_SHAPE.DONUT,
+    "bar": MSO_SHAPE.RECTANGLE,
+}
 
 
 def deck_measure(layout: Layout):
@@ -40,8 +51,9 @@ def deck_measure(layout: Layout):
     return measurer(DECK_METRIC_TWINS[layout.deck.fonts.body])
 
 
-def draw_timeline(slide, left: int, top: int, width: int, height: int, timeline: Timeline,
-                  layout: Layout, language: str = "en") -> Placement:
+def draw_timeline(
+    slide, left: int, top: int, width: int, height: int, timeline: Timeline, layout: Layout, language: str = "en"
+) -> Placement:
     """Draw into the box (EMU) and return the placement (``.numbered`` tells the
     caller the labels went to a numbered key it should show, e.g. on the next slide)."""
     size = layout.deck.sizes.min
@@ -60,8 +72,9 @@ def draw_timeline(slide, left: int, top: int, width: int, height: int, timeline:
 class _Painter:
     """Maps placement points to EMU and adds each shape to the group."""
 
-    def __init__(self, shapes, layout: Layout, left: int, top: int, language: str,
-                 width_of: Callable[[str, float], float]) -> None:
+    def __init__(
+        self, shapes, layout: Layout, left: int, top: int, language: str, width_of: Callable[[str, float], float]
+    ) -> None:
         self.shapes, self.layout, self.left, self.top = shapes, layout, left, top
         self.language, self.width_of = language, width_of
         self.drawn: list = []  # the shapes, in drawing order
@@ -79,8 +92,9 @@ class _Painter:
                 self.rect(0, lane.y, p.width, lane.h, colors.zebra, name=f"Lane band {i + 1}")
             mid = lane.y + lane.h / 2
             self.marker(lane.lane.marker, size * 0.6, mid, size * 0.9, lane.lane.color, f"Lane {lane.title}")
-            self.text(size * 1.4, mid - size * 0.65, p.plot_left - size * 1.4, size * 1.3, lane.title, size,
-                      colors.text)
+            self.text(
+                size * 1.4, mid - size * 0.65, p.plot_left - size * 1.4, size * 1.3, lane.title, size, colors.text
+            )
         for tx, _ in p.ticks:
             self.line(tx, 0, tx, p.axis_y, tint(colors.rule, 0.55), 0.5)
         self.line(p.plot_left, p.axis_y, p.plot_right, p.axis_y, colors.rule, 1.0)
@@ -93,18 +107,43 @@ class _Painter:
                 self.line(label.leader_x, label.leader_top, label.leader_x, label.leader_bottom, colors.muted, 0.6)
         for mark in p.marks:
             if mark.is_span:
-                self.rect(mark.x0, mark.y - mark.h / 2, mark.x1 - mark.x0, mark.h, mark.color,
-                          pattern=mark.pattern, name=f"Span {mark.numbers[0]}", outline=mark.color)
+                self.rect(
+                    mark.x0,
+                    mark.y - mark.h / 2,
+                    mark.x1 - mark.x0,
+                    mark.h,
+                    mark.color,
+                    pattern=mark.pattern,
+                    name=f"Span {mark.numbers[0]}",
+                    outline=mark.color,
+                )
             else:
-                self.marker(mark.marker, mark.x0, mark.y, mark.h, mark.color, f"Event {mark.numbers[0]}",
-                            light=mark.approximate)
+                self.marker(
+                    mark.marker, mark.x0, mark.y, mark.h, mark.color, f"Event {mark.numbers[0]}", light=mark.approximate
+                )
         for label in p.labels:
-            self.text(label.x, label.y + (label.h - size * 1.22) / 2, label.w + size * 0.3, size * 1.25,
-                      plain(label.text), size, colors.text)
+            self.text(
+                label.x,
+                label.y + (label.h - size * 1.22) / 2,
+                label.w + size * 0.3,
+                size * 1.25,
+                plain(label.text),
+                size,
+                colors.text,
+            )
 
     # -- shapes ---------------------------------------------------------------
-    def rect(self, x: float, y: float, w: float, h: float, color: str, pattern: str = "solid",
-             name: str = "", outline: str | None = None) -> None:
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        color: str,
+        pattern: str = "solid",
+        name: str = "",
+        outline: str | None = None,
+    ) -> None:
         """A rectangle filled solid, with a hatch pattern, or not at all; no
         shadow; a 0.75 pt ``outline`` or none."""
         shape = self.shapes.add_shape(MSO_SHAPE.RECTANGLE, self.x(x), self.y(y), pt_to_emu(w), pt_to_emu(h))
@@ -131,8 +170,9 @@ class _Painter:
     def marker(self, kind: str, cx: float, cy: float, d: float, color: str, name: str, light: bool = False) -> None:
         w = d * 0.45 if kind == "bar" else d
         h = d * 1.15 if kind == "bar" else d
-        shape = self.shapes.add_shape(_MARKERS.get(kind, MSO_SHAPE.DIAMOND), self.x(cx - w / 2), self.y(cy - h / 2),
-                                      pt_to_emu(w), pt_to_emu(h))
+        shape = self.shapes.add_shape(
+            _MARKERS.get(kind, MSO_SHAPE.DIAMOND), self.x(cx - w / 2), self.y(cy - h / 2), pt_to_emu(w), pt_to_emu(h)
+        )
         self.drawn.append(shape)
         shape.name = name
         shape.shadow.inherit = False
@@ -148,8 +188,9 @@ class _Painter:
         line.line.color.rgb = rgb(color)
         line.line.width = pt_to_emu(width)
 
-    def text(self, x: float, y: float, w: float, h: float, text: str, size: float, color: str,
-             center: bool = False) -> None:
+    def text(
+        self, x: float, y: float, w: float, h: float, text: str, size: float, color: str, center: bool = False
+    ) -> None:
         """One unwrapped line at ``size``, no insets."""
         box = self.shapes.add_textbox(self.x(x), self.y(y), pt_to_emu(w), pt_to_emu(h))
         self.drawn.append(box)

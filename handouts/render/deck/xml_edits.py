@@ -11,8 +11,22 @@ from __future__ import annotations
 from lxml import etree
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_BULLETS = tuple(_A + tag for tag in ("buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx", "buFont",
-                                       "buNone", "buAutoNum", "buChar", "buBlip"))
+_BULLETS = tuple(
+    _A + tag
+    for tag in (
+        "buClrTx",
+        "buClr",
+        "buSzTx",
+        "buSzPct",
+        "buSzPts",
+        "buFontTx",
+        "buFont",
+        "buNone",
+        "buAutoNum",
+        "buChar",
+        "buBlip",
+    )
+)
 _AFTER_BULLETS = tuple(_A + tag for tag in ("tabLst", "defRPr", "extLst"))
 
 
@@ -30,8 +44,11 @@ def indent_and_bullet(paragraph, indent: int, bullet: tuple[str, str] | None) ->
         color, font = bullet
         bu_clr = p_pr.makeelement(_A + "buClr", {})
         etree.SubElement(bu_clr, _A + "srgbClr", val=color.upper())
-        added = [bu_clr, p_pr.makeelement(_A + "buFont", {"typeface": font}),
-                 p_pr.makeelement(_A + "buChar", {"char": "•"})]
+        added = [
+            bu_clr,
+            p_pr.makeelement(_A + "buFont", {"typeface": font}),
+            p_pr.makeelement(_A + "buChar", {"char": "•"}),
+        ]
     after = next((child for child in p_pr if child.tag in _AFTER_BULLETS), None)
     for element in added:
         if after is None:

@@ -7,23 +7,31 @@ document template bookmarks them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreakIfNotEmpty,
-                                Paragraph, Spacer, TableStyle)
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    NextPageTemplate,
+    PageBreakIfNotEmpty,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
 
 from handouts.layout.models import Layout
 from handouts.markup import escape, escape_attr, plain, to_reportlab
-from handouts.source.models import Comparison, split_paragraphs
 from handouts.render.context import RenderContext
+from handouts.render.handout.table import build_table
 from handouts.render.pdf.images import load_picture, picture_flowable
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
-from handouts.render.handout.table import build_table
-from handouts.render.pdf.tags import Element, TagRecorder, table_callback, cell_tag, tag, tagging_table
+from handouts.render.pdf.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
+from handouts.source.models import Comparison, split_paragraphs
 
 CARDS_PER_ROW = 4
 
@@ -45,12 +53,14 @@ class Parts:
     def tagged(self, flowable: Flowable, kind: str, parent: Element | None = None, **attrs: str) -> Flowable:
         return tag(flowable, self.tags.element(kind, parent, **attrs))
 
-    def paras(self, text: str | None, style: ParagraphStyle | None = None,
-              parent: Element | None = None) -> list[Flowable]:
+    def paras(
+        self, text: str | None, style: ParagraphStyle | None = None, parent: Element | None = None
+    ) -> list[Flowable]:
         return [self.para(p, style or self.styles.body, parent=parent) for p in split_paragraphs(text)]
 
-    def heading(self, text: str, style: ParagraphStyle | None = None, top: bool = False,
-                parent: Element | None = None) -> Paragraph:
+    def heading(
+        self, text: str, style: ParagraphStyle | None = None, top: bool = False, parent: Element | None = None
+    ) -> Paragraph:
         """A heading that becomes an outline entry (top = the document's H1, else an H2)."""
         p = self.para(text, style or self.styles.heading, "H1" if top else "H2", parent)
         p.outline = (plain(text), top)
@@ -74,8 +84,15 @@ def title_block(p: Parts) -> list[Flowable]:
     meta = " \u00b7 ".join(escape(x) for x in (m.course, m.author, m.date) if x)
     if meta:
         out.append(p.tagged(Paragraph(meta, s.meta), "P"))
-    out.append(HRFlowable(width="100%", thickness=max(1.5, p.layout.sizes.body * 0.22),
-                          color=HexColor(p.layout.colors.accent), spaceBefore=s.gap * 0.5, spaceAfter=s.gap * 1.4))
+    out.append(
+        HRFlowable(
+            width="100%",
+            thickness=max(1.5, p.layout.sizes.body * 0.22),
+            color=HexColor(p.layout.colors.accent),
+            spaceBefore=s.gap * 0.5,
+            spaceAfter=s.gap * 1.4,
+        )
+    )
     return out
 
 
@@ -92,9 +109,14 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
         picture.append(picture_flowable(reader, layout.sizes.title * 4, alt))
         tag(picture[0], p.tags.element("Figure", card, alt=alt))
     name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
-    text: list[Flowable] = [MarkedText(Paragraph(to_reportlab(subject.name, layout.colors.link), name),
-                                       layout.subject_marker(i), layout.subject_color(i, subject.color),
-                                       pattern=layout.subject_pattern(i))]
+    text: list[Flowable] = [
+        MarkedText(
+            Paragraph(to_reportlab(subject.name, layout.colors.link), name),
+            layout.subject_marker(i),
+            layout.subject_color(i, subject.color),
+            pattern=layout.subject_pattern(i),
+        )
+    ]
     if subject.full_name:
         text.append(Paragraph(to_reportlab(subject.full_name, layout.colors.link), s.meta))
     if show and subject.image_credit:
@@ -129,9 +151,14 @@ def subjects_block(p: Parts) -> list[Flowable]:
     per_row = _cards_per_row(p, pad)
     cards = [_subject_card(p, i) for i in range(n)]
     rows: list[list] = []
-    cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
-                         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), pad * 2),
-                         ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5)]
+    cmds: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad * 2),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5),
+    ]
     for first in range(0, n, per_row):
         group = list(range(first, min(first + per_row, n)))
         blank = [[] for _ in range(per_row - len(group))]
@@ -150,12 +177,14 @@ def subjects_block(p: Parts) -> list[Flowable]:
 
 def _prose(field: str) -> Callable[[Parts], list[Flowable]]:
     """A builder for a prose field (summary, conclusion) under its layout label."""
+
     def block(p: Parts) -> list[Flowable]:
         text = getattr(p.model, field)
         if not text:
             return []
         heading = getattr(p.layout.handout.labels, field)
         return ([p.heading(heading)] if heading else []) + p.paras(text)
+
     return block
 
 
@@ -196,8 +225,11 @@ def sections_block(p: Parts) -> list[Flowable]:
             if not text:
                 continue
             subject = p.model.subjects[i]
-            label = MarkedText(Paragraph(to_reportlab(subject.name, p.layout.colors.link), p.styles.subheading),
-                               p.layout.subject_marker(i), p.layout.subject_color(i, subject.color))
+            label = MarkedText(
+                Paragraph(to_reportlab(subject.name, p.layout.colors.link), p.styles.subheading),
+                p.layout.subject_marker(i),
+                p.layout.subject_color(i, subject.color),
+            )
             label.keepWithNext = 1
             p.tagged(label, "H3", sect)
             out += [Spacer(0, p.styles.subheading.spaceBefore), label] + p.paras(text, parent=sect)
@@ -208,8 +240,13 @@ def sources_block(p: Parts) -> list[Flowable]:
     if not p.model.sources:
         return []
     s, link = p.styles, p.layout.colors.link
-    style = ParagraphStyle("h-source", parent=s.bullet, leftIndent=s.body.fontSize * 2.2, bulletIndent=0,
-                           fontSize=max(s.small.fontSize, s.body.fontSize * 0.92))
+    style = ParagraphStyle(
+        "h-source",
+        parent=s.bullet,
+        leftIndent=s.body.fontSize * 2.2,
+        bulletIndent=0,
+        fontSize=max(s.small.fontSize, s.body.fontSize * 0.92),
+    )
     out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
     texts = []
     for ref in p.model.sources:
@@ -226,16 +263,21 @@ def sources_block(p: Parts) -> list[Flowable]:
 def note_block(p: Parts) -> list[Flowable]:
     if not p.model.note:
         return []
-    rule = HRFlowable(width="100%", thickness=0.5, color=HexColor(p.layout.colors.rule),
-                      spaceBefore=p.styles.gap, spaceAfter=p.styles.gap * 0.4)
+    rule = HRFlowable(
+        width="100%",
+        thickness=0.5,
+        color=HexColor(p.layout.colors.rule),
+        spaceBefore=p.styles.gap,
+        spaceAfter=p.styles.gap * 0.4,
+    )
     return [rule] + p.paras(p.model.note, p.styles.small)
 
 
 def timeline_block(p: Parts) -> list[Flowable]:
     """The compact timeline strip (and its numbered key when dense): a Figure
     described in words, after its heading in reading order."""
-    from handouts.timeline.model import build_timeline
     from handouts.render.timeline.strip import strip_flowables
+    from handouts.timeline.model import build_timeline
 
     timeline = build_timeline(p.model, p.layout)
     if timeline.empty:

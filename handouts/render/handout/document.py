@@ -7,20 +7,20 @@ in :data:`handouts.render.handout.blocks.BLOCKS`, so a new block (e.g. the timel
 from __future__ import annotations
 
 import io
-from typing import Iterator
+from collections.abc import Iterator
 
 from reportlab.platypus import Flowable
 
 from handouts.layout.models import Layout
 from handouts.markup import parse_inline, plain
-from handouts.source.models import Comparison
 from handouts.render.context import RenderContext
-from handouts.render.handout.blocks import BLOCKS, Parts
 from handouts.render.fonts import warn_missing
+from handouts.render.handout.blocks import BLOCKS, Parts
 from handouts.render.pdf.page import HandoutDoc, build_or_explain, canvas_class, running_for
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import build_styles
 from handouts.render.pdf.tags import TagRecorder
+from handouts.source.models import Comparison
 
 # Block name -> builder.
 
@@ -38,12 +38,26 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
         if builder:
             story += builder(parts)
     buffer = io.BytesIO()
-    info = DocInfo(title=plain(model.title), lang=model.language, author=model.author or "",
-                   subject=subject_line(model), keywords=", ".join(s.name for s in model.subjects))
-    doc = HandoutDoc(buffer, layout, title=info.title, author=info.author, subject=info.subject,
-                     keywords=info.keywords, lang=model.language, displayDocTitle=1)
-    build_or_explain(doc, story, canvas_class(running_for(model, layout, styles), tags, info), "handout",
-                     context.source_path)
+    info = DocInfo(
+        title=plain(model.title),
+        lang=model.language,
+        author=model.author or "",
+        subject=subject_line(model),
+        keywords=", ".join(s.name for s in model.subjects),
+    )
+    doc = HandoutDoc(
+        buffer,
+        layout,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=info.keywords,
+        lang=model.language,
+        displayDocTitle=1,
+    )
+    build_or_explain(
+        doc, story, canvas_class(running_for(model, layout, styles), tags, info), "handout", context.source_path
+    )
     return buffer.getvalue()
 
 
@@ -54,8 +68,20 @@ def subject_line(model: Comparison) -> str:
 
 def model_texts(model: Comparison) -> Iterator[str]:
     """Every piece of user text the handout may draw."""
-    yield from (t for t in (model.title, model.subtitle, model.author, model.course, model.date, model.summary,
-                            model.conclusion, model.note) if t)
+    yield from (
+        t
+        for t in (
+            model.title,
+            model.subtitle,
+            model.author,
+            model.course,
+            model.date,
+            model.summary,
+            model.conclusion,
+            model.note,
+        )
+        if t
+    )
     for s in model.subjects:
         yield from (t for t in (s.name, s.full_name, s.image_credit) if t)
     for row in model.table:
@@ -88,5 +114,4 @@ def markup_styles(model: Comparison) -> set[str]:
 
 def warn_missing_glyphs(model: Comparison, layout: Layout, context: RenderContext) -> None:
     """One warning naming every character the layout's fonts cannot draw."""
-    warn_missing(context, model_texts(model), [layout.fonts.body, layout.fonts.heading, layout.fonts.table],
-                 "handout")
+    warn_missing(context, model_texts(model), [layout.fonts.body, layout.fonts.heading, layout.fonts.table], "handout")

@@ -9,8 +9,8 @@ the rest over as a "Label (cont.)" row. No row can ever be taller than a page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -20,10 +20,10 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from handouts.colors import readable_on
 from handouts.layout.models import Layout
 from handouts.markup import plain, to_reportlab
-from handouts.source.models import Comparison, split_paragraphs
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder, table_callback, tagging_table
+from handouts.source.models import Comparison, split_paragraphs
 
 DASH = "\u2014"
 
@@ -70,7 +70,7 @@ def _split_cell(flowables: tuple[Flowable, ...], width: float, height: float) ->
             continue
         parts = f.split(width, height - used - before) if height - used - before > 0 else []
         if len(parts) >= 2:
-            return tuple(first) + (parts[0],), tuple(parts[1:]) + tuple(flowables[i + 1:])
+            return tuple(first) + (parts[0],), tuple(parts[1:]) + tuple(flowables[i + 1 :])
         return tuple(first), tuple(flowables[i:])
     return tuple(first), ()
 
@@ -84,9 +84,19 @@ class ComparisonTable(Flowable):
 
     tags_itself = True
 
-    def __init__(self, header: list[Flowable], rows: list[Row], weights: list[float], layout: Layout,
-                 styles: Styles, fills: list[str], continued: Callable[[int], tuple[Flowable, ...]],
-                 heights: dict | None = None, cells: list[list[Element]] | None = None, first: bool = True) -> None:
+    def __init__(
+        self,
+        header: list[Flowable],
+        rows: list[Row],
+        weights: list[float],
+        layout: Layout,
+        styles: Styles,
+        fills: list[str],
+        continued: Callable[[int], tuple[Flowable, ...]],
+        heights: dict | None = None,
+        cells: list[list[Element]] | None = None,
+        first: bool = True,
+    ) -> None:
         super().__init__()
         self.cells, self.first = cells, first
         # (id(row), width) -> (row, height), shared with the pieces split from this
@@ -102,8 +112,9 @@ class ComparisonTable(Flowable):
         narrow that a subject's name must break (while the page allows)."""
         label = aw * self.layout.handout.table.label_width
         room = aw - label
-        floors = [min(_natural_width(h) + 2 * self.styles.cell_pad + 1, room / len(self.weights))
-                  for h in self.header[1:]]
+        floors = [
+            min(_natural_width(h) + 2 * self.styles.cell_pad + 1, room / len(self.weights)) for h in self.header[1:]
+        ]
         widths = [room * w for w in self.weights]
         for _ in range(len(widths)):
             short = sum(f - w for f, w in zip(floors, widths) if w < f)
@@ -146,8 +157,11 @@ class ComparisonTable(Flowable):
             return None
         label_rest = pieces[0][1]  # a label too long for the page continues as itself
         head = Row(row.index, tuple(first for first, _ in pieces), row.label_repeat)
-        tail = Row(row.index, (label_rest or self.continued(row.index),) + tuple(rest for _, rest in pieces[1:]),
-                   row.label_repeat or not label_rest)
+        tail = Row(
+            row.index,
+            (label_rest or self.continued(row.index),) + tuple(rest for _, rest in pieces[1:]),
+            row.label_repeat or not label_rest,
+        )
         return head, tail
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
@@ -169,8 +183,20 @@ class ComparisonTable(Flowable):
             return []
         parts: list[Flowable] = [self._table(taken, widths)]
         if rest:
-            parts.append(ComparisonTable(self.header, rest, self.weights, self.layout, self.styles,
-                                         self.fills, self.continued, self._heights, self.cells, first=False))
+            parts.append(
+                ComparisonTable(
+                    self.header,
+                    rest,
+                    self.weights,
+                    self.layout,
+                    self.styles,
+                    self.fills,
+                    self.continued,
+                    self._heights,
+                    self.cells,
+                    first=False,
+                )
+            )
         return parts
 
     # -- drawing -----------------------------------------------------------
@@ -190,15 +216,21 @@ class ComparisonTable(Flowable):
                 return cells[0][c] if self.first else None
             row = rows[r - 1]
             return None if c == 0 and row.label_repeat else cells[row.index + 1][c]
+
         return element
 
     def _commands(self, rows: list[Row]) -> list[tuple]:
         c, pad, kind = self.layout.colors, self.styles.cell_pad, self.layout.handout.table.style
         rule = HexColor(c.rule)
-        cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), self.styles.cell.fontName),
-                             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                             ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-                             ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
+        cmds: list[tuple] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (-1, -1), self.styles.cell.fontName),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ]
         for col, fill in enumerate(self.fills):
             cmds.append(("BACKGROUND", (col, 0), (col, 0), HexColor(fill)))
         if kind == "grid":
@@ -222,8 +254,9 @@ class ComparisonTable(Flowable):
 def column_weights(model: Comparison, low: float = 0.7, high: float = 1.6) -> list[float]:
     """Subject column shares (summing to 1) balanced by how much text each holds."""
     n = len(model.subjects)
-    sizes = [sum(len(plain(v)) for v in column if v) ** 0.5 + 1.0
-             for column in zip(*(row.cells() for row in model.table))] or [1.0] * n
+    sizes = [
+        sum(len(plain(v)) for v in column if v) ** 0.5 + 1.0 for column in zip(*(row.cells() for row in model.table))
+    ] or [1.0] * n
     shares = [s / sum(sizes) for s in sizes]
     for _ in range(4):  # clamp to [low, high] x equal share, then renormalise
         shares = [min(max(s, low / n), high / n) for s in shares]
@@ -236,12 +269,14 @@ def table_elements(model: Comparison, tags: TagRecorder, parent: Element | None 
     each row's label is a row header."""
     table = tags.element("Table", parent)
     header = tags.element("TR", table)
-    cells = [[tags.element("TD", header)] + [tags.element("TH", header, O="Table", Scope="Column")
-                                              for _ in model.subjects]]
+    cells = [
+        [tags.element("TD", header)] + [tags.element("TH", header, O="Table", Scope="Column") for _ in model.subjects]
+    ]
     for _ in model.table:
         tr = tags.element("TR", table)
-        cells.append([tags.element("TH", tr, O="Table", Scope="Row")] + [tags.element("TD", tr)
-                                                                          for _ in model.subjects])
+        cells.append(
+            [tags.element("TH", tr, O="Table", Scope="Row")] + [tags.element("TD", tr) for _ in model.subjects]
+        )
     return cells
 
 
@@ -253,24 +288,33 @@ def build_table(model: Comparison, layout: Layout, styles: Styles, tags: TagReco
     header: list[Flowable] = [Paragraph("", styles.header)]
     for i, subject in enumerate(model.subjects):
         style = styles.on(styles.header, fills[i + 1], f"h-header-{i}")
-        header.append(MarkedText(Paragraph(to_reportlab(subject.name), style), layout.subject_marker(i),
-                                 readable_on(fills[i + 1])))
+        header.append(
+            MarkedText(
+                Paragraph(to_reportlab(subject.name), style), layout.subject_marker(i), readable_on(fills[i + 1])
+            )
+        )
     dash = ParagraphStyle("h-dash", parent=styles.cell, textColor=HexColor(layout.colors.muted))
 
     def cell(text: str | None) -> tuple[Flowable, ...]:
         if not text:
             return (Paragraph(DASH, dash),)
         return tuple(Paragraph(to_reportlab(p, link), styles.cell) for p in split_paragraphs(text)) or (
-            Paragraph(DASH, dash),)
+            Paragraph(DASH, dash),
+        )
 
     label_texts = [row.label for row in model.table]
 
     def continued(index: int) -> tuple[Flowable, ...]:
-        text = to_reportlab(label_texts[index]) + " " + to_reportlab(labels.continued) if labels.continued else \
-            to_reportlab(label_texts[index])
+        text = (
+            to_reportlab(label_texts[index]) + " " + to_reportlab(labels.continued)
+            if labels.continued
+            else to_reportlab(label_texts[index])
+        )
         return (Paragraph(text, styles.label),)
 
-    rows = [Row(i, ((Paragraph(to_reportlab(row.label, link), styles.label),),) + tuple(cell(v) for v in row.cells()))
-            for i, row in enumerate(model.table)]
+    rows = [
+        Row(i, ((Paragraph(to_reportlab(row.label, link), styles.label),),) + tuple(cell(v) for v in row.cells()))
+        for i, row in enumerate(model.table)
+    ]
     cells = table_elements(model, tags) if tags is not None else None
     return ComparisonTable(header, rows, column_weights(model), layout, styles, fills, continued, cells=cells)

@@ -18,8 +18,9 @@ from handouts.colors import tint
 from handouts.render.pdf.tags import artifact
 
 
-def draw_marker(canvas: Canvas, shape: str, cx: float, cy: float, size: float, color: str,
-                dashed: bool = False) -> None:
+def draw_marker(
+    canvas: Canvas, shape: str, cx: float, cy: float, size: float, color: str, dashed: bool = False
+) -> None:
     """One marker shape centred at (cx, cy), ``size`` across: the same drawing in
     subject cards, table headers and timelines. ``dashed``: an approximate date."""
     r = size / 2
@@ -58,15 +59,33 @@ def _polygon(path, points: tuple[tuple[float, float], ...], cx: float, cy: float
 _POLYGONS: dict[str, tuple[tuple[float, float], ...]] = {
     "triangle": ((0, 1.1), (1.05, -0.8), (-1.05, -0.8)),
     "diamond": ((0, 1.15), (1.0, 0), (0, -1.15), (-1.0, 0)),
-    "cross": ((-0.33, 1), (0.33, 1), (0.33, 0.33), (1, 0.33), (1, -0.33), (0.33, -0.33), (0.33, -1),
-              (-0.33, -1), (-0.33, -0.33), (-1, -0.33), (-1, 0.33), (-0.33, 0.33)),
-    "star": tuple((math.sin(k * math.pi / 5) * (1.2 if k % 2 == 0 else 0.5),
-                   math.cos(k * math.pi / 5) * (1.2 if k % 2 == 0 else 0.5) - 0.1) for k in range(10)),
+    "cross": (
+        (-0.33, 1),
+        (0.33, 1),
+        (0.33, 0.33),
+        (1, 0.33),
+        (1, -0.33),
+        (0.33, -0.33),
+        (0.33, -1),
+        (-0.33, -1),
+        (-0.33, -0.33),
+        (-1, -0.33),
+        (-1, 0.33),
+        (-0.33, 0.33),
+    ),
+    "star": tuple(
+        (
+            math.sin(k * math.pi / 5) * (1.2 if k % 2 == 0 else 0.5),
+            math.cos(k * math.pi / 5) * (1.2 if k % 2 == 0 else 0.5) - 0.1,
+        )
+        for k in range(10)
+    ),
 }
 
 
-def draw_pattern(canvas: Canvas, pattern: str, x: float, y: float, w: float, h: float, color: str,
-                 background: str = "#FFFFFF") -> None:
+def draw_pattern(
+    canvas: Canvas, pattern: str, x: float, y: float, w: float, h: float, color: str, background: str = "#FFFFFF"
+) -> None:
     """Fill the rectangle with ``pattern`` in ``color`` and outline it."""
     canvas.saveState()
     canvas.setFillColor(HexColor(background if pattern != "solid" else color))
@@ -129,8 +148,15 @@ class MarkedText(Flowable):
         x = 0.0
         with artifact(self.canv):  # the name says who it is; the marker is decoration
             if self.pattern:
-                draw_pattern(self.canv, self.pattern, 0, first_line_mid - self.size * 0.6, self.size * 1.5,
-                             self.size * 1.2, self.fill)
+                draw_pattern(
+                    self.canv,
+                    self.pattern,
+                    0,
+                    first_line_mid - self.size * 0.6,
+                    self.size * 1.5,
+                    self.size * 1.2,
+                    self.fill,
+                )
                 x = self.size * 1.9
             draw_marker(self.canv, self.shape, x + self.size / 2, first_line_mid, self.size, self.fill)
         self.paragraph.drawOn(self.canv, self.indent, self.height - self._ph)

@@ -19,12 +19,12 @@ from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 from handouts.errors import OutputError
 from handouts.layout.models import Layout
 from handouts.markup import plain
-from handouts.source.models import Comparison
 from handouts.render.fonts import font_name
 from handouts.render.pdf.reportlab_internals import page_state, restore_page_state, start_page
-from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
+from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact
+from handouts.source.models import Comparison
 
 SEP = " \u00b7 "
 _GAP = "\x00"  # stands for {sep} until we know which sides are non-empty
@@ -33,8 +33,14 @@ _GAP = "\x00"  # stands for {sep} until we know which sides are non-empty
 def fill_template(template: str, model: Comparison) -> str:
     """Fill a header/footer template (checked when the layout loaded); ``{sep}``
     appears only between non-empty parts."""
-    values = {"title": plain(model.title), "course": model.course or "", "author": model.author or "",
-              "date": model.date or "", "subtitle": plain(model.subtitle or ""), "sep": _GAP}
+    values = {
+        "title": plain(model.title),
+        "course": model.course or "",
+        "author": model.author or "",
+        "date": model.date or "",
+        "subtitle": plain(model.subtitle or ""),
+        "sep": _GAP,
+    }
     text = template.format(**values)
     return SEP.join(part.strip() for part in text.split(_GAP) if part.strip())
 
@@ -91,8 +97,9 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
             room = width - left - right - self.stringWidth(page, r.font, r.size) - r.size * 2
             self.drawString(left, y, _fit(r.footer, r.font, r.size, room, self))
             if r.header:
-                self.drawRightString(width - right, height - top * 0.55,
-                                     _fit(r.header, r.font, r.size, width - left - right, self))
+                self.drawRightString(
+                    width - right, height - top * 0.55, _fit(r.header, r.font, r.size, width - left - right, self)
+                )
             self.restoreState()
 
     return RunningCanvas
@@ -113,14 +120,33 @@ class HandoutDoc(BaseDocTemplate):
 
     def __init__(self, buffer: io.BytesIO, layout: Layout, **meta: object) -> None:
         m = layout.page.margins
-        super().__init__(buffer, pagesize=layout.page.dimensions(), leftMargin=m.left, rightMargin=m.right,
-                         topMargin=m.top, bottomMargin=m.bottom, invariant=1, creator="handouts",
-                         producer="handouts", initialFontName=font_name(layout.fonts.body), **meta)
+        super().__init__(
+            buffer,
+            pagesize=layout.page.dimensions(),
+            leftMargin=m.left,
+            rightMargin=m.right,
+            topMargin=m.top,
+            bottomMargin=m.bottom,
+            invariant=1,
+            creator="handouts",
+            producer="handouts",
+            initialFontName=font_name(layout.fonts.body),
+            **meta,
+        )
         templates = []
         for name, orientation in (("main", None), ("wide", "landscape")):
             width, height = layout.page.dimensions(orientation)
-            frame = TaggingFrame(m.left, m.bottom, width - m.left - m.right, height - m.top - m.bottom,
-                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+            frame = TaggingFrame(
+                m.left,
+                m.bottom,
+                width - m.left - m.right,
+                height - m.top - m.bottom,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+                id=name,
+            )
             templates.append(PageTemplate(name, [frame], pagesize=(width, height), onPage=self._note_margins))
         self.addPageTemplates(templates)
         self._outline_keys = 0
@@ -148,9 +174,15 @@ class HandoutDoc(BaseDocTemplate):
 def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
     """The running header/footer texts and their look, from the layout."""
     h = layout.handout
-    return Running(header=fill_template(h.header, model), footer=fill_template(h.footer, model),
-                   page=h.labels.page, font=styles.fonts["heading"]["regular"],
-                   size=max(layout.sizes.min, layout.sizes.small), color=layout.colors.muted, rule=layout.colors.rule)
+    return Running(
+        header=fill_template(h.header, model),
+        footer=fill_template(h.footer, model),
+        page=h.labels.page,
+        font=styles.fonts["heading"]["regular"],
+        size=max(layout.sizes.min, layout.sizes.small),
+        color=layout.colors.muted,
+        rule=layout.colors.rule,
+    )
 
 
 def build_or_explain(doc, story: list, canvasmaker, what: str, source) -> None:  # noqa: ANN001
@@ -159,6 +191,8 @@ def build_or_explain(doc, story: list, canvasmaker, what: str, source) -> None: 
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except RLLayoutError as exc:
-        raise OutputError.single(f"the {what} could not be laid out: {exc}", file=source,
-                                 hint="the layout's sizes and margins leave too little room; try smaller "
-                                      "sizes or margins") from None
+        raise OutputError.single(
+            f"the {what} could not be laid out: {exc}",
+            file=source,
+            hint="the layout's sizes and margins leave too little room; try smaller sizes or margins",
+        ) from None

@@ -14,13 +14,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfdoc import (PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFPage,
-                                      PDFStream, PDFString, PDFnull, PDFtrue)
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFDocument,
+    PDFName,
+    PDFnull,
+    PDFObjectReference,
+    PDFPage,
+    PDFStream,
+    PDFString,
+    PDFtrue,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from handouts.markup import escape
-from handouts.render.pdf.reportlab_internals import (add_annotation_key, document_pages, page_annotation, pdf_document,
-                                                     set_page_keys, string_text)
+from handouts.render.pdf.reportlab_internals import (
+    add_annotation_key,
+    document_pages,
+    page_annotation,
+    pdf_document,
+    set_page_keys,
+    string_text,
+)
 from handouts.render.pdf.tags import Element, TagRecorder
 
 ALWAYS_KEPT = {"TD", "TH"}  # empty cells keep a table's rows regular
@@ -39,6 +55,7 @@ class DocInfo:
 
 def xmp_packet(info: DocInfo) -> bytes:
     """A fixed XMP packet (no dates, no ids: same input, same bytes)."""
+
     def alt(text: str) -> str:
         return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
 
@@ -51,18 +68,23 @@ def xmp_packet(info: DocInfo) -> bytes:
         parts.append(f"<dc:language><rdf:Bag><rdf:li>{escape(info.lang)}</rdf:li></rdf:Bag></dc:language>")
     if info.keywords:
         parts.append(f"<pdf:Keywords>{escape(info.keywords)}</pdf:Keywords>")
-    parts += ["<pdf:Producer>handouts</pdf:Producer>", "<xmp:CreatorTool>handouts</xmp:CreatorTool>",
-              "<pdfuaid:part>1</pdfuaid:part>"]
+    parts += [
+        "<pdf:Producer>handouts</pdf:Producer>",
+        "<xmp:CreatorTool>handouts</xmp:CreatorTool>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+    ]
     body = "\n   ".join(parts)
-    return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
-            '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
-            ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
-            '  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"'
-            ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
-            ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
-            f"   {body}\n"
-            "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
-            '<?xpacket end="w"?>').encode("utf-8")
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
+        f"   {body}\n"
+        "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
+        '<?xpacket end="w"?>'
+    ).encode()
 
 
 def _kept(element: Element) -> bool:
@@ -99,8 +121,11 @@ class _Writer:
                 if first_page is None:  # /Pg: the page of bare MCIDs; others name theirs
                     first_page = page
                     obj["Pg"] = self.page_refs[page]
-                kids.append(mcid if page == first_page else PDFDictionary(
-                    {"Type": PDFName("MCR"), "Pg": self.page_refs[page], "MCID": mcid}))
+                kids.append(
+                    mcid
+                    if page == first_page
+                    else PDFDictionary({"Type": PDFName("MCR"), "Pg": self.page_refs[page], "MCID": mcid})
+                )
         if kids:
             obj["K"] = PDFArray(kids)
         return ref
@@ -112,7 +137,7 @@ class _Writer:
         if isinstance(annot, PDFDictionary):  # canvas.linkURL (paragraph links)
             annot["StructParent"] = key
             if "Contents" not in annot:
-                action = annot["A"] if "A" in annot else None
+                action = annot["A"] if "A" in annot else None  # noqa: SIM401 - a PDFDictionary has no .get
                 uri = action["URI"] if isinstance(action, PDFDictionary) and "URI" in action else None
                 annot["Contents"] = PDFString(f"Link: {string_text(uri)}" if uri is not None else "Link")
         else:  # reportlab's Annotation classes check their keys and always carry /Contents

@@ -6,8 +6,8 @@ block builders never carry a font name, a size or a colour of their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -45,8 +45,16 @@ class Styles:
 
 
 def _style(name: str, font: str, size: float, leading: float, color: str, **kw: object) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * leading,
-                          textColor=HexColor(color), alignment=TA_LEFT, splitLongWords=1, **kw)
+    return ParagraphStyle(
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=size * leading,
+        textColor=HexColor(color),
+        alignment=TA_LEFT,
+        splitLongWords=1,
+        **kw,
+    )
 
 
 NEEDED = {"body": {"regular"}, "heading": {"regular", "bold"}, "table": {"regular", "bold"}}
@@ -67,19 +75,49 @@ def build_styles(layout: Layout, markup_styles: Iterable[str] = ("bold", "italic
     small = max(s.small, s.min)
     return Styles(
         title=_style("h-title", head_font, s.title, 1.15, c.heading, spaceAfter=s.title * 0.2),
-        subtitle=_style("h-subtitle", fonts["heading"]["regular"], s.subtitle, 1.25, c.muted, spaceAfter=s.subtitle * 0.3),
+        subtitle=_style(
+            "h-subtitle", fonts["heading"]["regular"], s.subtitle, 1.25, c.muted, spaceAfter=s.subtitle * 0.3
+        ),
         meta=_style("h-meta", fonts["heading"]["regular"], small, lead, c.muted),
-        heading=_style("h-heading", head_font, s.heading, 1.2, c.heading, spaceBefore=gap * 1.1,
-                       spaceAfter=gap * 0.45, keepWithNext=1),
-        subheading=_style("h-subheading", head_font, s.subheading, 1.25, c.heading, spaceBefore=gap * 0.5,
-                          spaceAfter=gap * 0.2, keepWithNext=1),
+        heading=_style(
+            "h-heading",
+            head_font,
+            s.heading,
+            1.2,
+            c.heading,
+            spaceBefore=gap * 1.1,
+            spaceAfter=gap * 0.45,
+            keepWithNext=1,
+        ),
+        subheading=_style(
+            "h-subheading",
+            head_font,
+            s.subheading,
+            1.25,
+            c.heading,
+            spaceBefore=gap * 0.5,
+            spaceAfter=gap * 0.2,
+            keepWithNext=1,
+        ),
         body=_style("h-body", body_font, s.body, lead, c.text, spaceAfter=gap * 0.5),
-        bullet=_style("h-bullet", body_font, s.body, lead, c.text, spaceAfter=gap * 0.25,
-                      leftIndent=s.body * 1.4, bulletIndent=s.body * 0.3, bulletFontName=body_font),
+        bullet=_style(
+            "h-bullet",
+            body_font,
+            s.body,
+            lead,
+            c.text,
+            spaceAfter=gap * 0.25,
+            leftIndent=s.body * 1.4,
+            bulletIndent=s.body * 0.3,
+            bulletFontName=body_font,
+        ),
         cell=_style("h-cell", table_font, s.table, lead, c.text, spaceAfter=s.table * 0.4),
         label=_style("h-label", fonts["table"]["bold"], s.table, lead, c.heading),
         header=_style("h-header", fonts["table"]["bold"], s.table * 1.08, 1.2, header_text),
         small=_style("h-small", body_font, small, lead, c.muted),
         credit=_style("h-credit", fonts["heading"]["regular"], max(s.min, small * 0.95), 1.2, c.muted),
-        fonts=fonts, header_text=header_text, gap=gap, cell_pad=max(2.5, s.table * 0.45),
+        fonts=fonts,
+        header_text=header_text,
+        gap=gap,
+        cell_pad=max(2.5, s.table * 0.45),
     )

@@ -29,9 +29,9 @@ Platypus documents use :class:`TaggingFrame` (each flowable's ``.tag``) and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Table
@@ -57,7 +57,7 @@ class Element:
 
 # Operators that put marks on the page; a span without any holds only state
 # changes (q, cm, colours) and needs no marking.
-PAINTING = frozenset("Tj TJ ' \" Do f F f* S s B B* b b* sh BI".split())
+PAINTING = frozenset(["Tj", "TJ", "'", '"', "Do", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "BI"])
 
 
 def _paints(lines: list) -> bool:
@@ -133,7 +133,7 @@ class TagRecorder:
     def _close(self, canvas: Canvas, span: _Span) -> None:
         code = page_operators(canvas)
         links = annotation_count(canvas) - span.annots
-        if not links and not _paints(code[span.start + 1:]):  # nothing drawn: drop the span
+        if not links and not _paints(code[span.start + 1 :]):  # nothing drawn: drop the span
             del code[span.start]
             if span.element is not None:
                 self.pages[span.page].pop()  # the last MCID: spans open one at a time

@@ -11,11 +11,11 @@ from typing import Any
 
 from handouts.colors import tint
 from handouts.layout.models import Layout
-from handouts.timeline.placement import Mark, Placement
 from handouts.render.fonts import measurer, register_family
 from handouts.render.pdf.marks import draw_marker
+from handouts.timeline.placement import Mark, Placement
 
-PATTERN_STEP = 2.6    # pattern line spacing, points
+PATTERN_STEP = 2.6  # pattern line spacing, points
 APPROX_DASH = (2, 1.5)
 
 

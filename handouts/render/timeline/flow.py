@@ -12,15 +12,15 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
 
-from handouts.layout.models import Layout
 from handouts.fontfiles import STYLES
+from handouts.layout.models import Layout
 from handouts.markup import escape, parse_inline, to_reportlab
+from handouts.render.fonts import register_family
+from handouts.render.pdf.marks import draw_marker
+from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
+from handouts.render.timeline.draw import bar, draw_placement, label_family
 from handouts.timeline.model import Item, Timeline
 from handouts.timeline.placement import Placement
-from handouts.render.fonts import register_family
-from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
-from handouts.render.pdf.marks import draw_marker
-from handouts.render.timeline.draw import bar, draw_placement, label_family
 
 
 class TimelineFlowable(Flowable):
@@ -73,10 +73,16 @@ def _subset(placement: Placement, lanes: list) -> Placement:
     top = lanes[0].y
     indices = {lane.lane.index for lane in lanes}
     shift = lambda y: y - top  # noqa: E731
-    part = replace(placement, lanes=[replace(lane, y=shift(lane.y)) for lane in lanes], marks=[
-        replace(m, y=shift(m.y)) for m in placement.marks if m.lane in indices], labels=[
-        replace(lb, y=shift(lb.y), leader_top=shift(lb.leader_top), leader_bottom=shift(lb.leader_bottom))
-        for lb in placement.labels if lb.lane in indices])
+    part = replace(
+        placement,
+        lanes=[replace(lane, y=shift(lane.y)) for lane in lanes],
+        marks=[replace(m, y=shift(m.y)) for m in placement.marks if m.lane in indices],
+        labels=[
+            replace(lb, y=shift(lb.y), leader_top=shift(lb.leader_top), leader_bottom=shift(lb.leader_bottom))
+            for lb in placement.labels
+            if lb.lane in indices
+        ],
+    )
     part.axis_y = sum(lane.h for lane in lanes)
     part.height = part.axis_y + placement.height - placement.axis_y
     return part
@@ -93,8 +99,10 @@ def _restack(parts: list[Placement]) -> Placement:
     for part in parts:
         out.lanes += [replace(lane, y=lane.y + y) for lane in part.lanes]
         out.marks += [replace(m, y=m.y + y) for m in part.marks]
-        out.labels += [replace(lb, y=lb.y + y, leader_top=lb.leader_top + y, leader_bottom=lb.leader_bottom + y)
-                       for lb in part.labels]
+        out.labels += [
+            replace(lb, y=lb.y + y, leader_top=lb.leader_top + y, leader_bottom=lb.leader_bottom + y)
+            for lb in part.labels
+        ]
         y += part.axis_y
     out.axis_y = y
     out.height = y + parts[0].height - parts[0].axis_y
@@ -122,8 +130,20 @@ class KeyMarker(Flowable):
         s, item, c = self.size, self.item, self.canv
         if item.is_span:
             from handouts.timeline.placement import Mark
-            mark = Mark((item.number,), 0, True, 0, s * 1.6, s * 0.6, s * 0.9, item.color, item.pattern,
-                        item.marker, item.approximate)
+
+            mark = Mark(
+                (item.number,),
+                0,
+                True,
+                0,
+                s * 1.6,
+                s * 0.6,
+                s * 0.9,
+                item.color,
+                item.pattern,
+                item.marker,
+                item.approximate,
+            )
             bar(c, mark, 0, lambda y: self.height - y, self.layout.colors.background)
         else:
             draw_marker(c, item.marker, s * 0.8, s * 0.6, s * 0.95, item.color, dashed=item.approximate)
@@ -155,26 +175,59 @@ def styles(layout: Layout, timeline: Timeline | None = None) -> dict[str, Paragr
     sz, c = layout.sizes, layout.colors
     key_size = max(layout.timeline.label_size, layout.timeline.min_size)
     return {
-        "title": ParagraphStyle("title", fontName=head["bold"], fontSize=sz.title, leading=sz.title * 1.15,
-                                textColor=c.heading, spaceAfter=sz.title * 0.15),
-        "subtitle": ParagraphStyle("subtitle", fontName=head["regular"], fontSize=sz.subtitle,
-                                   leading=sz.subtitle * 1.3, textColor=c.muted, spaceAfter=sz.subtitle * 0.9),
-        "heading": ParagraphStyle("heading", fontName=head["bold"], fontSize=sz.subheading,
-                                  leading=sz.subheading * 1.3, textColor=c.heading, spaceBefore=sz.subheading,
-                                  spaceAfter=sz.subheading * 0.4),
-        "key": ParagraphStyle("key", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading,
-                              textColor=c.text),
-        "lane": ParagraphStyle("lane", fontName=head["bold"], fontSize=key_size, leading=key_size * sz.leading,
-                               textColor=c.heading),
-        "date": ParagraphStyle("date", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading,
-                               textColor=c.muted),
-        "empty": ParagraphStyle("empty", fontName=head["regular"], fontSize=sz.heading, leading=sz.heading * 1.3,
-                                textColor=c.muted, alignment=TA_CENTER),
+        "title": ParagraphStyle(
+            "title",
+            fontName=head["bold"],
+            fontSize=sz.title,
+            leading=sz.title * 1.15,
+            textColor=c.heading,
+            spaceAfter=sz.title * 0.15,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle",
+            fontName=head["regular"],
+            fontSize=sz.subtitle,
+            leading=sz.subtitle * 1.3,
+            textColor=c.muted,
+            spaceAfter=sz.subtitle * 0.9,
+        ),
+        "heading": ParagraphStyle(
+            "heading",
+            fontName=head["bold"],
+            fontSize=sz.subheading,
+            leading=sz.subheading * 1.3,
+            textColor=c.heading,
+            spaceBefore=sz.subheading,
+            spaceAfter=sz.subheading * 0.4,
+        ),
+        "key": ParagraphStyle(
+            "key", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading, textColor=c.text
+        ),
+        "lane": ParagraphStyle(
+            "lane", fontName=head["bold"], fontSize=key_size, leading=key_size * sz.leading, textColor=c.heading
+        ),
+        "date": ParagraphStyle(
+            "date", fontName=table["regular"], fontSize=key_size, leading=key_size * sz.leading, textColor=c.muted
+        ),
+        "empty": ParagraphStyle(
+            "empty",
+            fontName=head["regular"],
+            fontSize=sz.heading,
+            leading=sz.heading * 1.3,
+            textColor=c.muted,
+            alignment=TA_CENTER,
+        ),
     }
 
 
-def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
-              heading: str | None = None, tags: TagRecorder | None = None) -> list[Flowable]:
+def key_table(
+    timeline: Timeline,
+    layout: Layout,
+    width: float,
+    numbered: bool,
+    heading: str | None = None,
+    tags: TagRecorder | None = None,
+) -> list[Flowable]:
     """The key: marker (and number), date, label in bold and the detail.
 
     Tagged (when ``tags`` is given) as what it is to a listener: an H2 heading,
@@ -194,8 +247,11 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
     last_lane = None
     for item in timeline.items:
         if grouped and item.lane != last_lane:
-            commands += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
-                         ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8)]
+            commands += [
+                ("SPAN", (0, len(rows)), (-1, len(rows))),
+                ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
+                ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8),
+            ]
             lane = Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"])
             rows.append([_tagged(lane, tags, "H3"), "", ""])
             events = None
@@ -208,21 +264,37 @@ def key_table(timeline: Timeline, layout: Layout, width: float, numbered: bool,
         entry = tags.element("LI", events) if tags is not None else None
         label = tags.element("Lbl", entry) if tags is not None and numbered else None
         body = tags.element("LBody", entry) if tags is not None else None
-        rows.append([tag(KeyMarker(item, layout, numbered, size), label),
-                     tag(Paragraph(to_reportlab(item.date_text), st["date"]), body),
-                     tag(Paragraph(text, st["key"]), body)])
+        rows.append(
+            [
+                tag(KeyMarker(item, layout, numbered, size), label),
+                tag(Paragraph(to_reportlab(item.date_text), st["date"]), body),
+                tag(Paragraph(text, st["key"]), body),
+            ]
+        )
     date_w, marker_w = size * 9.5, size * 5
     squeeze = min(1.0, width * 0.5 / (date_w + marker_w))  # huge label sizes: the text column keeps half
     date_w, marker_w = date_w * squeeze, marker_w * squeeze
-    table = tagging_table(rows, table_callback(cell_tag) if tags is not None else None,
-                          colWidths=[marker_w, date_w, width - marker_w - date_w], repeatRows=0, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
-        ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3), ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
-        ("TOPPADDING", (0, 0), (-1, -1), size * 0.2), ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule), *commands,
-    ]))
+    table = tagging_table(
+        rows,
+        table_callback(cell_tag) if tags is not None else None,
+        colWidths=[marker_w, date_w, width - marker_w - date_w],
+        repeatRows=0,
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
+                ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
+                ("TOPPADDING", (0, 0), (-1, -1), size * 0.2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule),
+                *commands,
+            ]
+        )
+    )
     return out + [table]
 
 

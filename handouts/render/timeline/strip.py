@@ -33,8 +33,14 @@ def strip_flowables(timeline: Timeline, layout: Layout, width: float, tags: TagR
     if timeline.empty:
         return []
     settings = layout.timeline
-    placement = place(timeline, width, measure(layout), settings.label_size, settings.min_size,
-                      available_height=settings.strip_height * LABELLED_ALLOWANCE)
+    placement = place(
+        timeline,
+        width,
+        measure(layout),
+        settings.label_size,
+        settings.min_size,
+        available_height=settings.strip_height * LABELLED_ALLOWANCE,
+    )
     placement = spread(placement, settings.strip_height, most=2.0)
     strip = TimelineFlowable(placement, layout)
     out: list = [tag(strip, tags.element("Figure", alt=timeline.alt_text())) if tags is not None else strip]
