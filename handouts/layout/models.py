@@ -217,15 +217,17 @@ class DeckFonts(LayoutModel):
 
 
 class DeckSizes(LayoutModel):
-    """Slide text sizes; ``display`` is the largest a short comparison cell may grow to."""
+    """Slide text sizes for projection; ``display`` is the largest a short
+    comparison cell may grow to, ``heading`` (slide titles) is never below any
+    content size, ``min`` is the floor text may shrink to."""
 
-    cover: FontSize = 48
-    title: FontSize = 34
-    heading: FontSize = 28
-    display: FontSize = 30
-    body: FontSize = 22
-    table: FontSize = 16
-    min: FontSize = 14
+    cover: FontSize = 40
+    title: FontSize = 40
+    heading: FontSize = 36
+    display: FontSize = 32
+    body: FontSize = 26
+    table: FontSize = 22
+    min: FontSize = 18
 
 
 class DeckLabels(LayoutModel):

@@ -6,20 +6,20 @@ whose content is missing from the source adds nothing (no empty slides).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
-from handouts.colors import readable_on, tint
+from handouts.colors import readable_on
 from handouts.markup import plain
-from handouts.render.deck.a11y import qualified, set_alt_text
+from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.base import placeholder
 from handouts.render.deck.deck_writer import DeckWriter
-from handouts.render.deck.fit import block_height, fit_size, take
+from handouts.render.deck.grid import subject_grid
+from handouts.render.deck.rows import build_rows
 from handouts.render.deck.table import build_overview
-from handouts.render.deck.text import Box, picture, position, rectangle, text_box
+from handouts.render.deck.text import Box, picture, position, rectangle
 from handouts.render.deck.timeline import draw_timeline
 from handouts.render.deck.xml_edits import send_to_back
 from handouts.source.models import split_paragraphs
@@ -127,106 +127,6 @@ def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
 
 def _box(shape) -> Box:
     return Box(emu_to_pt(shape.left), emu_to_pt(shape.top), emu_to_pt(shape.width), emu_to_pt(shape.height))
-
-
-def _grid(w: DeckWriter, count: int, panel: float | None = None) -> list[tuple[Box, Box]]:
-    """(name band, text panel) boxes for ``count`` subjects: one row of columns
-    up to four, else two rows; panels ``panel`` high, or as high as the body allows."""
-    gap = w.deck.gap * 0.6
-    per_row = count if count <= 4 else math.ceil(count / 2)
-    rows = math.ceil(count / per_row)
-    band_h = w.style("body", w.deck.sizes.body, bold=True).line_height + w.insets.top + w.insets.bottom
-    row_h = (w.body.height - gap * (rows - 1)) / rows
-    if panel is not None:
-        row_h = min(row_h, band_h + panel)
-    cells: list[tuple[Box, Box]] = []
-    for r in range(rows):
-        line = Box(w.body.left, w.body.top + r * (row_h + gap), w.body.width, row_h)
-        for col in line.columns(per_row, gap)[: count - r * per_row]:
-            cells.append(col.split_top(band_h))
-    return cells
-
-
-def subject_grid(w: DeckWriter, title: str, texts: list[list[str]], notes: list[str], bullet: bool = False) -> None:
-    """Subjects side by side in their colours, each under its name band. Text
-    that does not fit continues on "(cont.)" slides that show only the
-    subjects with text left, so a single huge cell gets the slide's width."""
-    deck = w.deck
-    everyone = list(range(len(texts)))
-    style = w.style("body", max(deck.sizes.display, deck.sizes.body), bullet=bullet)
-    cells = _grid(w, len(texts))
-    size = fit_size(
-        [(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets
-    )
-    pages: list[tuple[list[int], list[list[str]], list[tuple[Box, Box]]]] = []
-    if size:  # one slide; panels as tall as the tallest text, not the whole slide
-        style = style.at(size)
-        needed = max(block_height(t, style, body.width, w.insets) for t, (_, body) in zip(texts, cells))
-        panel = max(needed, 3 * style.line_height + w.insets.top + w.insets.bottom, w.body.height * 0.5)
-        pages.append((everyone, texts, _grid(w, len(texts), panel)))
-    else:
-        style = style.at(deck.sizes.min)
-        remaining = list(texts)
-        active = everyone
-        while active:
-            cells = _grid(w, len(active))
-            shown = []
-            for i, (_, body) in zip(active, cells):
-                head, remaining[i] = take(remaining[i], style, body.width, body.height, w.insets)
-                shown.append(head)
-            pages.append((active, shown, cells))
-            active = [i for i in everyone if remaining[i]]
-    name_style = w.style("body", deck.sizes.body, bold=True)
-    for index, (active, shown, cells) in enumerate(pages):
-        slide = w.new_slide(w.page_title(title, index, len(pages)), notes)
-        for i, page, (band, body) in zip(active, shown, cells):
-            subject = w.model.subjects[i]
-            color = w.layout.subject_color(i, subject.color)
-            w.fitted_box(
-                slide,
-                band,
-                [subject.name],
-                name_style,
-                readable_on(color),
-                anchor="middle",
-                fill=color,
-                name=f"{subject.name} label",
-            )
-            text_box(
-                slide,
-                body,
-                page,
-                style,
-                w.colors.text,
-                w.language,
-                w.insets,
-                fill=tint(color, 0.9),
-                name=f"{subject.name} text",
-                bullet_color=color,
-                link_color=w.colors.link,
-            )
-
-
-def build_rows(w: DeckWriter) -> None:
-    """One slide per table row: the subjects' values side by side. A row whose
-    label is also a section heading gets "— comparison" (titles must be unique)."""
-    labels = w.deck.labels
-    others = [s.heading for s in w.model.sections] + [
-        w.model.title,
-        labels.overview,
-        labels.similarities,
-        labels.conclusion,
-        labels.sources,
-    ]
-    for row in w.model.table:
-        values = [
-            split_paragraphs(v) or [w.deck.labels.empty_cell]
-            for v in (c or w.deck.labels.empty_cell for c in row.cells())
-        ]
-        notes = [row.label] + [
-            f"{s.name}: {plain(v or w.deck.labels.empty_cell)}" for s, v in zip(w.model.subjects, row.cells())
-        ]
-        subject_grid(w, qualified(row.label, others, labels.compared), values, notes)
 
 
 def build_sections(w: DeckWriter) -> None:

@@ -1,9 +1,10 @@
 """The overview slide: the whole comparison as a native PPTX table.
 
-Every cell is measured at the candidate size; the table is shown whole at
-the largest size that fits, else split by rows over "(cont.)" slides at the
-minimum size, and a row taller than a slide is itself split by sentences
-or lines ("Label (cont.)"). The header row is marked (``first_row``).
+Every cell is measured at the candidate size; the table is shown whole, on
+one slide, at the largest size that fits. A table not legible on one slide
+at the layout's minimum size gets no overview: split over many slides it
+would only repeat the comparison slides. The header row is marked
+(``first_row``).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
-from handouts.colors import readable_on
 from handouts.render.deck import xml_edits
+from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
-from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines, take
+from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes
 from handouts.render.deck.text import rgb, write
 from handouts.source.models import split_paragraphs
 from handouts.units import pt_to_emu
@@ -31,69 +32,6 @@ def _height(row: Row, widths: list[float], style: TextStyle) -> float:
         block_height(cell, label_style if i == 0 else style, width, CELL)
         for i, (cell, width) in enumerate(zip(row, widths))
     )
-
-
-def _split(row: Row, widths: list[float], style: TextStyle, room: float, continued: str) -> tuple[Row, Row]:
-    """Cut a row so its first part is at most ``room`` high."""
-    head, tail = [], []
-    for i, (cell, width) in enumerate(zip(row, widths)):
-        cell_style = TextStyle(style.font, style.size, i == 0)
-        first, rest = take(cell, cell_style, width, room, CELL) if cell else ([], [])
-        head.append(first)
-        tail.append(rest)
-    label = " ".join(row[0])
-    tail[0] = [label if label.endswith(continued) else f"{label} {continued}".strip()]
-    return head, tail
-
-
-def _capped(row: Row, widths: list[float], style: TextStyle, height: float, bold_first: bool = True) -> Row:
-    """An overview row no taller than ``height``: a longer value (or label, or
-    subject name) is cut with an ellipsis (its row slide shows it whole), so
-    the overview stays short and every row fits on a slide of its own."""
-    lines = max(1, int((height - CELL.top - CELL.bottom) // style.line_height))
-    out = []
-    for i, (cell, width) in enumerate(zip(row, widths)):
-        cell_style = TextStyle(style.font, style.size, bold_first and i == 0 or style.bold)
-        if block_height(cell, cell_style, width, CELL) > height:
-            cell = [fit_lines(" ".join(cell), cell_style, width - CELL.left - CELL.right, lines)]
-        out.append(cell)
-    return out
-
-
-def paginate_rows(
-    rows: list[Row], header: Row, widths: list[float], style: TextStyle, height: float, continued: str
-) -> list[list[Row]]:
-    """Rows per slide so that header + rows fit ``height``."""
-    header_h = _height(header, widths, TextStyle(style.font, style.size, True))
-    one_line = style.line_height + CELL.top + CELL.bottom
-    pages: list[list[Row]] = [[]]
-    used = header_h
-    queue = list(rows)
-    while queue:
-        row = queue.pop(0)
-        h = _height(row, widths, style)
-        if used + h <= height + 0.01:
-            pages[-1].append(row)
-            used += h
-            continue
-        room = height - used
-        fresh = not pages[-1]
-        if room >= 2 * one_line or (fresh and room >= one_line):
-            head, tail = _split(row, widths, style, room, continued)
-            if any(any(cell) for cell in head[1:]):  # some value moved on: progress
-                pages[-1].append(head)
-                queue.insert(0, tail)
-            elif fresh:  # nothing can be cut to fit: show it as it is rather than loop
-                pages[-1].append(row)
-            else:
-                queue.insert(0, row)
-        elif fresh:  # the header leaves no room at all: same, never loop
-            pages[-1].append(row)
-        else:
-            queue.insert(0, row)
-        pages.append([])
-        used = header_h
-    return [p for p in pages if p]
 
 
 def build_overview(w: DeckWriter) -> None:
@@ -113,21 +51,20 @@ def build_overview(w: DeckWriter) -> None:
     ]
     base = w.style("body", deck.sizes.table)
     bold = TextStyle(base.font, base.size, True)
-    pages = None
     for size in candidate_sizes(deck.sizes.table, deck.sizes.min):
         style = base.at(size)
         total = _height(header, widths, bold.at(size)) + sum(_height(r, widths, style) for r in rows)
         if total <= area.height + 0.01:
-            pages = [rows]
-            break
-    if pages is None:
-        style = base.at(deck.sizes.min)
-        header = _capped(header, widths, TextStyle(style.font, style.size, True), area.height / 4)
-        rows = [_capped(row, widths, style, area.height / 2) for row in rows]
-        pages = paginate_rows(rows, header, widths, style, area.height, deck.labels.continued)
-    for index, page in enumerate(pages):
-        slide = w.new_slide(w.page_title(deck.labels.overview, index, len(pages)))
-        _draw(w, slide, [header] + page, widths, style)
+            slide = w.new_slide(deck.labels.overview, _notes(w))
+            _draw(w, slide, [header] + rows, widths, style)
+            return
+    # Not legible on one slide at the minimum size: the comparison slides show every row instead.
+
+
+def _notes(w: DeckWriter) -> list[str]:
+    """What the table condenses: the subjects' full names and the summary."""
+    names = [f"{s.name}: {s.full_name}" for s in w.model.subjects if s.full_name and s.full_name != s.name]
+    return names + split_paragraphs(w.model.summary)
 
 
 def cell_colors(w: DeckWriter, r: int, c: int) -> tuple[str, str]:
@@ -136,8 +73,9 @@ def cell_colors(w: DeckWriter, r: int, c: int) -> tuple[str, str]:
     colors = w.colors
     if r == 0:
         fill = colors.header_fill if c == 0 else w.layout.subject_color(c - 1, w.model.subjects[c - 1].color)
-        return fill, (readable_on(fill, colors.text, colors.header_text) if c else colors.header_text)
-    return (colors.zebra if r % 2 == 0 else colors.background), (colors.heading if c == 0 else colors.text)
+        return fill, ink_on(fill, colors.header_text, colors.text)
+    fill = colors.zebra if r % 2 == 0 else colors.background
+    return fill, ink_on(fill, colors.heading if c == 0 else colors.text)
 
 
 def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: TextStyle) -> None:

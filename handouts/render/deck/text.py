@@ -12,17 +12,18 @@ from pathlib import Path
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Centipoints, Pt
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.util import Pt
 
 from handouts.markup import parse_inline
 from handouts.render.deck import xml_edits
 from handouts.render.deck.a11y import mark_decorative, set_alt_text
 from handouts.render.deck.fit import Insets, TextStyle
+from handouts.render.deck.xml_edits import FrameDefaults
 from handouts.render.pictures import decode_picture
 from handouts.units import pt_to_emu
 
-ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER}
+ALIGN = {"left": "l", "center": "ctr"}  # a:pPr/@algn
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
@@ -75,41 +76,20 @@ def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
     text_frame.vertical_anchor = ANCHOR[anchor]
 
 
-def _paragraph(
-    paragraph,
-    text: str,
-    first: bool,
-    style: TextStyle,
-    color: str,
-    language: str,
-    align: str,
-    bullet_color: str,
-    link_color: str | None,
-) -> None:
-    """One paragraph: exact line spacing, explicit bullet (or none), styled runs."""
-    bullet = (bullet_color.lstrip("#"), style.font) if style.bullet else None
-    xml_edits.indent_and_bullet(paragraph, pt_to_emu(style.indent), bullet)
-    paragraph.alignment = ALIGN[align]
-    paragraph.line_spacing = Centipoints(round(style.line_height * 100))
-    paragraph.space_before = Centipoints(0 if first else round(style.gap * 100))
-    paragraph.space_after = Centipoints(0)
-    size = Centipoints(round(style.size * 100))
-    for span in parse_inline(text):
-        run = paragraph.add_run()
-        xml_edits.run_language(run, language)
-        font = run.font
-        font.size = size
-        font.bold = style.bold or span.bold
-        font.italic = span.italic
-        if span.href:
-            font.underline = True
-        font.color.rgb = rgb(link_color if span.href and link_color else color)
-        font.name = style.font
-        xml_edits.complex_script_font(run, style.font)
-        if span.href:
-            run.hyperlink.address = span.href
-        run.text = span.text.replace("\n", " ")
-    xml_edits.end_of_paragraph(paragraph, language, size.centipoints)
+def defaults(style: TextStyle, color: str, language: str, align: str, bullet_color: str | None) -> FrameDefaults:
+    """The frame-wide properties of text set in ``style`` (see :func:`write`)."""
+    return FrameDefaults(
+        size=round(style.size * 100),
+        bold=style.bold,
+        font=style.font,
+        color=color.lstrip("#").upper(),
+        language=language,
+        line=round(style.line_height * 100),
+        gap=round(style.gap * 100),
+        indent=pt_to_emu(style.indent),
+        align=ALIGN[align],
+        bullet=(bullet_color or color).lstrip("#").upper() if style.bullet else None,
+    )
 
 
 def write(
@@ -124,11 +104,30 @@ def write(
 ) -> None:
     """Replace the frame's text with ``paragraphs`` (inline markup honoured; at
     least one, perhaps empty), spaced exactly as :mod:`handouts.render.deck.fit`
-    measures them; links become hyperlinks of the slide."""
+    measures them; links become hyperlinks of the slide.
+
+    What the paragraphs share (size, font, colour, spacing, bullet) is written
+    once for the frame; a run carries only its language and what its markup
+    changes (bold, italic, a link)."""
+    xml_edits.frame_defaults(text_frame, defaults(style, color, language, align, bullet_color))
     text_frame.text = ""
+    link = rgb(link_color or color)
     for i, text in enumerate(paragraphs or [""]):
         paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
-        _paragraph(paragraph, text, i == 0, style, color, language, align, bullet_color or color, link_color)
+        if i == 0:
+            xml_edits.no_space_before(paragraph)
+        for span in parse_inline(text):
+            run = paragraph.add_run()
+            run.text = span.text.replace("\n", " ")
+            xml_edits.run_language(run, language)
+            if span.bold and not style.bold:
+                run.font.bold = True
+            if span.italic:
+                run.font.italic = True
+            if span.href:
+                run.font.underline = True
+                run.font.color.rgb = link
+                run.hyperlink.address = span.href
 
 
 def text_box(

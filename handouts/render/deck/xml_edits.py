@@ -8,7 +8,13 @@ and the decorative mark are in :mod:`handouts.render.deck.a11y`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
 from lxml import etree
+from pptx.oxml import parse_xml
+
+from handouts.caches import memoize
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _BULLETS = tuple(
@@ -55,6 +61,63 @@ def indent_and_bullet(paragraph, indent: int, bullet: tuple[str, str] | None) ->
             p_pr.append(element)
         else:
             after.addprevious(element)
+
+
+@dataclass(frozen=True)
+class FrameDefaults:
+    """What every paragraph and run of one text frame shares (sizes in
+    centipoints, lengths in EMU, colours "RRGGBB")."""
+
+    size: int
+    bold: bool
+    font: str
+    color: str
+    language: str
+    line: int
+    gap: int
+    indent: int
+    align: str  # "l" or "ctr"
+    bullet: str | None  # the bullet's colour, or None for no bullet
+
+
+@memoize("deck frame defaults XML", maxsize=256)
+def _level_xml(d: FrameDefaults) -> str:
+    bullet = (
+        f'<a:buClr><a:srgbClr val="{d.bullet}"/></a:buClr><a:buFont typeface={quoteattr(d.font)}/><a:buChar char="•"/>'
+        if d.bullet
+        else "<a:buNone/>"
+    )
+    return (
+        f'<a:lvl1pPr xmlns:a="{_A[1:-1]}" marL="{d.indent}" indent="{-d.indent}" algn="{d.align}">'
+        f'<a:lnSpc><a:spcPts val="{d.line}"/></a:lnSpc><a:spcBef><a:spcPts val="{d.gap}"/></a:spcBef>'
+        f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}'
+        f'<a:defRPr lang={quoteattr(d.language)} sz="{d.size}" b="{int(d.bold)}" i="0" dirty="0">'
+        f'<a:solidFill><a:srgbClr val="{d.color}"/></a:solidFill>'
+        f"<a:latin typeface={quoteattr(d.font)}/><a:cs typeface={quoteattr(d.font)}/></a:defRPr></a:lvl1pPr>"
+    )
+
+
+def frame_defaults(text_frame, defaults: FrameDefaults) -> None:
+    """Paragraph and character properties shared by the whole frame, written
+    once in its list style (``a:lstStyle/a:lvl1pPr``) instead of on every
+    paragraph and run: PowerPoint and LibreOffice inherit them, and text a
+    teacher types into the box gets them too."""
+    tx_body = text_frame._txBody
+    lst = tx_body.find(_A + "lstStyle")
+    if lst is None:
+        lst = tx_body.makeelement(_A + "lstStyle", {})
+        tx_body.find(_A + "bodyPr").addnext(lst)
+    for old in list(lst):
+        lst.remove(old)
+    lst.append(parse_xml(_level_xml(defaults)))
+
+
+def no_space_before(paragraph) -> None:
+    """The first paragraph of a frame starts at its top (``spcBef`` 0)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    spc = p_pr.makeelement(_A + "spcBef", {})
+    etree.SubElement(spc, _A + "spcPts", val="0")
+    p_pr.insert(0, spc)
 
 
 def run_language(run, language: str) -> None:

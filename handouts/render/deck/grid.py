@@ -1,0 +1,102 @@
+"""Subjects side by side, each under its name band in its colour: the slide
+for one long row and for a section's per-subject prose. Text that does not
+fit continues on "(cont.)" slides showing only the subjects with text left.
+"""
+
+from __future__ import annotations
+
+import math
+
+from handouts.colors import tint
+from handouts.render.deck.contrast import ink_on
+from handouts.render.deck.deck_writer import DeckWriter
+from handouts.render.deck.fit import block_height, fit_size, take
+from handouts.render.deck.text import Box, text_box
+
+
+def _grid(w: DeckWriter, count: int, panel: float | None = None) -> list[tuple[Box, Box]]:
+    """(name band, text panel) boxes for ``count`` subjects: one row of columns
+    up to four, else two rows; panels ``panel`` high, or as high as the body allows."""
+    gap = w.deck.gap * 0.6
+    per_row = count if count <= 4 else math.ceil(count / 2)
+    rows = math.ceil(count / per_row)
+    band_h = w.style("body", w.deck.sizes.body, bold=True).line_height + w.insets.top + w.insets.bottom
+    row_h = (w.body.height - gap * (rows - 1)) / rows
+    if panel is not None:
+        row_h = min(row_h, band_h + panel)
+    cells: list[tuple[Box, Box]] = []
+    for r in range(rows):
+        line = Box(w.body.left, w.body.top + r * (row_h + gap), w.body.width, row_h)
+        for col in line.columns(per_row, gap)[: count - r * per_row]:
+            cells.append(col.split_top(band_h))
+    return cells
+
+
+def subject_grid(
+    w: DeckWriter, title: str, texts: list[list[str]], notes: list[str], bullet: bool = False, shared: bool = False
+) -> None:
+    """Subjects side by side in their colours, each under its name band. Text
+    that does not fit continues on "(cont.)" slides that show only the
+    subjects with text left, so a single huge cell gets the slide's width."""
+    deck = w.deck
+    everyone = list(range(len(texts)))
+    style = w.style("body", max(deck.sizes.display, deck.sizes.body), bullet=bullet)
+    cells = _grid(w, len(texts))
+    size = fit_size(
+        [(t, body.width, body.height) for t, (_, body) in zip(texts, cells)], style, deck.sizes.min, w.insets
+    )
+    pages: list[tuple[list[int], list[list[str]], list[tuple[Box, Box]]]] = []
+    if size:  # one slide; panels as tall as the tallest text, not the whole slide
+        style = style.at(size)
+        needed = max(block_height(t, style, body.width, w.insets) for t, (_, body) in zip(texts, cells))
+        panel = max(needed, 3 * style.line_height + w.insets.top + w.insets.bottom, w.body.height * 0.5)
+        pages.append((everyone, texts, _grid(w, len(texts), panel)))
+    else:
+        style = style.at(deck.sizes.min)
+        remaining = list(texts)
+        active = everyone
+        while active:
+            cells = _grid(w, len(active))
+            shown = []
+            for i, (_, body) in zip(active, cells):
+                head, remaining[i] = take(remaining[i], style, body.width, body.height, w.insets)
+                shown.append(head)
+            pages.append((active, shown, cells))
+            active = [i for i in everyone if remaining[i]]
+    name_style = w.style("body", deck.sizes.body, bold=True)
+    for index, (active, shown, cells) in enumerate(pages):
+        slide = w.new_slide(w.page_title(title, index, len(pages)), notes)
+        for i, page, (band, body) in zip(active, shown, cells):
+            name, color = _band(w, i, shared)
+            w.fitted_box(
+                slide,
+                band,
+                [name],
+                name_style,
+                ink_on(color, w.colors.header_text, w.colors.text),
+                anchor="middle",
+                fill=color,
+                name=f"{name} label",
+            )
+            fill = tint(color, 0.9)
+            text_box(
+                slide,
+                body,
+                page,
+                style,
+                ink_on(fill, w.colors.text),
+                w.language,
+                w.insets,
+                fill=fill,
+                name=f"{name} text",
+                bullet_color=color,
+                link_color=w.colors.link,
+            )
+
+
+def _band(w: DeckWriter, index: int, shared: bool) -> tuple[str, str]:
+    """A panel's name and colour: the subject's, or all the subjects' in the accent."""
+    if shared:
+        return " · ".join(s.name for s in w.model.subjects), w.colors.accent
+    subject = w.model.subjects[index]
+    return subject.name, w.layout.subject_color(index, subject.color)

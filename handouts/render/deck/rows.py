@@ -1,0 +1,233 @@
+"""Comparison slides: table rows packed several to a slide by measured fit.
+
+A slide shows the subjects' names once, in their colours, across the top of
+the body; under them each row is its label and the subjects' values side by
+side (one wide card when every subject shares the value). The rows are
+measured at every candidate size; the fewest slides are found at the
+minimum size, then the largest size that still needs no more slides, and the
+rows are spread evenly so no slide is left nearly empty. Cards grow to fill
+the slide. A row too tall for a slide of its own at the minimum size gets
+the per-subject grid with "(cont.)" slides (:func:`subject_grid`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handouts.colors import tint
+from handouts.markup import plain
+from handouts.render.deck.a11y import qualified
+from handouts.render.deck.contrast import ink_on
+from handouts.render.deck.deck_writer import DeckWriter
+from handouts.render.deck.fit import TextStyle, block_height, candidate_sizes, has_broken_words
+from handouts.render.deck.grid import subject_grid
+from handouts.render.deck.text import Box, text_box
+from handouts.source.models import split_paragraphs
+
+SHARED_TINT = 0.88  # a shared value's card: the accent mixed with white
+CELL_TINT = 0.9  # a subject's card: its colour mixed with white
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: list[list[str]]  # paragraphs per subject
+    shared: bool  # one value for every subject: drawn once, across the columns
+    notes: list[str]
+
+
+def rows_of(w: DeckWriter) -> list[Row]:
+    """The table's rows with empty cells shown as the layout's dash."""
+    empty = w.deck.labels.empty_cell
+    out = []
+    for row in w.model.table:
+        cells = [c or empty for c in row.cells()]
+        shared = len(cells) > 1 and len(set(cells)) == 1 and cells[0] != empty
+        values = [split_paragraphs(c) or [empty] for c in cells]
+        if shared:
+            notes = [f"{plain(row.label)}, shared by all: {plain(cells[0])}"]
+        else:
+            notes = [f"{plain(row.label)}:"] + [
+                f"{s.full_name or s.name}: {plain(v)}" for s, v in zip(w.model.subjects, cells)
+            ]
+        out.append(Row(row.label, values, shared, notes))
+    return out
+
+
+class Geometry:
+    """Column boxes and measured heights of rows at one size."""
+
+    def __init__(self, w: DeckWriter, size: float) -> None:
+        self.w = w
+        self.style = w.style("body", size)
+        self.label = TextStyle(self.style.font, size, True)
+        gap = w.deck.gap * 0.6
+        self.gap = gap
+        count = len(w.model.subjects)
+        self.columns = w.body.columns(count, gap)
+        self.header_h = w.style("body", w.deck.sizes.body, bold=True).line_height + w.insets.top + w.insets.bottom
+        self.room = w.body.height - self.header_h - gap
+
+    def label_height(self, row: Row) -> float:
+        return block_height([row.label], self.label, self.w.body.width, self.w.insets)
+
+    def cells_height(self, row: Row) -> float:
+        if row.shared:
+            return block_height(row.values[0], self.style, self.w.body.width, self.w.insets)
+        return max(block_height(v, self.style, c.width, self.w.insets) for v, c in zip(row.values, self.columns))
+
+    def height(self, row: Row) -> float:
+        return self.label_height(row) + self.cells_height(row) + self.gap
+
+    def clean(self, row: Row) -> bool:
+        """No word of the row broken across lines at this size."""
+        insets = self.w.insets
+        if row.shared:
+            return not has_broken_words(row.values[0], self.style, self.w.body.width, insets)
+        return not any(has_broken_words(v, self.style, c.width, insets) for v, c in zip(row.values, self.columns))
+
+
+def pack(heights: list[float], capacity: float) -> list[list[int]]:
+    """Greedy runs of consecutive rows whose heights sum to at most ``capacity``."""
+    pages: list[list[int]] = []
+    used = capacity + 1
+    for i, h in enumerate(heights):
+        if used + h > capacity + 0.01:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(i)
+        used += h
+    return pages
+
+
+def balanced(heights: list[float], capacity: float) -> list[list[int]]:
+    """As few pages as :func:`pack` makes, with the rows spread evenly: the
+    smallest capacity that needs no more pages (bisected)."""
+    count = len(pack(heights, capacity))
+    low, high = max(heights), capacity
+    for _ in range(20):
+        mid = (low + high) / 2
+        if len(pack(heights, mid)) <= count:
+            high = mid
+        else:
+            low = mid
+    return pack(heights, high)
+
+
+def plan(w: DeckWriter, rows: list[Row]) -> tuple[float, list[list[int]]]:
+    """The size and the pages (row indexes) for rows that each fit a slide."""
+    sizes = candidate_sizes(max(w.deck.sizes.display, w.deck.sizes.table), w.deck.sizes.min)
+    smallest = Geometry(w, sizes[-1])
+    fewest = len(pack([smallest.height(r) for r in rows], smallest.room))
+    for size in sizes:
+        geo = Geometry(w, size)
+        heights = [geo.height(r) for r in rows]
+        fits = max(heights) <= geo.room + 0.01 and len(pack(heights, geo.room)) <= fewest
+        if fits and (size == sizes[-1] or all(geo.clean(r) for r in rows)):
+            return size, balanced(heights, geo.room)
+    return sizes[-1], balanced([smallest.height(r) for r in rows], smallest.room)
+
+
+def build_rows(w: DeckWriter) -> None:
+    """The table's rows on as few, as full, comparison slides as fit."""
+    labels = w.deck.labels
+    others = [s.heading for s in w.model.sections] + [
+        w.model.title,
+        labels.overview,
+        labels.similarities,
+        labels.conclusion,
+        labels.sources,
+    ]
+    rows = rows_of(w)
+    smallest = Geometry(w, w.deck.sizes.min)
+    runs: list[tuple[bool, list[Row]]] = []  # (too tall for a slide, rows): consecutive fitting rows together
+    for row in rows:
+        tall = smallest.height(row) > smallest.room + 0.01
+        if runs and not tall and not runs[-1][0]:
+            runs[-1][1].append(row)
+        else:
+            runs.append((tall, [row]))
+    for tall, run in runs:
+        if tall:
+            row = run[0]
+            values = [row.values[0]] if row.shared else row.values
+            subject_grid(w, qualified(row.label, others, labels.compared), values, row.notes, shared=row.shared)
+            continue
+        size, pages = plan(w, run)
+        for page in pages:
+            draw_page(w, [run[i] for i in page], size, others)
+
+
+def page_title(w: DeckWriter, rows: list[Row], others: list[str]) -> str:
+    """One row: its label. Several: their labels joined, if they fit a line at
+    the heading size; else the first and last."""
+    if len(rows) == 1:
+        return qualified(rows[0].label, others, w.deck.labels.compared)
+    joined = " · ".join(plain(r.label) for r in rows)
+    heading = w.style("heading", w.deck.sizes.heading, bold=True)
+    if block_height([joined], heading, w.title_box.width, w.insets) <= heading.line_height + 8.01:
+        return joined
+    return f"{plain(rows[0].label)} – {plain(rows[-1].label)}"
+
+
+def draw_page(w: DeckWriter, rows: list[Row], size: float, others: list[str]) -> None:
+    """Subject names across the top, then each row: label, then its cards."""
+    geo = Geometry(w, size)
+    notes = [line for row in rows for line in row.notes]
+    slide = w.new_slide(page_title(w, rows, others), notes)
+    subjects = w.model.subjects
+    colors = [w.layout.subject_color(i, s.color) for i, s in enumerate(subjects)]
+    name_style = w.style("body", w.deck.sizes.body, bold=True)
+    for subject, color, column in zip(subjects, colors, geo.columns):
+        band = Box(column.left, w.body.top, column.width, geo.header_h)
+        w.fitted_box(
+            slide,
+            band,
+            [subject.name],
+            name_style,
+            ink_on(color, w.colors.text, w.colors.header_text),
+            anchor="middle",
+            fill=color,
+            name=f"{subject.name} label",
+        )
+    heights = [geo.height(r) for r in rows]
+    spare = max(0.0, geo.room - sum(heights)) / len(rows)
+    top = w.body.top + geo.header_h + geo.gap
+    for row in rows:
+        label_h = geo.label_height(row)
+        text_box(
+            slide,
+            Box(w.body.left, top, w.body.width, label_h),
+            [row.label],
+            geo.label,
+            w.colors.heading,
+            w.language,
+            w.insets,
+            anchor="bottom",
+            name=f"{plain(row.label)} label",
+            link_color=w.colors.link,
+        )
+        card_h = geo.cells_height(row) + spare
+        card_top = top + label_h
+        if row.shared:
+            fill = tint(w.colors.accent, SHARED_TINT)
+            boxes = [(Box(w.body.left, card_top, w.body.width, card_h), row.values[0], fill, "shared")]
+        else:
+            boxes = [
+                (Box(c.left, card_top, c.width, card_h), v, tint(color, CELL_TINT), s.name)
+                for c, v, color, s in zip(geo.columns, row.values, colors, subjects)
+            ]
+        for box, paragraphs, fill, who in boxes:
+            text_box(
+                slide,
+                box,
+                paragraphs,
+                geo.style,
+                ink_on(fill, w.colors.text),
+                w.language,
+                w.insets,
+                fill=fill,
+                name=f"{plain(row.label)}: {who}",
+                link_color=w.colors.link,
+            )
+        top = card_top + card_h + geo.gap
