@@ -256,3 +256,123 @@ def overflow_problems(deck_bytes: bytes, pdf_path: Path, tolerance: float = 2.0)
                         f"({x0:.1f}, {top:.1f}, {x1:.1f}, {bottom:.1f}) outside its boxes"
                     )
     return problems
+
+
+# -- reading text back as a viewer shows it ---------------------------------------------------------------------------
+A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+SHAPE_TAGS = {P_NS + t for t in ("sp", "grpSp", "graphicFrame", "pic", "cxnSp")}
+WHITE = "FFFFFF"  # the default theme's slide background
+
+
+def _solid(parent) -> str | None:
+    """The ``srgbClr`` of a ``solidFill`` directly under ``parent`` (or None)."""
+    found = None if parent is None else parent.find(f"{A_NS}solidFill/{A_NS}srgbClr")
+    return None if found is None else found.get("val").upper()
+
+
+def _defaults(tx_body) -> dict:
+    """A text body's own list-style defaults (size in pt, bold, colour)."""
+    d_r_pr = tx_body.find(f"{A_NS}lstStyle/{A_NS}lvl1pPr/{A_NS}defRPr")
+    if d_r_pr is None:
+        return {}
+    sz = d_r_pr.get("sz")
+    return {"size": int(sz) / 100 if sz else None, "bold": d_r_pr.get("b") == "1", "color": _solid(d_r_pr)}
+
+
+def _box(element) -> tuple[float, float, float, float] | None:
+    off = element.find(f".//{A_NS}off")
+    ext = element.find(f".//{A_NS}ext[@cx]")
+    if off is None or ext is None:
+        return None
+    x, y = int(off.get("x")) / EMU_PER_PT, int(off.get("y")) / EMU_PER_PT
+    return x, y, x + int(ext.get("cx")) / EMU_PER_PT, y + int(ext.get("cy")) / EMU_PER_PT
+
+
+def _leaves(tree):
+    """Shape elements in drawing order (groups opened; our groups keep slide coordinates)."""
+    for element in tree:
+        if element.tag == P_NS + "grpSp":
+            yield from _leaves(element)
+        elif element.tag in SHAPE_TAGS:
+            yield element
+
+
+def styled_runs(slide) -> list[dict]:
+    """Every non-empty run of the slide: text, size (pt), bold, colour and the
+    fill it is read on (its shape's or table cell's fill, else the nearest
+    filled shape beneath it that holds its centre, else the white background),
+    and the shape's name."""
+    out = []
+    drawn: list[tuple[tuple, str]] = []  # (box, fill) of filled shapes so far, bottom to top
+    for element in _leaves(slide.shapes._spTree):
+        box = _box(element)
+        name = element.find(f"./*/{P_NS}cNvPr").get("name")
+        own = _solid(element.find(f"{P_NS}spPr"))
+
+        def beneath(box=box) -> str:
+            if box is not None:
+                cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+                for other, fill in reversed(drawn):
+                    if other[0] <= cx <= other[2] and other[1] <= cy <= other[3]:
+                        return fill
+            return WHITE
+
+        bodies = []
+        if element.tag == P_NS + "graphicFrame":
+            for tc in element.iter(A_NS + "tc"):
+                bodies.append((tc.find(A_NS + "txBody"), _solid(tc.find(A_NS + "tcPr")) or beneath()))
+        else:
+            tx = element.find(P_NS + "txBody")
+            if tx is not None:
+                bodies.append((tx, own or beneath()))
+        for tx, fill in bodies:
+            if tx is None:
+                continue
+            base = _defaults(tx)
+            for r in tx.iter(A_NS + "r"):
+                text = "".join(t.text or "" for t in r.iter(A_NS + "t"))
+                if not text.strip():
+                    continue
+                r_pr = r.find(A_NS + "rPr")
+                sz = r_pr.get("sz") if r_pr is not None else None
+                bold = r_pr.get("b") if r_pr is not None else None
+                out.append(
+                    {
+                        "text": text,
+                        "size": int(sz) / 100 if sz else base.get("size"),
+                        "bold": bold == "1" if bold is not None else base.get("bold", False),
+                        "color": _solid(r_pr) or base.get("color"),
+                        "fill": fill,
+                        "shape": name,
+                    }
+                )
+        if own and box is not None:
+            drawn.append((box, own))
+    return out
+
+
+def text_fill(slide, margin: float = 36.0) -> float:
+    """How full a content slide is: the area its text, tables, pictures and
+    figures cover below the title (text measured with the deck's own metrics
+    at its size in its shape's width), over the area below the title."""
+    from handouts.render.deck.fit import Insets, TextStyle, block_height
+
+    prs_w, prs_h = 960.0, 540.0
+    title = slide.shapes.title
+    title_bottom = (title.top + title.height) / EMU_PER_PT if title is not None else 0.0
+    area = (prs_w - 2 * margin) * (prs_h - margin - title_bottom)
+    covered = 0.0
+    for shape in _flat(slide.shapes):
+        if title is not None and shape.shape_id == title.shape_id:
+            continue
+        width, height = shape.width / EMU_PER_PT, shape.height / EMU_PER_PT
+        if getattr(shape, "has_table", False) or shape.shape_type in (13,):  # table, picture
+            covered += width * height
+        elif shape.has_text_frame and shape.text_frame.text.strip():
+            base = _defaults(shape.text_frame._txBody)
+            size = base.get("size") or 18.0
+            paragraphs = [p.text for p in shape.text_frame.paragraphs]
+            style = TextStyle("Calibri", size, base.get("bold", False))
+            covered += width * min(height, block_height(paragraphs, style, width, Insets()))
+    return covered / area

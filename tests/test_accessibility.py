@@ -210,7 +210,7 @@ def test_deck_titles_made_unique_and_pictures_described(tmp_path: Path) -> None:
     write_png(tmp_path / "a.png", (300, 300))
     write_png(tmp_path / "b.png", (300, 300))
     source = make_source(2, 3, 6, language="fr")
-    source["table"][1]["label"] = "Section 0"  # a row slide and a section slide would share a title
+    source["table"] = [dict(source["table"][1], label="Section 0")]  # a row's slide and a section's would share a title
     source["sections"].append(dict(source["sections"][0]))  # two sections with the same heading
     source["subjects"][0].update(image="a.png", image_alt="A red square")
     source["subjects"][1].update(image="b.png")

@@ -38,7 +38,10 @@ SIZE_FLOORS: list[tuple[Path_, Path_]] = [
         for k in ("title", "subtitle", "heading", "subheading", "body", "table", "small")
     ],
     (("timeline", "label_size"), ("timeline", "min_size")),
-    *[(("deck", "sizes", k), ("deck", "sizes", "min")) for k in ("cover", "title", "heading", "display", "body", "table")],
+    *[
+        (("deck", "sizes", k), ("deck", "sizes", "min"))
+        for k in ("cover", "title", "heading", "display", "body", "table")
+    ],
     # a slide's title is never smaller than its content (the hierarchy reads from the back row)
     *[(("deck", "sizes", "heading"), ("deck", "sizes", k)) for k in ("display", "body", "table")],
 ]

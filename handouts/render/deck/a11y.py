@@ -62,15 +62,19 @@ def is_decorative(shape) -> bool:
     return ext_list is not None and any(e.get("uri") == DECORATIVE_URI for e in ext_list)
 
 
-def title_first(slide) -> None:
+def title_first(slide, title=None) -> None:
     """Move the title placeholder before every non-decorative shape (reading
-    order; python-pptx has no z-order API, so the shape tree is reordered)."""
-    title = slide.shapes.title
+    order; python-pptx has no z-order API, so the shape tree is reordered).
+    Only the shapes before the title are looked at (on a new slide, none or
+    the decoration sent to the back)."""
+    title = title if title is not None else slide.shapes.title
     if title is None:
         return
-    first = next((shape for shape in slide.shapes if not is_decorative(shape)), None)
-    if first is not None and first.shape_id != title.shape_id:
-        first._element.addprevious(title._element)
+    element = title._element
+    before = [e for e in element.itersiblings(preceding=True) if e.find(f"./*/{_P}cNvPr") is not None]
+    readable = [e for e in before if not is_decorative(e)]
+    if readable:
+        readable[-1].addprevious(element)  # siblings come nearest first: the last is the earliest
 
 
 def unique_titles(titles: list[str]) -> list[str]:
@@ -112,17 +116,19 @@ def title_text(slide) -> str:
     return "" if title is None else title.text_frame.text
 
 
-def finish_slides(slides, retitle: Callable[[object, str], None], describe: Callable[[str], str]) -> None:
-    """The deck-wide pass: unique titles (``retitle`` refits a changed one),
-    alt text on every picture and group lacking it (``describe`` names it
-    from the shape's name), title first."""
-    slides = list(slides)
-    current = [title_text(slide) for slide in slides]
-    for slide, old, new in zip(slides, current, unique_titles(current)):
+def finish_slides(records, retitle: Callable[[object, str], None], describe: Callable[[str], str]) -> None:
+    """The deck-wide pass over the slides' records (slide, title placeholder,
+    title text, figure flag): unique titles (``retitle`` refits a changed
+    one), alt text on every picture and group of a figure slide lacking it
+    (``describe`` names it from the shape's name; the deck's own pictures
+    have theirs), title first."""
+    current = [record.title_text for record in records]
+    for record, old, new in zip(records, current, unique_titles(current)):
         if new != old:
-            retitle(slide, new)
-    for slide in slides:
-        for shape in _described(slide.shapes):
-            if not alt_text(shape).strip():
-                set_alt_text(shape, describe(shape.name))
-        title_first(slide)
+            retitle(record.slide, new)
+    for record in records:
+        if record.figure:
+            for shape in _described(record.slide.shapes):
+                if not alt_text(shape).strip():
+                    set_alt_text(shape, describe(shape.name))
+        title_first(record.slide, record.title)

@@ -4,8 +4,8 @@ never by index (templates order them freely).
 
 from __future__ import annotations
 
-from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER as P
+from pptx.presentation import Presentation
 
 from handouts.caches import memoize
 from handouts.errors import LayoutError
@@ -46,9 +46,11 @@ def _best_index(prs: Presentation, kind: str) -> int:
 
 @memoize("deck default layout picks", maxsize=2)  # "title", "title_only"
 def _default_index(kind: str) -> int:
-    """The pick in python-pptx's default template, which never changes (reading
+    """The pick in the (trimmed) default template, which never changes (reading
     every layout's placeholders costs a few ms a deck)."""
-    return _best_index(Presentation(), kind)
+    from handouts.render.deck.template import default_presentation
+
+    return _best_index(default_presentation("16:9"), kind)
 
 
 def pick_layout(prs: Presentation, kind: str, default_template: bool = False):
@@ -56,14 +58,6 @@ def pick_layout(prs: Presentation, kind: str, default_template: bool = False):
     subtitle) or ``"title_only"`` (a title and room for our own shapes)."""
     index = _default_index(kind) if default_template else _best_index(prs, kind)
     return prs.slide_layouts[index]
-
-
-def placeholder(slide, *types):
-    """The slide's first placeholder of one of ``types`` (or ``None``)."""
-    for shape in slide.placeholders:
-        if shape.placeholder_format.type in types:
-            return shape
-    return None
 
 
 def layout_box(slide_layout, *types) -> tuple[int, int, int, int] | None:
@@ -74,9 +68,9 @@ def layout_box(slide_layout, *types) -> tuple[int, int, int, int] | None:
     return None
 
 
-def remove_empty_placeholders(slide) -> None:
+def remove_empty_placeholders(placeholders, keep=None) -> None:
     """Empty placeholders show "Click to add text" in editors: remove them
-    (every placeholder but a text one with visible text)."""
-    for shape in list(slide.placeholders):
-        if not (shape.has_text_frame and shape.text_frame.text.strip()):
+    (every placeholder but ``keep`` and text ones with visible text)."""
+    for shape in list(placeholders):
+        if shape is not keep and not (shape.has_text_frame and shape.text_frame.text.strip()):
             xml_edits.remove_shape(shape)

@@ -8,9 +8,12 @@ slides when it does not fit at the layout's minimum size.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
 from handouts.layout.models import Layout
+from handouts.markup import parse_inline
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
 from handouts.render.deck.base import layout_box, pick_layout
@@ -19,6 +22,24 @@ from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, position, rectangle, text_box, write
 from handouts.source.models import Comparison
 from handouts.units import emu_to_pt
+
+
+@dataclass
+class SlideRecord:
+    """A slide and the shapes the deck-wide passes need, kept when it was made."""
+
+    slide: object
+    title: object  # its title placeholder
+    placeholders: dict  # placeholder type -> shape, as cloned from its layout
+    figure: bool = False  # drawn on by another module: check its pictures and groups for alt text
+    title_text: str = ""
+
+
+def _title_of(found: dict):
+    title = found.get(P.TITLE) or found.get(P.CENTER_TITLE)
+    if title is None:
+        raise ValueError("a slide layout picked for its title placeholder has none")
+    return title
 
 
 class DeckWriter:
@@ -35,6 +56,7 @@ class DeckWriter:
         self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
         self.insets = Insets()
         self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
+        self.records: list[SlideRecord] = []  # every slide, in order, with references kept (no searching)
         margin, gap = self.deck.margin, self.deck.gap
         heading = self.style("heading", self.deck.sizes.heading)
         own_title = Box(
@@ -74,12 +96,17 @@ class DeckWriter:
         return TextStyle(font, size or self.deck.sizes.body, bold, bullet)
 
     # -- slides -------------------------------------------------------------
-    def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False):
-        """A slide with its (fitted) title in the title placeholder."""
+    def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False, figure: bool = False):
+        """A slide with its (fitted) title in the title placeholder. ``figure``:
+        another module draws on it (its pictures and groups get alt text from
+        their names if they have none)."""
         slide = self.prs.slides.add_slide(self.title_layout if title_slide else self.content_layout)
         # python-pptx's documented "turbo add": ids for new shapes from a counter instead of a search of
         # the slide per shape. Safe here: every shape is added through this one slide.shapes.
         slide.shapes.turbo_add_enabled = True
+        # The slide's placeholders, looked up once: its title and the others (removed at the end if unused).
+        found = {shape.placeholder_format.type: shape for shape in slide.placeholders}
+        self.records.append(SlideRecord(slide, _title_of(found), found, figure))
         if not title_slide:
             self.set_title(slide, title)
             if self.bar:
@@ -107,7 +134,9 @@ class DeckWriter:
     ) -> None:
         """Fit ``text`` into the slide's title placeholder (moved to ``box`` when given)."""
         self._title_args[slide.slide_id] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
-        title = slide.shapes.title
+        record = self.record(slide)
+        record.title_text = text
+        title = record.title
         box = box or self.title_box
         if not self.templated or box is not self.title_box:
             position(title, box)
@@ -119,7 +148,27 @@ class DeckWriter:
             color or self.colors.heading,
             anchor=anchor,
             align=align,
+            smallest=min(size or self.deck.sizes.heading, self.content_size),
         )
+
+    @property
+    def content_size(self) -> float:
+        """The largest size content may have: titles never shrink below it (a
+        title too long for it is cut with an ellipsis; the notes have it whole)."""
+        sizes = self.deck.sizes
+        return max(sizes.display, sizes.body, sizes.table, sizes.min)
+
+    def record(self, slide) -> SlideRecord:
+        """What was kept about ``slide`` (usually the last one added)."""
+        for record in reversed(self.records):
+            if record.slide is slide:
+                return record
+        raise KeyError(slide.slide_id)
+
+    def placeholder(self, slide, *types):
+        """The slide's first placeholder of one of ``types`` (or ``None``), from the record."""
+        found = self.record(slide).placeholders
+        return next((found[t] for t in types if t in found), None)
 
     def retitle(self, slide, text: str) -> None:
         """Set a slide's title again, as it was first set (the deck-wide pass makes titles unique)."""
@@ -200,7 +249,7 @@ class DeckWriter:
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph, in the source's language."""
         frame = slide.notes_slide.notes_text_frame
-        frame.text = "\n".join(" ".join(p.split()) for p in paragraphs if p)
+        frame.text = "\n".join(" ".join(notes_text(p).split()) for p in paragraphs if p)
         for paragraph in frame.paragraphs:
             for run in paragraph.runs:
                 xml_edits.run_language(run, self.language)
@@ -210,7 +259,7 @@ class DeckWriter:
         fits, else as many "(cont.)" slides as needed at the minimum size."""
         if not paragraphs:
             return
-        style = self.style("body", self.deck.sizes.body, bullet=bullet)
+        style = self.style("body", max(self.deck.sizes.display, self.deck.sizes.body), bullet=bullet)
         size = fit_size([(paragraphs, self.body.width, self.body.height)], style, self.deck.sizes.min, self.insets)
         style = style.at(size or self.deck.sizes.min)
         pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
@@ -228,3 +277,14 @@ class DeckWriter:
                 link_color=self.colors.link,
                 name="Body",
             )
+
+
+def notes_text(paragraph: str) -> str:
+    """A paragraph as plain text for the notes: markup gone, a link's target
+    kept after its text."""
+    parts = []
+    for span in parse_inline(paragraph):
+        parts.append(span.text)
+        if span.href and span.href not in span.text:
+            parts.append(f" ({span.href})")
+    return "".join(parts)

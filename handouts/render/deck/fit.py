@@ -24,6 +24,9 @@ from handouts.render.fonts import register_family
 WIDTH_SAFETY = 0.97
 PARAGRAPH_GAP = 0.35  # space before a paragraph, in ems (not before the first)
 BULLET_INDENT = 0.9  # hanging indent of a bulleted paragraph, in ems
+_BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+_BREAK_AFTER = frozenset("/-?")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+")
 
 
@@ -85,11 +88,36 @@ def unit_width(text: str, font: str, bold: bool) -> float:
     return sum(widths.get(ord(ch), 1000.0) for ch in text) / 1000.0
 
 
+def slide_text(text: str) -> str:
+    """Text as it is written to a slide and measured: tabs and other breaking
+    spaces become plain spaces (a tab would jump to a tab stop we do not
+    measure); zero-width spaces, word joiners, byte-order marks and soft hyphens
+    go (renderers break or hyphenate at them in ways we cannot predict).
+    No-break spaces stay inside their word."""
+    return _INVISIBLE.sub("", _BREAKING_SPACE.sub(" ", text))
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a paragraph, split where a renderer may break a line."""
+    return [word for word in _BREAKING_SPACE.split(slide_text(text)) if word]
+
+
+def _break_point(piece: str) -> int:
+    """Where to cut a word too wide for a line: after its last "/", "-" or "?"
+    (not before a digit), as LibreOffice and PowerPoint do in URLs and
+    compounds, when that keeps at least a third of the line; else the whole piece."""
+    for i in range(len(piece) - 2, len(piece) // 3 - 1, -1):
+        if piece[i] in _BREAK_AFTER and not piece[i + 1].isdigit():
+            return i + 1
+    return len(piece) - 1
+
+
 def _needs_bold(text: str, style: TextStyle) -> bool:
     return style.bold or any(span.bold for span in parse_inline(text))
 
 
-def wrap(text: str, style: TextStyle, width: float) -> list[tuple[str, bool]]:
+@memoize("deck wrapped paragraphs", maxsize=20_000)  # planning measures each text at many sizes, often twice
+def wrap(text: str, style: TextStyle, width: float) -> tuple[tuple[str, bool], ...]:
     """Greedy word wrap of one paragraph (plain text) into ``(line, broken)``
     pairs; ``broken`` marks a line that ends inside a word too wide to fit."""
     bold = style.bold
@@ -97,7 +125,7 @@ def wrap(text: str, style: TextStyle, width: float) -> list[tuple[str, bool]]:
     space = unit_width(" ", style.font, bold)
     lines: list[tuple[str, bool]] = []
     current, used = "", 0.0
-    for word in text.split():
+    for word in words_of(text):
         w = unit_width(word, style.font, bold)
         if current and used + space + w <= limit:
             current, used = f"{current} {word}", used + space + w
@@ -111,16 +139,18 @@ def wrap(text: str, style: TextStyle, width: float) -> list[tuple[str, bool]]:
         for ch in word:
             cw = unit_width(ch, style.font, bold)
             if piece and piece_w + cw > limit:
-                lines.append((piece, True))
-                piece, piece_w = "", 0.0
+                cut = _break_point(piece + ch)
+                lines.append((piece[:cut], True))
+                piece = piece[cut:]
+                piece_w = unit_width(piece, style.font, bold)
             piece, piece_w = piece + ch, piece_w + cw
         current, used = piece, piece_w
     if current or not lines:
         lines.append((current, False))
-    return lines
+    return tuple(lines)
 
 
-def paragraph_lines(text: str, style: TextStyle, width: float) -> list[tuple[str, bool]]:
+def paragraph_lines(text: str, style: TextStyle, width: float) -> tuple[tuple[str, bool], ...]:
     """Lines of one paragraph that may carry inline markup."""
     measured = style if not _needs_bold(text, style) else TextStyle(style.font, style.size, True, style.bullet)
     return wrap(plain(text), measured, width - style.indent)
@@ -178,7 +208,7 @@ def split_paragraph(text: str, style: TextStyle, width: float, max_lines: int) -
         return "", text
     head = "".join(line + ("" if broken else " ") for line, broken in lines[:max_lines])
     head_len = len(head.rstrip())
-    normal = " ".join(flat.split())
+    normal = " ".join(words_of(flat))
     cut = head_len
     ends = [m.end() for m in _SENTENCE_END.finditer(normal[: head_len + 1])]
     if ends and ends[-1] >= head_len * 0.5:
@@ -233,7 +263,7 @@ def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsi
     """``text`` if it wraps into ``max_lines``, else cut at a word with an ellipsis."""
     if len(paragraph_lines(text, style, width)) <= max_lines:
         return text
-    words = plain(text).split()
+    words = words_of(plain(text))
     low, high = 0, len(words)
     while low < high:
         mid = (low + high + 1) // 2

@@ -32,8 +32,22 @@ def _grid(w: DeckWriter, count: int, panel: float | None = None) -> list[tuple[B
     return cells
 
 
+def fits_one_slide(w: DeckWriter, texts: list[list[str]]) -> bool:
+    """Whether the grid of these texts fits one slide at the minimum size or more."""
+    style = w.style("body", max(w.deck.sizes.display, w.deck.sizes.body))
+    cells = _grid(w, len(texts))
+    blocks = [(t, body.width, body.height) for t, (_, body) in zip(texts, cells)]
+    return fit_size(blocks, style, w.deck.sizes.min, w.insets) is not None
+
+
 def subject_grid(
-    w: DeckWriter, title: str, texts: list[list[str]], notes: list[str], bullet: bool = False, shared: bool = False
+    w: DeckWriter,
+    title: str,
+    texts: list[list[str]],
+    notes: list[str],
+    bullet: bool = False,
+    shared: bool = False,
+    subjects: list[int] | None = None,
 ) -> None:
     """Subjects side by side in their colours, each under its name band. Text
     that does not fit continues on "(cont.)" slides that show only the
@@ -53,21 +67,20 @@ def subject_grid(
         pages.append((everyone, texts, _grid(w, len(texts), panel)))
     else:
         style = style.at(deck.sizes.min)
-        remaining = list(texts)
-        active = everyone
-        while active:
-            cells = _grid(w, len(active))
-            shown = []
-            for i, (_, body) in zip(active, cells):
-                head, remaining[i] = take(remaining[i], style, body.width, body.height, w.insets)
-                shown.append(head)
-            pages.append((active, shown, cells))
-            active = [i for i in everyone if remaining[i]]
+        pages = _paginate(w, texts, style, 1.0)
+        low, high = 0.5, 1.0  # the lowest fill of the panels that needs no more slides: even pages
+        for _ in range(12):
+            mid = (low + high) / 2
+            if len(_paginate(w, texts, style, mid)) <= len(pages):
+                high = mid
+            else:
+                low = mid
+        pages = _paginate(w, texts, style, high)
     name_style = w.style("body", deck.sizes.body, bold=True)
     for index, (active, shown, cells) in enumerate(pages):
         slide = w.new_slide(w.page_title(title, index, len(pages)), notes)
         for i, page, (band, body) in zip(active, shown, cells):
-            name, color = _band(w, i, shared)
+            name, color = _band(w, subjects[i] if subjects else i, shared)
             w.fitted_box(
                 slide,
                 band,
@@ -100,3 +113,23 @@ def _band(w: DeckWriter, index: int, shared: bool) -> tuple[str, str]:
         return " · ".join(s.name for s in w.model.subjects), w.colors.accent
     subject = w.model.subjects[index]
     return subject.name, w.layout.subject_color(index, subject.color)
+
+
+def _paginate(w: DeckWriter, texts: list[list[str]], style, scale: float) -> list:
+    """Pages of (subjects shown, their text, cells), each panel filled to at
+    most ``scale`` of its height (so the text can be spread evenly)."""
+    everyone = list(range(len(texts)))
+    remaining = list(texts)
+    active = everyone
+    pages = []
+    least = 2 * style.line_height + w.insets.top + w.insets.bottom
+    while active:
+        cells = _grid(w, len(active))
+        shown = []
+        for i, (_, body) in zip(active, cells):
+            height = min(body.height, max(body.height * scale, least))
+            head, remaining[i] = take(remaining[i], style, body.width, height, w.insets)
+            shown.append(head)
+        pages.append((active, shown, cells))
+        active = [i for i in everyone if remaining[i]]
+    return pages

@@ -20,7 +20,7 @@ from handouts.render.deck.a11y import qualified
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.fit import TextStyle, block_height, candidate_sizes, has_broken_words
-from handouts.render.deck.grid import subject_grid
+from handouts.render.deck.grid import fits_one_slide, subject_grid
 from handouts.render.deck.text import Box, text_box
 from handouts.source.models import split_paragraphs
 
@@ -115,17 +115,25 @@ def balanced(heights: list[float], capacity: float) -> list[list[int]]:
 
 
 def plan(w: DeckWriter, rows: list[Row]) -> tuple[float, list[list[int]]]:
-    """The size and the pages (row indexes) for rows that each fit a slide."""
+    """The size and the pages (row indexes) for rows that each fit a slide:
+    as few slides as the table size needs (the minimum size, if a row needs
+    it), at the largest size that needs no more, spread evenly."""
     sizes = candidate_sizes(max(w.deck.sizes.display, w.deck.sizes.table), w.deck.sizes.min)
-    smallest = Geometry(w, sizes[-1])
-    fewest = len(pack([smallest.height(r) for r in rows], smallest.room))
+    fewest = None
+    for size in (w.deck.sizes.table, w.deck.sizes.min):
+        geo = Geometry(w, size)
+        heights = [geo.height(r) for r in rows]
+        if max(heights) <= geo.room + 0.01:
+            fewest = len(pack(heights, geo.room))
+            break
     for size in sizes:
         geo = Geometry(w, size)
         heights = [geo.height(r) for r in rows]
-        fits = max(heights) <= geo.room + 0.01 and len(pack(heights, geo.room)) <= fewest
+        fits = max(heights) <= geo.room + 0.01 and len(pack(heights, geo.room)) <= (fewest or 0)
         if fits and (size == sizes[-1] or all(geo.clean(r) for r in rows)):
             return size, balanced(heights, geo.room)
-    return sizes[-1], balanced([smallest.height(r) for r in rows], smallest.room)
+    geo = Geometry(w, sizes[-1])
+    return sizes[-1], balanced([geo.height(r) for r in rows], geo.room)
 
 
 def build_rows(w: DeckWriter) -> None:
@@ -149,13 +157,36 @@ def build_rows(w: DeckWriter) -> None:
             runs.append((tall, [row]))
     for tall, run in runs:
         if tall:
-            row = run[0]
-            values = [row.values[0]] if row.shared else row.values
-            subject_grid(w, qualified(row.label, others, labels.compared), values, row.notes, shared=row.shared)
+            tall_row(w, run[0], qualified(run[0].label, others, labels.compared))
             continue
         size, pages = plan(w, run)
         for page in pages:
             draw_page(w, [run[i] for i in page], size, others)
+
+
+def tall_row(w: DeckWriter, row: Row, title: str) -> None:
+    """A row too tall for a comparison slide: its subjects side by side on a
+    slide of its own, or, when that does not fit either, the subjects in
+    groups of about as much text on a slide each (at the largest size that fits), so no slide
+    holds only a remnant; a value longer than that continues on "(cont.)" slides."""
+    if row.shared:
+        subject_grid(w, title, [row.values[0]], row.notes, shared=True)
+        return
+    groups = _groups(w, row.values, list(range(len(row.values))))
+    for index, group in enumerate(groups):
+        texts = [row.values[i] for i in group]
+        subject_grid(w, w.page_title(title, index, len(groups)), texts, row.notes, subjects=group)
+
+
+def _groups(w: DeckWriter, values: list[list[str]], subjects: list[int]) -> list[list[int]]:
+    """The subjects in runs that each fit a slide, split where the text is
+    about even (a single subject that does not fit continues on its own)."""
+    texts = [values[i] for i in subjects]
+    if len(subjects) == 1 or fits_one_slide(w, texts):
+        return [subjects]
+    sizes = [sum(len(p) for p in t) for t in texts]
+    half = min(range(1, len(sizes)), key=lambda k: abs(sum(sizes[:k]) - sum(sizes[k:])))
+    return _groups(w, values, subjects[:half]) + _groups(w, values, subjects[half:])
 
 
 def page_title(w: DeckWriter, rows: list[Row], others: list[str]) -> str:
@@ -204,7 +235,7 @@ def draw_page(w: DeckWriter, rows: list[Row], size: float, others: list[str]) ->
             w.language,
             w.insets,
             anchor="bottom",
-            name=f"{plain(row.label)} label",
+            name=f"Row: {plain(row.label)}",
             link_color=w.colors.link,
         )
         card_h = geo.cells_height(row) + spare

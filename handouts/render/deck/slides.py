@@ -9,22 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pptx.enum.shapes import PP_PLACEHOLDER as P
-
-from handouts.colors import readable_on
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
-from handouts.render.deck.base import placeholder
+from handouts.render.deck.cover import build_title
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.grid import subject_grid
 from handouts.render.deck.rows import build_rows
 from handouts.render.deck.table import build_overview
-from handouts.render.deck.text import Box, picture, position, rectangle
 from handouts.render.deck.timeline import draw_timeline
-from handouts.render.deck.xml_edits import send_to_back
 from handouts.source.models import split_paragraphs
 from handouts.timeline.model import build_timeline
-from handouts.units import emu_to_pt, pt_to_emu
+from handouts.units import pt_to_emu
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…。！？])[\"'”’»)\]]*\s+")
 _LINK = re.compile(r"^(https?://|mailto:)\S+$")
@@ -59,76 +54,6 @@ def key_sentences(text: str | None, count: int) -> list[str]:
     return [per_paragraph[i][j] for i, j in sorted(chosen)]
 
 
-def build_title(w: DeckWriter) -> None:
-    """Title, subtitle, the subjects (name chips in their colours), course/author/date."""
-    model, deck, colors = w.model, w.deck, w.colors
-    slide = w.new_slide(model.title, split_paragraphs(model.summary), title_slide=True)
-    meta = " · ".join(x for x in (model.course, model.author, model.date) if x)
-    names = [s.name for s in model.subjects]
-    title = placeholder(slide, P.CENTER_TITLE, P.TITLE)
-    subtitle = placeholder(slide, P.SUBTITLE, P.BODY)
-    if w.templated:
-        w.set_title(slide, model.title, box=_box(title), size=deck.sizes.title, anchor="middle", align="center")
-        if subtitle is not None:
-            lines = [x for x in (model.subtitle, " · ".join(names), meta) if x]
-            w.fill(subtitle.text_frame, lines, _box(subtitle), w.style("body"), colors.muted, align="center")
-        return
-    m, gap = deck.margin, deck.gap
-    band = Box(0, 0, w.width, w.height * 0.5)
-    send_to_back(rectangle(slide, band, colors.accent, name="Title band"))
-    w.set_title(
-        slide,
-        model.title,
-        box=Box(m, m, w.width - 2 * m, band.height - m - gap),
-        size=max(deck.sizes.cover, deck.sizes.title),
-        color=readable_on(colors.accent),
-    )
-    small = w.style("body", deck.sizes.table)
-    line_box = small.line_height + w.insets.top + w.insets.bottom
-    sub_box = Box(
-        m, band.bottom + gap, w.width - 2 * m, 2 * w.style("body").line_height + w.insets.top + w.insets.bottom
-    )
-    if subtitle is not None and model.subtitle:
-        position(subtitle, sub_box)
-        w.fill(subtitle.text_frame, [model.subtitle], sub_box, w.style("body"), colors.muted)
-    meta_box = Box(m, w.height - m - line_box, w.width - 2 * m, line_box)
-    if meta:
-        w.fitted_box(slide, meta_box, [meta], small, colors.muted, name="Course and author")
-    chip_style = w.style("body", deck.sizes.body, bold=True)
-    chip_h = chip_style.line_height + w.insets.top + w.insets.bottom
-    count = len(model.subjects)
-    chip_w = min((w.width - 2 * m - gap * (count - 1)) / count, w.width / 4)
-    chips_top = meta_box.top - gap - chip_h if meta else w.height - m - chip_h
-    picture_top = (sub_box.bottom if model.subtitle else band.bottom) + gap
-    for i, subject in enumerate(model.subjects):
-        color = w.layout.subject_color(i, subject.color)
-        chip = Box(m + i * (chip_w + gap), chips_top, chip_w, chip_h)
-        w.fitted_box(
-            slide,
-            chip,
-            [subject.name],
-            chip_style,
-            readable_on(color),
-            anchor="middle",
-            align="center",
-            fill=color,
-            name=f"Subject {subject.name}",
-        )
-        image = Box(chip.left, picture_top, chip.width, chips_top - gap * 0.5 - picture_top)
-        if subject.image and image.height >= 2 * chip_h:
-            _subject_picture(w, slide, subject, image, f"subjects[{i}].image")
-
-
-def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
-    alt = w.context.picture_alt(subject, w.model.subjects.index(subject))
-    # A broken picture is an OutputError naming the file, as in the handout.
-    picture(slide, w.context.resolve(subject.image), box, alt, key)
-
-
-def _box(shape) -> Box:
-    return Box(emu_to_pt(shape.left), emu_to_pt(shape.top), emu_to_pt(shape.width), emu_to_pt(shape.height))
-
-
 def build_sections(w: DeckWriter) -> None:
     """Key sentences on the slide, the full prose in the speaker notes."""
     count = w.deck.key_sentences
@@ -138,12 +63,13 @@ def build_sections(w: DeckWriter) -> None:
             f"{w.model.subject(sid).name}: {text}" for sid, text in by_subject.items() if text
         ]
         w.flow(section.heading, key_sentences(section.body, count), notes)
-        if by_subject:
-            texts = [
-                key_sentences(by_subject.get(sid), count) or [w.deck.labels.empty_cell] for sid in w.model.subject_ids()
-            ]
+        # Only the subjects this section says something about: an empty panel would only take room.
+        said = [(i, key_sentences(by_subject.get(sid), count)) for i, sid in enumerate(w.model.subject_ids())]
+        said = [(i, text) for i, text in said if text]
+        if said:
             heading = f"{section.heading} — {w.deck.labels.by_subject}" if section.body else section.heading
-            subject_grid(w, heading, texts, notes, bullet=True)
+            texts = [text for _, text in said]
+            subject_grid(w, heading, texts, notes, bullet=True, subjects=[i for i, _ in said])
 
 
 def build_similarities(w: DeckWriter) -> None:
@@ -179,7 +105,7 @@ def timeline_slide(w: DeckWriter) -> None:
         f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
         for item in sorted(timeline.items, key=lambda i: (i.start, i.number))
     ]
-    slide = w.new_slide(w.deck.labels.timeline, [plain(line) for line in lines])
+    slide = w.new_slide(w.deck.labels.timeline, [plain(line) for line in lines], figure=True)
     body = w.body
     placement = draw_timeline(
         slide,

@@ -15,11 +15,12 @@ from pptx.util import Pt
 from handouts.render.deck import xml_edits
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
-from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes
+from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines
 from handouts.render.deck.text import rgb, write
 from handouts.source.models import split_paragraphs
 from handouts.units import pt_to_emu
 
+OVERVIEW_LINES = 2  # a value cut to this many lines when the whole table would not fit
 CELL = Insets(left=6.0, top=3.0, right=6.0, bottom=3.0)
 NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # built-in "No Style, No Grid"
 
@@ -32,6 +33,17 @@ def _height(row: Row, widths: list[float], style: TextStyle) -> float:
         block_height(cell, label_style if i == 0 else style, width, CELL)
         for i, (cell, width) in enumerate(zip(row, widths))
     )
+
+
+def _capped(row: Row, widths: list[float], style: TextStyle, lines: int) -> Row:
+    """An overview row whose values are at most ``lines`` lines each, cut at a
+    word with an ellipsis (the label stays whole)."""
+    out = [row[0]]
+    for cell, width in zip(row[1:], widths[1:]):
+        if block_height(cell, style, width, CELL) > lines * style.line_height + CELL.top + CELL.bottom + 0.01:
+            cell = [fit_lines(" ".join(cell), style, width - CELL.left - CELL.right, lines)]
+        out.append(cell)
+    return out
 
 
 def build_overview(w: DeckWriter) -> None:
@@ -51,13 +63,15 @@ def build_overview(w: DeckWriter) -> None:
     ]
     base = w.style("body", deck.sizes.table)
     bold = TextStyle(base.font, base.size, True)
-    for size in candidate_sizes(deck.sizes.table, deck.sizes.min):
-        style = base.at(size)
-        total = _height(header, widths, bold.at(size)) + sum(_height(r, widths, style) for r in rows)
-        if total <= area.height + 0.01:
-            slide = w.new_slide(deck.labels.overview, _notes(w))
-            _draw(w, slide, [header] + rows, widths, style)
-            return
+    for cap in (None, OVERVIEW_LINES):  # whole cells, else each value cut to a few lines (its slide has it all)
+        for size in candidate_sizes(deck.sizes.table, deck.sizes.min):
+            style = base.at(size)
+            shown = rows if cap is None else [_capped(r, widths, style, cap) for r in rows]
+            total = _height(header, widths, bold.at(size)) + sum(_height(r, widths, style) for r in shown)
+            if total <= area.height + 0.01:
+                slide = w.new_slide(deck.labels.overview, _notes(w))
+                _draw(w, slide, [header] + shown, widths, style)
+                return
     # Not legible on one slide at the minimum size: the comparison slides show every row instead.
 
 

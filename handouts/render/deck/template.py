@@ -11,11 +11,15 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER as P
 
+from handouts.caches import memoize
 from handouts.errors import LayoutError
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
+from handouts.render.deck import xml_edits
 
+KEPT_LAYOUTS = ("Title Slide", "Title and Content", "Title Only", "Blank")  # what a teacher adds slides with
 SLIDE_SIZES_EMU = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -31,11 +35,32 @@ def template_path(layout: Layout, context: RenderContext) -> Path | None:
 
 
 def default_presentation(aspect: str) -> Presentation:
-    """python-pptx's default template at the ``aspect``'s size (opened per deck:
-    a presentation is mutated as it is built, so none is shared)."""
+    """python-pptx's default template at the ``aspect``'s size (opened per deck
+    from bytes made once: a presentation is mutated as it is built, so none is shared)."""
+    return Presentation(io.BytesIO(_default_bytes(aspect)))
+
+
+@memoize("deck default bases", maxsize=2)  # one per aspect
+def _default_bytes(aspect: str) -> bytes:
+    """The default template trimmed once: the slide layouts a lecture deck has
+    no use for removed (fewer parts to carry, look up and save in every deck),
+    the rest stretched to the slide's width, and a notes master without
+    header, date, footer and number (each notes slide clones less)."""
     prs = Presentation()
+    old_width = prs.slide_width
     prs.slide_width, prs.slide_height = SLIDE_SIZES_EMU[aspect]
-    return prs
+    for slide_layout in [sl for sl in prs.slide_layouts if sl.name not in KEPT_LAYOUTS]:
+        prs.slide_layouts.remove(slide_layout)
+    scale = prs.slide_width / old_width
+    for shape in [*prs.slide_master.placeholders, *(ph for sl in prs.slide_layouts for ph in sl.placeholders)]:
+        if shape.width:
+            shape.left, shape.width = round(shape.left * scale), round(shape.width * scale)
+    for shape in list(prs.notes_master.placeholders):
+        if shape.placeholder_format.type not in (P.SLIDE_IMAGE, P.BODY):
+            xml_edits.remove_shape(shape)
+    raw = io.BytesIO()
+    prs.save(raw)
+    return raw.getvalue()
 
 
 def open_base(layout: Layout, context: RenderContext) -> tuple[Presentation, bool]:

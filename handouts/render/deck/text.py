@@ -12,19 +12,16 @@ from pathlib import Path
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-from pptx.util import Pt
 
 from handouts.markup import parse_inline
 from handouts.render.deck import xml_edits
 from handouts.render.deck.a11y import mark_decorative, set_alt_text
-from handouts.render.deck.fit import Insets, TextStyle
+from handouts.render.deck.fit import Insets, TextStyle, slide_text
 from handouts.render.deck.xml_edits import FrameDefaults
 from handouts.render.pictures import decode_picture
 from handouts.units import pt_to_emu
 
 ALIGN = {"left": "l", "center": "ctr"}  # a:pPr/@algn
-ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
 @dataclass(frozen=True)
@@ -69,11 +66,11 @@ def rgb(color: str) -> RGBColor:
 
 def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
     """No autofit, wrapping on, explicit insets: the renderer draws what we measured."""
-    text_frame.word_wrap = True
-    text_frame.auto_size = MSO_AUTO_SIZE.NONE
-    text_frame.margin_left, text_frame.margin_right = Pt(insets.left), Pt(insets.right)
-    text_frame.margin_top, text_frame.margin_bottom = Pt(insets.top), Pt(insets.bottom)
-    text_frame.vertical_anchor = ANCHOR[anchor]
+    xml_edits.body_properties(
+        text_frame,
+        (pt_to_emu(insets.left), pt_to_emu(insets.top), pt_to_emu(insets.right), pt_to_emu(insets.bottom)),
+        anchor,
+    )
 
 
 def defaults(style: TextStyle, color: str, language: str, align: str, bullet_color: str | None) -> FrameDefaults:
@@ -118,7 +115,7 @@ def write(
             xml_edits.no_space_before(paragraph)
         for span in parse_inline(text):
             run = paragraph.add_run()
-            run.text = span.text.replace("\n", " ")
+            run.text = slide_text(span.text)
             xml_edits.run_language(run, language)
             if span.bold and not style.bold:
                 run.font.bold = True

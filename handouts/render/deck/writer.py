@@ -33,9 +33,9 @@ def render_deck(model: Comparison, layout: Layout, context: RenderContext) -> by
         builder = BUILDERS.get(name)
         if builder is not None:
             builder(writer)
-    for slide in writer.prs.slides:
-        remove_empty_placeholders(slide)
-    finish_slides(writer.prs.slides, writer.retitle, lambda name: name)
+    for record in writer.records:
+        remove_empty_placeholders(record.placeholders.values(), keep=record.title)
+    finish_slides(writer.records, writer.retitle, lambda name: name)
     subject = " · ".join(s.name for s in model.subjects)
     return save(writer.prs, model.title, model.author, writer.language, subject)
 

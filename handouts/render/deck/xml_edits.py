@@ -112,6 +112,36 @@ def frame_defaults(text_frame, defaults: FrameDefaults) -> None:
     lst.append(parse_xml(_level_xml(defaults)))
 
 
+_AUTOFITS = (_A + "noAutofit", _A + "normAutofit", _A + "spAutoFit")
+ANCHORS = {"top": "t", "middle": "ctr", "bottom": "b"}
+
+
+def body_properties(text_frame, insets: tuple[int, int, int, int], anchor: str) -> None:
+    """Wrapping on, no autofit, insets (left, top, right, bottom in EMU) and the
+    vertical anchor, in one visit of the frame's ``a:bodyPr`` (what python-pptx's
+    six setters would write, each looking the element up again)."""
+    body_pr = text_frame._txBody.bodyPr
+    left, top, right, bottom = insets
+    body_pr.set("wrap", "square")
+    body_pr.set("lIns", str(left))
+    body_pr.set("tIns", str(top))
+    body_pr.set("rIns", str(right))
+    body_pr.set("bIns", str(bottom))
+    body_pr.set("anchor", ANCHORS[anchor])
+    fits = [child for child in body_pr if child.tag in _AUTOFITS]
+    no_fit = body_pr.makeelement(_A + "noAutofit", {})
+    if fits:
+        fits[0].addprevious(no_fit)
+        for old in fits:
+            body_pr.remove(old)
+    else:
+        prst = body_pr.find(_A + "prstTxWarp")
+        if prst is not None:
+            prst.addnext(no_fit)
+        else:
+            body_pr.insert(0, no_fit)
+
+
 def no_space_before(paragraph) -> None:
     """The first paragraph of a frame starts at its top (``spcBef`` 0)."""
     p_pr = paragraph._p.get_or_add_pPr()
