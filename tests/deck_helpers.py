@@ -376,3 +376,41 @@ def text_fill(slide, margin: float = 36.0) -> float:
             style = TextStyle("Calibri", size, base.get("bold", False))
             covered += width * min(height, block_height(paragraphs, style, width, Insets()))
     return covered / area
+
+
+def adversarial_source(seed: int = 0, subjects: int = 8) -> dict:
+    """Text nobody tuned for: long URLs, 200-character words, tabs, runs of
+    zero-width spaces and soft hyphens, no-break spaces, in names, labels,
+    values and prose, over up to eight subjects."""
+    url = f"https://example.org/{'path/' * (8 + seed)}{'segment-' * 6}end?query={'x' * 40}&b=2"
+    long_word = ("Donaudampfschifffahrt" * 10)[: 200 - seed]
+    odd = [
+        "tab\tinside\tthe\ttext",
+        "zero\u200b\u200b\u200b\u200bwidth" * 3,
+        "soft\u00adhyphen\u00adword",
+        "no\u00a0break\u00a0space",
+    ]
+    names = [f"{NAMES['en'][i]}\t{i}" if i % 3 == 0 else NAMES["en"][i] for i in range(subjects)]
+    names[1] = "\u200b".join("Sparta")
+    table = [
+        {"label": "Link", "values": [f"See {url}" if i % 2 == 0 else url for i in range(subjects)]},
+        {
+            "label": long_word[:60],
+            "values": [long_word if i == seed % subjects else odd[i % 4] for i in range(subjects)],
+        },
+        {"label": "Mixed\tlabel", "values": [" ".join(odd) + " " + prose(8, "en", i) for i in range(subjects)]},
+        {"label": "Shared", "values": f"One value for all: {url}"},
+    ]
+    return {
+        "title": f"Edge cases {seed}: {long_word[:80]}\t{url[:40]}",
+        "subtitle": "\u200b".join("subtitle") + " " + url,
+        "course": "Course\twith tab",
+        "language": "en",
+        "subjects": [{"name": n} for n in names],
+        "summary": f"{prose(30, 'en', seed)} {url}",
+        "table": table,
+        "similarities": [f"{long_word} {prose(6, 'en', 3)}", url, odd[0]],
+        "sections": [{"heading": f"Prose {long_word[:50]}", "body": f"{prose(40, 'en', seed)} {url} {long_word}."}],
+        "conclusion": f"{odd[1]} {prose(20, 'en', 9)}",
+        "sources": [{"title": long_word, "url": url}],
+    }

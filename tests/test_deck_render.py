@@ -12,8 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTENT, needs
-from tests.deck_helpers import convert, open_deck, overflow_problems, render, stress_source, write_source
+from handouts.layout.resolve import load_layout
+from tests.conftest import CONTENT, LAYOUTS, needs
+from tests.deck_helpers import (
+    adversarial_source,
+    convert,
+    open_deck,
+    overflow_problems,
+    render,
+    stress_source,
+    write_source,
+)
 
 pytestmark = needs("soffice")
 
@@ -21,7 +30,10 @@ CASES = {
     "en-3-subjects-80-rows-3000-word-cell": dict(subjects=3, rows=80, huge_cell_words=3000),
     "ru-6-subjects": dict(subjects=6, rows=8, huge_cell_words=800, language="ru"),
     "el-2-subjects": dict(subjects=2, rows=12, huge_cell_words=1200, language="el"),
+    "en-6-subjects-60-rows": dict(subjects=6, rows=60, huge_cell_words=0),
 }
+# Adversarial sources (long URLs and words, tabs, zero-width spaces; 3 to 8 subjects) in every built-in layout.
+ADVERSARIAL = {f"adversarial-{seed}-{layout}": (seed, layout) for seed in range(2) for layout in LAYOUTS}
 
 
 def _overflowing_control(deck: bytes) -> bytes:
@@ -45,6 +57,9 @@ def rendered(tmp_path_factory) -> dict[str, tuple[bytes, Path]]:
     decks: dict[str, bytes] = {}
     for name, options in CASES.items():
         decks[name] = render(write_source(folder, stress_source(**options), f"{name}.yaml"))
+    for name, (seed, layout) in ADVERSARIAL.items():
+        source = write_source(folder, adversarial_source(seed, subjects=8 - 5 * seed), f"{name}.yaml")
+        decks[name] = render(source, load_layout(layout))
     for source in CONTENT:
         decks[source.stem] = render(source)
     decks["control-overflow"] = _overflowing_control(decks[CONTENT[0].stem])
@@ -57,7 +72,7 @@ def rendered(tmp_path_factory) -> dict[str, tuple[bytes, Path]]:
     return {name: (data, pdf) for (name, data), pdf in zip(decks.items(), pdfs)}
 
 
-@pytest.mark.parametrize("name", [*CASES, *(p.stem for p in CONTENT)])
+@pytest.mark.parametrize("name", [*CASES, *ADVERSARIAL, *(p.stem for p in CONTENT)])
 def test_no_word_leaves_its_shape_or_the_slide(rendered, name: str) -> None:
     data, pdf = rendered[name]
     assert pdf.exists(), f"LibreOffice did not convert {name}"

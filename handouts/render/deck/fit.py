@@ -22,6 +22,7 @@ from handouts.render.fonts import register_family
 # Wrap against a slightly narrower line than the renderer's, so kerning or
 # rounding differences can only make a line shorter, never push a word down.
 WIDTH_SAFETY = 0.97
+WHOLE_WORDS_SHRINK = 0.8  # shrink at most this far to keep every word whole
 PARAGRAPH_GAP = 0.35  # space before a paragraph, in ems (not before the first)
 BULLET_INDENT = 0.9  # hanging indent of a bulleted paragraph, in ems
 _BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+")
@@ -183,10 +184,13 @@ def fit_size(
 ) -> float | None:
     """The largest size from ``style.size`` down to ``smallest`` at which every
     block ``(paragraphs, width, height)`` fits, preferring sizes that break no
-    word; ``None`` if even ``smallest`` overflows."""
+    word down to :data:`WHOLE_WORDS_SHRINK` of the largest (a URL is broken
+    rather than the text shrunk for it); ``None`` if even ``smallest`` overflows."""
     sizes = candidate_sizes(style.size, smallest)
     for allow_broken in (False, True):
         for size in sizes:
+            if not allow_broken and size < style.size * WHOLE_WORDS_SHRINK:
+                break
             s = style.at(size)
             if all(
                 block_height(p, s, w, insets) <= h + 0.01 and (allow_broken or not has_broken_words(p, s, w, insets))
