@@ -16,9 +16,10 @@ from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.grid import subject_grid
 from handouts.render.deck.rows import build_rows
 from handouts.render.deck.table import build_overview
-from handouts.render.deck.timeline import draw_timeline
+from handouts.render.deck.timeline import deck_measure, draw_timeline
 from handouts.source.models import split_paragraphs
 from handouts.timeline.model import build_timeline
+from handouts.timeline.placement import place
 from handouts.units import pt_to_emu
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…。！？])[\"'”’»)\]]*\s+")
@@ -100,6 +101,16 @@ def timeline_slide(w: DeckWriter) -> None:
     the labels had to give way to numbers."""
     timeline = build_timeline(w.model, w.layout)
     if timeline.empty:
+        return
+    size = w.deck.sizes.min
+    needed = place(timeline, w.body.width, deck_measure(w.layout), size, size, available_height=w.body.height).height
+    if needed > w.body.height + 0.5:  # it would run off the slide: say so rather than draw it cut
+        w.context.warn(
+            f"the timeline needs {needed:.0f} pt at the deck's {size:g} pt minimum and a slide has "
+            f"{w.body.height:.0f} pt: it is not in the deck",
+            key="timeline",
+            hint="the PDF timeline shows it; or use a layout with a smaller deck.sizes.min",
+        )
         return
     lines = [
         f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
