@@ -4,6 +4,8 @@ never by index (templates order them freely).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 from pptx.presentation import Presentation
 
@@ -74,3 +76,21 @@ def remove_empty_placeholders(placeholders, keep=None) -> None:
     for shape in list(placeholders):
         if shape is not keep and not (shape.has_text_frame and shape.text_frame.text.strip()):
             xml_edits.remove_shape(shape)
+
+
+@dataclass
+class SlideRecord:
+    """A slide and the shapes the deck-wide passes need, kept when it was made."""
+
+    slide: object
+    title: object  # its title placeholder
+    placeholders: dict  # placeholder type -> shape, as cloned from its layout
+    figure: bool = False  # drawn on by another module: check its pictures and groups for alt text
+    title_text: str = ""
+
+
+def title_of(found: dict):
+    title = found.get(P.TITLE) or found.get(P.CENTER_TITLE)
+    if title is None:
+        raise ValueError("a slide layout picked for its title placeholder has none")
+    return title

@@ -8,38 +8,17 @@ slides when it does not fit at the layout's minimum size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
 from handouts.layout.models import Layout
-from handouts.markup import parse_inline
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
-from handouts.render.deck.base import layout_box, pick_layout
+from handouts.render.deck.base import SlideRecord, layout_box, pick_layout, title_of
 from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
 from handouts.render.deck.template import open_base
-from handouts.render.deck.text import Box, format_frame, position, rectangle, text_box, write
+from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
 from handouts.source.models import Comparison
 from handouts.units import emu_to_pt
-
-
-@dataclass
-class SlideRecord:
-    """A slide and the shapes the deck-wide passes need, kept when it was made."""
-
-    slide: object
-    title: object  # its title placeholder
-    placeholders: dict  # placeholder type -> shape, as cloned from its layout
-    figure: bool = False  # drawn on by another module: check its pictures and groups for alt text
-    title_text: str = ""
-
-
-def _title_of(found: dict):
-    title = found.get(P.TITLE) or found.get(P.CENTER_TITLE)
-    if title is None:
-        raise ValueError("a slide layout picked for its title placeholder has none")
-    return title
 
 
 class DeckWriter:
@@ -106,7 +85,7 @@ class DeckWriter:
         slide.shapes.turbo_add_enabled = True
         # The slide's placeholders, looked up once: its title and the others (removed at the end if unused).
         found = {shape.placeholder_format.type: shape for shape in slide.placeholders}
-        self.records.append(SlideRecord(slide, _title_of(found), found, figure))
+        self.records.append(SlideRecord(slide, title_of(found), found, figure))
         if not title_slide:
             self.set_title(slide, title)
             if self.bar:
@@ -277,14 +256,3 @@ class DeckWriter:
                 link_color=self.colors.link,
                 name="Body",
             )
-
-
-def notes_text(paragraph: str) -> str:
-    """A paragraph as plain text for the notes: markup gone, a link's target
-    kept after its text."""
-    parts = []
-    for span in parse_inline(paragraph):
-        parts.append(span.text)
-        if span.href and span.href not in span.text:
-            parts.append(f" ({span.href})")
-    return "".join(parts)

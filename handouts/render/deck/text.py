@@ -182,3 +182,14 @@ def picture(slide, path: Path, box: Box, alt: str, key: str = "image") -> object
     shape = slide.shapes.add_picture(stream, *box_emu(fitted))
     set_alt_text(shape, alt)
     return shape
+
+
+def notes_text(paragraph: str) -> str:
+    """A paragraph as plain text for the notes: markup gone, a link's target
+    kept after its text."""
+    parts = []
+    for span in parse_inline(paragraph):
+        parts.append(span.text)
+        if span.href and span.href not in span.text:
+            parts.append(f" ({span.href})")
+    return "".join(parts)

@@ -1,0 +1,1 @@
+"""The deck's slide builders (registered by name in :mod:`handouts.render.deck.slides`)."""
