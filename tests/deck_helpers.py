@@ -414,3 +414,16 @@ def adversarial_source(seed: int = 0, subjects: int = 8) -> dict:
         "conclusion": f"{odd[1]} {prose(20, 'en', 9)}",
         "sources": [{"title": long_word, "url": url}],
     }
+
+
+def run_languages(slide) -> list[str | None]:
+    """Each run's language as a reader resolves it: the run's own ``lang``, else
+    its text body's list style (``a:lstStyle/a:lvl1pPr/a:defRPr``)."""
+    out = []
+    for tx in [*slide.shapes._spTree.iter(P_NS + "txBody"), *slide.shapes._spTree.iter(A_NS + "txBody")]:
+        d_r_pr = tx.find(f"{A_NS}lstStyle/{A_NS}lvl1pPr/{A_NS}defRPr")
+        inherited = d_r_pr.get("lang") if d_r_pr is not None else None
+        for r in tx.iter(A_NS + "r"):
+            r_pr = r.find(A_NS + "rPr")
+            out.append((r_pr.get("lang") if r_pr is not None else None) or inherited)
+    return out

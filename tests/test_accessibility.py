@@ -15,6 +15,7 @@ from handouts.render.context import RenderContext
 from handouts.render.handout.document import render_handout
 from handouts.source.loader import load_source
 from tests.conftest import CONTENT, LAYOUTS, needs
+from tests.deck_helpers import run_languages
 from tests.sources import make_source, write_png, write_source
 from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
 
@@ -192,8 +193,7 @@ def check_deck(prs, language: str) -> list[str]:
                 assert alt_text(shape).strip(), f"slide {number}: {shape.name} has no alt text"
             if shape.has_table:
                 assert shape.table.first_row
-        runs = slide.shapes._spTree.iter(f"{A}r")
-        assert all(r.find(f"{A}rPr") is not None and r.find(f"{A}rPr").get("lang") == language for r in runs)
+        assert set(run_languages(slide)) <= {language}, f"slide {number}: a run in another or no language"
     assert all(titles)
     assert len({t.casefold() for t in titles}) == len(titles), [t for t in titles if titles.count(t) > 1]
     return titles

@@ -16,7 +16,7 @@ from handouts.cli import app
 from handouts.layout.resolve import load_layout
 from handouts.render.deck.fit import TextStyle, block_height, paginate, wrap
 from tests.conftest import CONTENT, MINIMAL
-from tests.deck_helpers import open_deck, render, slide_title, stress_source, write_source
+from tests.deck_helpers import open_deck, render, run_languages, slide_title, stress_source, write_source
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -150,7 +150,7 @@ def test_cyrillic_and_greek_text_is_tagged_with_the_language(tmp_path: Path, lan
     prs = open_deck(render(source))
     text = "\n".join(_texts(s) for s in prs.slides)
     assert "революция" in text if language == "ru" else "επανάσταση" in text
-    langs = {r.get("lang") for s in prs.slides for r in s.shapes._spTree.iter(A + "rPr")}
+    langs = {lang for s in prs.slides for lang in run_languages(s)}
     assert langs == {language}
     assert prs.core_properties.language == language
 

@@ -89,6 +89,11 @@ def defaults(style: TextStyle, color: str, language: str, align: str, bullet_col
     )
 
 
+def _unmarked(spans) -> bool:
+    """A paragraph without markup (one plain span, or none)."""
+    return not spans or (len(spans) == 1 and not (spans[0].bold or spans[0].italic or spans[0].href))
+
+
 def write(
     text_frame,
     paragraphs: list[str],
@@ -103,17 +108,23 @@ def write(
     least one, perhaps empty), spaced exactly as :mod:`handouts.render.deck.fit`
     measures them; links become hyperlinks of the slide.
 
-    What the paragraphs share (size, font, colour, spacing, bullet) is written
-    once for the frame; a run carries only its language and what its markup
+    What the paragraphs share (size, font, colour, spacing, bullet, language)
+    is written once for the frame; plain paragraphs are set in one call, and
+    a run of marked-up text carries only its language and what its markup
     changes (bold, italic, a link)."""
     xml_edits.frame_defaults(text_frame, defaults(style, color, language, align, bullet_color))
+    spans = [parse_inline(text) for text in paragraphs or [""]]
+    if all(_unmarked(s) for s in spans):  # plain text: every paragraph and run in one call
+        text_frame.text = "\n".join(slide_text(s[0].text) if s else "" for s in spans)
+        xml_edits.no_space_before(text_frame.paragraphs[0])
+        return
     text_frame.text = ""
     link = rgb(link_color or color)
-    for i, text in enumerate(paragraphs or [""]):
+    for i, paragraph_spans in enumerate(spans):
         paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
         if i == 0:
             xml_edits.no_space_before(paragraph)
-        for span in parse_inline(text):
+        for span in paragraph_spans:
             run = paragraph.add_run()
             run.text = slide_text(span.text)
             xml_edits.run_language(run, language)
