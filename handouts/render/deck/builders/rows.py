@@ -24,6 +24,7 @@ from handouts.render.deck.text import Box, text_box
 
 SHARED_TINT = 0.88  # a shared value's card: the accent mixed with white
 CELL_TINT = 0.9  # a subject's card: its colour mixed with white
+GRID_FROM = 4  # more subjects than this: a row alone on its slide gets the two-row grid
 
 
 def build_rows(w: DeckWriter) -> None:
@@ -51,7 +52,11 @@ def build_rows(w: DeckWriter) -> None:
             continue
         size, pages = plan(w, run)
         for page in pages:
-            draw_page(w, [run[i] for i in page], size, others)
+            if len(page) == 1 and len(w.model.subjects) > GRID_FROM:
+                # One row to a slide anyway: the grid's wider panels (two rows of columns) set it larger.
+                tall_row(w, run[page[0]], qualified(run[page[0]].label, others, labels.compared))
+            else:
+                draw_page(w, [run[i] for i in page], size, others)
 
 
 def tall_row(w: DeckWriter, row: Row, title: str) -> None:
