@@ -36,6 +36,7 @@ OUTPUTS: dict[str, OutputKind] = {
         OutputKind("handout", "handouts.render.handout.document", "render_handout", ".handout.pdf", "reportlab"),
         OutputKind("timeline", "handouts.render.timeline.document", "render_timeline", ".timeline.pdf", "reportlab"),
         OutputKind("deck", "handouts.render.deck.writer", "render_deck", ".deck.pptx", "python-pptx"),
+        OutputKind("html", "handouts.render.html.document", "render_html", ".html", "html"),
     )
 }
 

@@ -1,0 +1,37 @@
+"""The source's inline markup as HTML, with every piece of user text escaped.
+
+Only links to http(s) and mailto survive as links (the markup parser admits
+no other scheme), so a source cannot smuggle ``javascript:`` into the page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from handouts.markup import parse_inline, plain
+from handouts.source.models import split_paragraphs
+
+
+def inline(text: str | None) -> str:
+    """``**a** [b](https://c)`` -> ``<strong>a</strong> <a href="https://c">b</a>``."""
+    out: list[str] = []
+    for span in parse_inline(text or ""):
+        piece = escape(span.text, quote=False).replace("\n", "<br>")
+        if span.italic:
+            piece = f"<em>{piece}</em>"
+        if span.bold:
+            piece = f"<strong>{piece}</strong>"
+        if span.href:
+            piece = f'<a href="{escape(span.href)}">{piece}</a>'
+        out.append(piece)
+    return "".join(out)
+
+
+def text(value: str | None) -> str:
+    """Plain text (markup removed), escaped: for attributes and the <title>."""
+    return escape(plain(value or ""))
+
+
+def paragraphs(value: str | None, indent: str = "") -> str:
+    """Blank-line-separated paragraphs as ``<p>`` elements, one per line."""
+    return "".join(f"{indent}<p>{inline(p)}</p>\n" for p in split_paragraphs(value))
