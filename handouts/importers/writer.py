@@ -60,12 +60,15 @@ def write_source(draft: Draft, filename: str) -> str:
         out.append(f"  - id: {sid}\n    name: {q(name)}\n    # image: pictures/{sid}.jpg\n    # image_alt: ...\n")
     if draft.summary:
         out.append("\n" + block("summary", draft.summary))
-    out.append("\ntable:                    # one row per attribute; null = no entry (shown as a dash)\n")
+    out.append("\ntable:                    # a list in subject order, or a mapping by id (gaps show a dash)\n")
     if not draft.rows:
         out[-1] = "\ntable: []                 # no attribute rows were found\n"
     for label, values in draft.rows:
-        cells = ", ".join("null" if value is None else q(value) for value in values)
-        out.append(f"  - label: {q(label)}\n    values: [{cells}]\n")
+        if all(value is not None for value in values):
+            cells = "[" + ", ".join(q(value) for value in values) + "]"
+        else:  # a mapping by subject id leaves the empty cells out (the source's way to show a dash)
+            cells = "{" + ", ".join(f"{sid}: {q(v)}" for sid, v in zip(ids, values) if v is not None) + "}"
+        out.append(f"  - label: {q(label)}\n    values: {cells}\n")
     if draft.similarities:
         out.append("\nsimilarities:\n" + "".join(f"  - {q(text)}\n" for text in draft.similarities))
     if draft.sections:
