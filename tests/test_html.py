@@ -6,7 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from handouts.errors import HandoutsError
 from handouts.layout.resolve import load_layout
 from handouts.render.context import RenderContext
 from handouts.render.html.document import render_html
@@ -14,6 +18,7 @@ from handouts.source.loader import load_source
 from tests.conftest import CONTENT, LAYOUTS, build_one
 from tests.html_checks import SVG, axe, needs_axe, parse, screenshot, structure_problems, text_of
 from tests.sources import write_png
+from tests.sources_fuzz import sources
 
 PICTURES = """\
 title: Athens vs. Sparta
@@ -148,3 +153,20 @@ def test_axe_would_catch_a_broken_page(pictures: Path) -> None:
     page = _page(pictures)[0].replace(b' alt="The Acropolis seen from the west"', b"").replace(b' lang="en-GB"', b"")
     found = {v["id"] for v in axe(page)["violations"]}
     assert {"image-alt", "html-has-lang"} <= found
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=sources(max_rows=20), layout=st.sampled_from(LAYOUTS))
+def test_wild_sources_give_valid_pages(tmp_path_factory, data: dict, layout: str) -> None:
+    """Emoji, right-to-left, control characters, markup look-alikes: the page still parses
+    without one error, keeps its structure and shows every row label."""
+    folder = tmp_path_factory.mktemp("wild")
+    source = folder / "wild.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    try:
+        model = load_source(source)
+    except HandoutsError:
+        return
+    root = parse(render_html(model, load_layout(layout), RenderContext(source)))
+    assert structure_problems(root) == []
+    assert len(root.findall(".//tbody/tr")) == len(model.table)

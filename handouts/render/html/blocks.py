@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.html.chart import timeline_svg
-from handouts.render.html.inline import inline, paragraphs, text
+from handouts.render.html.inline import escape, inline, paragraphs, text
 from handouts.render.html.pictures import picture_uri
 from handouts.source.dates import HistDate, format_span
 from handouts.source.models import Comparison, Event

@@ -7,8 +7,7 @@ ordered list that follows the chart carries the same events as text.
 
 from __future__ import annotations
 
-from html import escape
-
+from handouts.render.html.inline import escape
 from handouts.timeline.model import Timeline
 
 WIDTH = 1000

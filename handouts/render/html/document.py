@@ -8,12 +8,10 @@ a print stylesheet. The same source gives the same bytes.
 
 from __future__ import annotations
 
-from html import escape
-
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.html.blocks import BLOCKS, Page
-from handouts.render.html.inline import text
+from handouts.render.html.inline import escape, text
 from handouts.render.html.style import stylesheet
 from handouts.source.models import Comparison
 

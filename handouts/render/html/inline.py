@@ -6,10 +6,21 @@ no other scheme), so a source cannot smuggle ``javascript:`` into the page.
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape as _escape
 
 from handouts.markup import parse_inline, plain
 from handouts.source.models import split_paragraphs
+
+# What HTML calls a parse error even as text: C1 controls and noncharacters (the
+# source loader already dropped C0 controls). No font draws them; a validator flags them.
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+_NOT_HTML = re.compile(f"[\x80-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """``html.escape`` of the text without the characters HTML forbids."""
+    return _escape(_NOT_HTML.sub("", text), quote=quote)
 
 
 def inline(text: str | None) -> str:
