@@ -74,3 +74,26 @@ def test_a_url_must_be_a_web_address(write, runner) -> None:
     assert caught.value.first.key == "url" and caught.value.first.line == 2
     result = runner.invoke(app, ["check", str(source)])
     assert result.exit_code == 1 and "is not a web address" in result.output
+
+
+@needs("soffice", "pdftoppm")
+def test_title_slide_qr_scans_back_to_the_url(write, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from tests.deck_helpers import convert, overflow_problems
+
+    source = write(SOURCE.replace("title: Athens vs. Sparta\n", "title: Athens vs. Sparta\ncourse: World History 10\n"))
+    assert build_one(source, tmp_path / "out", ["deck"], load_layout("classic")).problems == []
+    deck = tmp_path / "out" / "source.deck.pptx"
+    slide = Presentation(str(deck)).slides[0]
+    [code] = [shape for shape in slide.shapes if shape.name == "QR code"]
+    assert code._element.xpath("./p:nvPicPr/p:cNvPr/@descr") == [f"QR code to the digital copy: {URL}"]
+    assert any(URL in shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert _scan(Image.open(io.BytesIO(code.image.blob))) == [URL]
+    [pdf] = convert([deck], tmp_path)
+    assert overflow_problems(deck.read_bytes(), pdf) == []  # the shorter title box still holds the title
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "slide")], check=True
+    )
+    [png] = tmp_path.glob("slide*.png")
+    assert _scan(Image.open(png)) == [URL]

@@ -63,7 +63,7 @@ def build_title(w: DeckWriter) -> None:
     """Title, subtitle, the subjects (name chips in their colours), course/author/date."""
     model, deck, colors = w.model, w.deck, w.colors
     slide = w.new_slide(model.title, split_paragraphs(model.summary), title_slide=True)
-    meta = " · ".join(x for x in (model.course, model.author, model.date) if x)
+    meta = " · ".join(x for x in (model.course, model.author, model.date, model.url) if x)
     names = [s.name for s in model.subjects]
     title = placeholder(slide, P.CENTER_TITLE, P.TITLE)
     subtitle = placeholder(slide, P.SUBTITLE, P.BODY)
@@ -76,10 +76,13 @@ def build_title(w: DeckWriter) -> None:
     m, gap = deck.margin, deck.gap
     band = Box(0, 0, w.width, w.height * 0.5)
     send_to_back(rectangle(slide, band, colors.accent, name="Title band"))
+    code = band.height - m - gap if model.url else 0  # the QR code's side, in the band's right corner
+    if model.url:
+        _qr_code(slide, model.url, Box(w.width - m - code, m, code, code))
     w.set_title(
         slide,
         model.title,
-        box=Box(m, m, w.width - 2 * m, band.height - m - gap),
+        box=Box(m, m, w.width - 2 * m - (code + gap if code else 0), band.height - m - gap),
         size=max(deck.sizes.cover, deck.sizes.title),
         color=readable_on(colors.accent),
     )
@@ -117,6 +120,19 @@ def build_title(w: DeckWriter) -> None:
         image = Box(chip.left, picture_top, chip.width, chips_top - gap * 0.5 - picture_top)
         if subject.image and image.height >= 2 * chip_h:
             _subject_picture(w, slide, subject, image, f"subjects[{i}].image")
+
+
+def _qr_code(slide, url: str, box: Box) -> None:  # noqa: ANN001 - a python-pptx slide
+    """The source's ``url:`` as a QR code (the handout's own encoder), its URL as alt text;
+    the URL is also written in the title slide's bottom line."""
+    import io
+
+    from handouts.render.deck.text import box_emu
+    from handouts.render.qr import qr_png
+
+    shape = slide.shapes.add_picture(io.BytesIO(qr_png(url)), *box_emu(box))
+    shape.name = "QR code"
+    set_alt_text(shape, f"QR code to the digital copy: {url}")
 
 
 def _subject_picture(w: DeckWriter, slide, subject, box: Box, key: str) -> None:
