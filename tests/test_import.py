@@ -295,3 +295,26 @@ def test_any_csv_imports_or_is_refused_with_a_location(tmp_path: Path, grid: lis
     target.write_text(text, encoding="utf-8")
     load_source(target)  # what import accepts, check accepts unchanged
     target.unlink()
+
+
+def test_broken_workbook_cells_are_located(runner, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in ([None, "Lenin", None, "lenin"], ["Born", 1870, 1, 1878]):
+        sheet.append(row)
+    timeline = book.create_sheet("Timeline")
+    for row in (["date", "label"], [dt.time(9, 30), "A time, not a date"], [1917.5, "Half a year"]):
+        timeline.append(row)
+    path = tmp_path / "broken.xlsx"
+    book.save(path)
+    result = _import(runner, str(path))
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert lines == [
+        f"error: {path}:1:3: column C has no subject name in the first row",
+        f"error: {path}:1:4: the subject 'lenin' is named twice (columns B and D)",
+        f"error: {path}:2:1: 09:30 is a time of day, not a date",
+        f"error: {path}:3:1: 1917.5 is not a whole year",
+    ]

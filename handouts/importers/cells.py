@@ -31,13 +31,15 @@ def cell_text(value: Value) -> str | None:
 
 def cell_date(value: Value) -> str:
     """A timeline cell as a source date; raises ``ValueError`` naming the accepted forms."""
-    if isinstance(value, (bool, dt.time)):
-        raise ValueError(f"{value!r} is not a date; accepted forms: {DATE_FORMS}")
+    if isinstance(value, dt.time):
+        raise ValueError(f"{value:%H:%M} is a time of day, not a date; accepted forms: {DATE_FORMS}")
+    if isinstance(value, bool):
+        raise ValueError(f"{'TRUE' if value else 'FALSE'} is not a date; accepted forms: {DATE_FORMS}")
     if isinstance(value, (dt.datetime, dt.date)):
         return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     if isinstance(value, float):
         if not value.is_integer():
-            raise ValueError(f"{value!r} is not a year; accepted forms: {DATE_FORMS}")
+            raise ValueError(f"{value:g} is not a whole year; accepted forms: {DATE_FORMS}")
         value = int(value)
     if isinstance(value, int):
         year = HistDate(-value if value < 0 else value)  # a negative number is a year BC
