@@ -243,6 +243,7 @@ BROKEN = [
         "'soon' is not a date",
     ),
     ("notes.txt", "hello", {}, "notes.txt:", "cannot import .txt"),
+    ("extra.md", NOTES, {"--timeline": ("tl.csv", "date,label\n")}, "extra.md:", "--timeline goes with a spreadsheet"),
     ("fake.xlsx", "not a zip", {}, "fake.xlsx:", "cannot read this workbook"),
 ]
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from handouts.errors import HandoutsError, SourceError
 from handouts.importers.csvread import read_csv, read_text
 from handouts.importers.draft import Draft, Problems
-from handouts.importers.grid import Grid, read_comparison, read_events, read_list, read_sections
+from handouts.importers.grid import Grid, read_comparison
 from handouts.importers.markdown import read_markdown
+from handouts.importers.sheets import read_events, read_list, read_sections
 from handouts.importers.writer import write_source
 
 
@@ -66,6 +67,12 @@ def _from_xlsx(path: Path, title: str | None, extra: dict[str, Path]) -> Draft:
 
 
 def _from_markdown(path: Path, title: str | None, extra: dict[str, Path]) -> Draft:
+    if extra:
+        raise SourceError.single(
+            f"--{next(iter(extra))} goes with a spreadsheet import",
+            file=path,
+            hint="in Markdown, write the timeline as a list under '## Timeline' and sections as '## Headings'",
+        )
     problems = Problems(path)
     draft = read_markdown(path, read_text(path), title, problems)
     problems.raise_any()
