@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.html.chart import timeline_svg
-from handouts.render.html.inline import escape, inline, paragraphs, text
+from handouts.render.html.inline import escape, inline, paragraphs, text, title_html
 from handouts.render.html.pictures import picture_uri
 from handouts.source.dates import HistDate, format_span
 from handouts.source.models import Comparison, Event
@@ -37,7 +37,7 @@ class Page:
 
 def title_block(p: Page) -> str:
     m = p.model
-    out = f"<header>\n<h1>{inline(m.title)}</h1>\n"
+    out = f"<header>\n<h1>{title_html(m.title)}</h1>\n"
     if m.subtitle:
         out += f'<p class="subtitle">{inline(m.subtitle)}</p>\n'
     meta = [inline(v) for v in (m.author, m.course, m.date) if v]
@@ -89,7 +89,7 @@ def table_block(p: Page) -> str:
     table = (
         # a narrow screen scrolls the table sideways: a labelled region a keyboard can reach and scroll
         '<div class="scroll" role="region" aria-labelledby="table-caption" tabindex="0">\n'
-        f'<table>\n<caption id="table-caption">{inline(m.title)}</caption>\n'
+        f'<table>\n<caption id="table-caption">{title_html(m.title)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n</div>\n"
     )
     return p.section("table", p.layout.handout.labels.table, table)

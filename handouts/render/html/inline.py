@@ -18,6 +18,14 @@ _NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for l
 _NOT_HTML = re.compile(f"[\x80-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 
+FALLBACK_TITLE = "Comparison"  # for a title of only characters HTML cannot carry
+
+
+def title_html(title: str) -> str:
+    """The title as HTML for the ``<h1>`` and the table's caption; never empty."""
+    return inline(title) or FALLBACK_TITLE
+
+
 def escape(text: str, quote: bool = True) -> str:
     """``html.escape`` of the text without the characters HTML forbids."""
     return _escape(_NOT_HTML.sub("", text), quote=quote)
