@@ -30,9 +30,10 @@ class Page:
 
     def section(self, ident: str, heading: str, body: str) -> str:
         """``body`` under an ``<h2>`` (or bare when the layout's label is empty)."""
-        if not heading:
+        shown = inline(heading)
+        if not shown:  # no label (or one of characters HTML cannot carry): no empty heading
             return f'<section id="{ident}">\n{body}</section>\n'
-        return f'<section aria-labelledby="{ident}-h">\n<h2 id="{ident}-h">{inline(heading)}</h2>\n{body}</section>\n'
+        return f'<section aria-labelledby="{ident}-h">\n<h2 id="{ident}-h">{shown}</h2>\n{body}</section>\n'
 
 
 def title_block(p: Page) -> str:
