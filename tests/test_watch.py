@@ -87,3 +87,20 @@ def test_a_slow_save_is_read_once_it_settles(tmp_path: Path) -> None:
     finally:
         stop.set()
         thread.join(5)
+
+
+def test_a_warm_worker_renders_the_deck_beside_and_gives_the_same_bytes(tmp_path: Path) -> None:
+    import os
+
+    from handouts.pipeline.pool import beside_pool
+    from handouts.pipeline.watch import rebuild
+
+    kinds, layout = ["handout", "timeline", "deck"], load_layout("classic")
+    here = rebuild(CONTENT[0], tmp_path / "here", kinds, lambda: layout)
+    with beside_pool(kinds) as pool:
+        assert (pool is None) == ((os.cpu_count() or 1) < 2)
+        beside = rebuild(CONTENT[0], tmp_path / "beside", kinds, lambda: layout, pool)
+    assert not here.problems and not beside.problems and sorted(here.written) == sorted(beside.written)
+    for name in here.written:
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "beside" / name).read_bytes()
+    assert here.warnings == beside.warnings
