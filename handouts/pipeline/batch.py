@@ -20,7 +20,7 @@ from handouts.pipeline.discover import Job
 from handouts.pipeline.files import remove_stale_temporaries, write_atomically
 from handouts.pipeline.manifest import read_manifest, write_manifest
 from handouts.pipeline.outputs import output_path
-from handouts.pipeline.pool import execute
+from handouts.pipeline.pool import execute, render_split
 from handouts.pipeline.render import Result, Task, merge, split_by_library
 
 
@@ -51,16 +51,12 @@ def build(
     for result in results:
         on_result(result)
     workers = workers or os.cpu_count() or 1
-    units = split_by_library(tasks[0]) if len(tasks) == 1 and workers > 1 else tasks
-    pending = {task.source: len([u for u in units if u.source == task.source]) for task in tasks}
-    parts: dict[Path, list[Result]] = {}
-    split = len(units) > len(tasks)  # then each worker imports only the library its part needs
+    if len(tasks) == 1 and workers > 1 and not scheduler:  # a lone source: its deck beside its PDFs
+        stream = iter([merge(render_split(split_by_library(tasks[0]), mp_context))])
+    else:
+        stream = execute(tasks, workers, scheduler, warm=kinds, mp_context=mp_context)
     try:
-        for part in execute(units, workers, scheduler, warm=() if split else kinds, mp_context=mp_context):
-            parts.setdefault(part.source, []).append(part)
-            if len(parts[part.source]) < pending[part.source]:
-                continue
-            result = merge(parts.pop(part.source))
+        for result in stream:
             write_result(result, out, manifest)
             results.append(result)
             on_result(result)

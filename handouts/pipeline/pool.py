@@ -97,6 +97,17 @@ def beside_pool(kinds: list[str]) -> Iterator[Executor | None]:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+def render_split(parts: list[Task], mp_context: Any = None) -> list[Result]:
+    """One source's parts at once: the first here, the others in fresh worker
+    processes that import only the library their part needs."""
+    if len(parts) == 1:
+        return [render_source(parts[0])]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=mp_context) as pool:
+        return render_beside(parts, pool)
+
+
 def render_beside(parts: list[Task], pool: Executor | None) -> list[Result]:
     """Render ``parts[0]`` here and the others in ``pool`` at the same time
     (all here without a pool, or if its worker died); results in order."""
