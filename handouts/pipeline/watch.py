@@ -67,26 +67,26 @@ def watch(
     Ctrl-C). The files watched are the source, the layout's files and the
     pictures the last loadable version of the source named."""
     with beside_pool(kinds) as pool:
-        _loop(source, out, kinds, load_layout, layout_files, on_rebuild, stop, pool)
+        _changes_until_stopped(
+            source, layout_files, stop, lambda: rebuild(source, out, kinds, load_layout, pool), on_rebuild
+        )
 
 
-def _loop(
+def _changes_until_stopped(
     source: Path,
-    out: Path,
-    kinds: list[str],
-    load_layout: Callable[[], Layout],
     layout_files: list[Path],
-    on_rebuild: Callable[[Result], None],
     stop: StopEvent | None,
-    pool: Executor | None,
+    build: Callable[[], Result],
+    on_rebuild: Callable[[Result], None],
 ) -> None:
+    """Run ``build`` once, then after every settled change to the files it depends on."""
     import watchfiles
 
     images: list[Path] = []
 
     def run() -> set[Path]:
         nonlocal images
-        result = rebuild(source, out, kinds, load_layout, pool)
+        result = build()
         on_rebuild(result)
         images = images if result.images is None else result.images
         return {p.resolve() for p in (source, *layout_files, *images)}
