@@ -72,11 +72,13 @@ tbody tr:nth-child(even) {{ background: var(--zebra); }}
 .chart {{ width: 100%; height: auto; }}
 @media print {{
   @page {{ size: {page.size} {page.orientation}; margin: {margins}; }}
+  /* browsers leave fills out of print unless told: white header text would vanish on white paper */
   html {{ font-size: {sizes.body:.1f}pt; }}
   body {{ max-width: none; padding: 0; }}
   h2, h3 {{ break-after: avoid; }}
   tr, li, figure {{ break-inside: avoid; }}
   thead {{ display: table-header-group; }}
+  thead th, tbody tr, .subjects li, .events li {{ print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
   .scroll {{ overflow: visible; }}
   a[href^="http"]::after {{ content: " (" attr(href) ")"; color: var(--muted); font-size: .85em; }}
 }}
