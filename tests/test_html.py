@@ -74,7 +74,8 @@ def test_bundled_pages_are_valid_and_semantic(source: Path, layout: str) -> None
     assert [text_of(th) for th in table.findall("./tbody/tr/th")] == [row.label for row in model.table]
     events = root.findall(".//ol[@class='events']/li")
     assert len(events) == len(model.timeline)
-    assert "@media print" in text_of(root.find(".//style"))
+    style = text_of(root.find(".//style"))
+    assert "@media print" in style and "print-color-adjust: exact" in style  # fills survive printing
 
 
 def test_pictures_are_inline_with_alt_text(pictures: Path) -> None:
