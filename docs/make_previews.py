@@ -49,8 +49,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         subprocess.run(
-            [sys.executable, "-m", "handouts", "build", str(EXAMPLE), "--out", str(out), "-j", "1", "-q", "--to",
-             "handout,timeline,deck,html"],  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "handouts",
+                "build",
+                str(EXAMPLE),
+                "--out",
+                str(out),
+                "-j",
+                "1",
+                "-q",
+                "--to",
+                "handout,timeline,deck,html",
+            ],  # fmt: skip
             cwd=ROOT,
             check=True,
         )
