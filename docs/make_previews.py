@@ -3,8 +3,9 @@
 
     python docs/make_previews.py
 
-Needs pdftoppm (poppler-utils) and soffice (libreoffice-impress). Writes
-docs/preview-handout.png, docs/preview-timeline.png and docs/preview-slide.png.
+Needs pdftoppm (poppler-utils), soffice (libreoffice-impress) and chromium. Writes
+docs/preview-handout.png, docs/preview-timeline.png, docs/preview-slide.png and
+docs/preview-html.png (the web page at a phone's width).
 """
 
 from __future__ import annotations
@@ -48,7 +49,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         subprocess.run(
-            [sys.executable, "-m", "handouts", "build", str(EXAMPLE), "--out", str(out), "-j", "1", "-q"],
+            [
+                sys.executable,
+                "-m",
+                "handouts",
+                "build",
+                str(EXAMPLE),
+                "--out",
+                str(out),
+                "-j",
+                "1",
+                "-q",
+                "--to",
+                "handout,timeline,deck,html",
+            ],  # fmt: skip
             cwd=ROOT,
             check=True,
         )
@@ -70,6 +84,13 @@ def main() -> None:
             capture_output=True,
         )
         png(out / "deck" / "lenin-vs-stalin.deck.pdf", SLIDE, DOCS / "preview-slide.png")
+        subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp}/chromium", "--hide-scrollbars", "--window-size=390,1100",
+             f"--screenshot={DOCS / 'preview-html.png'}", (out / "lenin-vs-stalin.html").as_uri()],
+            check=True, capture_output=True,
+        )  # fmt: skip
     print("wrote", ", ".join(str(p.relative_to(ROOT)) for p in sorted(DOCS.glob("preview-*.png"))))
 
 

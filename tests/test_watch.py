@@ -59,3 +59,48 @@ def test_a_renderer_bug_is_reported_not_raised(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setattr(handout_pdf, "render_handout", broken)
     result = rebuild(CONTENT[0], tmp_path, ["handout"], lambda: load_layout("classic"))
     assert not result.written and "internal error while rendering: RuntimeError: boom" in result.problems[0].message
+
+
+def test_a_slow_save_is_read_once_it_settles(tmp_path: Path) -> None:
+    """An editor that truncates, then writes in pieces: the watch loop waits for
+    the file to be quiet, so it never reports a half-written source as broken."""
+    source = tmp_path / "topic.yaml"
+    shutil.copy(CONTENT[0], source)
+    rest = source.read_text().split("\n", 1)[1]
+    pieces = ['title: "Lenin, ', 'Stalin"\n', rest]  # every prefix but the whole is broken YAML
+    events: list[Result] = []
+    stop = threading.Event()
+    layout = load_layout("classic")
+    args = (source, tmp_path / "out", ["handout"], lambda: layout, [], events.append, stop)
+    thread = threading.Thread(target=watch, args=args, daemon=True)
+    thread.start()
+    try:
+        _wait(lambda: len(events) == 1)
+        with source.open("w", encoding="utf-8") as handle:  # truncated now
+            for piece in pieces:
+                handle.write(piece)
+                handle.flush()
+                time.sleep(0.005)
+        _wait(lambda: len(events) >= 2)
+        time.sleep(0.3)  # any further rebuild would have happened by now
+        assert all(not event.problems for event in events), [p.message for e in events for p in e.problems]
+    finally:
+        stop.set()
+        thread.join(5)
+
+
+def test_a_warm_worker_renders_the_deck_beside_and_gives_the_same_bytes(tmp_path: Path) -> None:
+    import os
+
+    from handouts.pipeline.pool import beside_pool
+    from handouts.pipeline.watch import rebuild
+
+    kinds, layout = ["handout", "timeline", "deck"], load_layout("classic")
+    here = rebuild(CONTENT[0], tmp_path / "here", kinds, lambda: layout)
+    with beside_pool(kinds) as pool:
+        assert (pool is None) == ((os.cpu_count() or 1) < 2)
+        beside = rebuild(CONTENT[0], tmp_path / "beside", kinds, lambda: layout, pool)
+    assert not here.problems and not beside.problems and sorted(here.written) == sorted(beside.written)
+    for name in here.written:
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "beside" / name).read_bytes()
+    assert here.warnings == beside.warnings

@@ -26,7 +26,7 @@ app = typer.Typer(
 
 EXIT_INVALID = 1
 
-ToOption = Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")]
+ToOption = Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck, html.")]
 LayoutOption = Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")]
 LayoutsDir = Annotated[
     Path | None, typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")
@@ -217,6 +217,29 @@ def new(
     except OSError as exc:
         typer.echo(f"error: {target}: cannot write: {exc.strerror}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
+    typer.echo(f"wrote {target}")
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A spreadsheet (.csv, .xlsx) or Markdown notes (.md) to import.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Source to write (default: the file's name with .yaml).")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The title (default: the sheet's or file's name).")] = (
+        None
+    ),
+    timeline: Annotated[
+        Path | None, typer.Option("--timeline", help="A CSV of events: date, label, subject, end, note.")
+    ] = None,
+    sections: Annotated[Path | None, typer.Option("--sections", help="A CSV of sections: heading, body.")] = None,
+) -> None:
+    """Write a commented source from a spreadsheet or Markdown notes (never overwrites)."""
+    from handouts.importers import import_source, write_new
+
+    target = output or file.with_suffix(".yaml")
+    with _user_errors():
+        write_new(target, import_source(file, target, title, timeline, sections))
     typer.echo(f"wrote {target}")
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,9 @@ from handouts.layout.models import Layout
 from handouts.pipeline.discover import Job
 from handouts.pipeline.files import remove_stale_temporaries, write_atomically
 from handouts.pipeline.manifest import read_manifest, write_manifest
-from handouts.pipeline.outputs import OUTPUTS, output_path
-from handouts.pipeline.pool import execute
-from handouts.pipeline.render import Result, Task
+from handouts.pipeline.outputs import output_path
+from handouts.pipeline.pool import execute, render_split
+from handouts.pipeline.render import Result, Task, merge, split_by_library
 
 
 def build(
@@ -52,16 +51,12 @@ def build(
     for result in results:
         on_result(result)
     workers = workers or os.cpu_count() or 1
-    units = split_by_library(tasks[0]) if len(tasks) == 1 and workers > 1 else tasks
-    pending = {task.source: len([u for u in units if u.source == task.source]) for task in tasks}
-    parts: dict[Path, list[Result]] = {}
-    split = len(units) > len(tasks)  # then each worker imports only the library its part needs
+    if len(tasks) == 1 and workers > 1 and not scheduler:  # a lone source: its deck beside its PDFs
+        stream = iter([merge(render_split(split_by_library(tasks[0]), mp_context))])
+    else:
+        stream = execute(tasks, workers, scheduler, warm=kinds, mp_context=mp_context)
     try:
-        for part in execute(units, workers, scheduler, warm=() if split else kinds, mp_context=mp_context):
-            parts.setdefault(part.source, []).append(part)
-            if len(parts[part.source]) < pending[part.source]:
-                continue
-            result = merge(parts.pop(part.source))
+        for result in stream:
             write_result(result, out, manifest)
             results.append(result)
             on_result(result)
@@ -103,33 +98,6 @@ def make_tasks(
         previous = {k: manifest[t] for k, t in targets.items() if t in manifest and (out / t).is_file()}
         tasks.append(Task(job.source, raw, layout, targets, previous, force))
     return tasks, failed
-
-
-def split_by_library(task: Task) -> list[Task]:
-    """One task per rendering library (the PDFs with reportlab, the deck with
-    python-pptx), so a lone source's outputs render side by side."""
-    groups: dict[str, dict[str, str]] = {}
-    for kind, target in task.targets.items():
-        groups.setdefault(OUTPUTS[kind].library, {})[kind] = target
-    return [replace(task, targets=targets) for targets in groups.values()]
-
-
-def merge(parts: list[Result]) -> Result:
-    """One source's result from the results of its split tasks (warnings in
-    the order the kinds were asked for, each once)."""
-    if len(parts) == 1:
-        return parts[0]
-    merged = Result(parts[0].source)
-    for part in parts:
-        merged.outputs.update(part.outputs)
-        merged.unchanged += part.unchanged
-        merged.fingerprints.update(part.fingerprints)
-        merged.problems += [p for p in part.problems if p not in merged.problems]
-        merged.warnings += [w for w in part.warnings if w not in merged.warnings]
-        merged.images = merged.images if part.images is None else part.images
-        merged.seconds = max(merged.seconds, part.seconds)
-        merged.peak_mb, merged.rss_mb = max(merged.peak_mb, part.peak_mb), max(merged.rss_mb, part.rss_mb)
-    return merged
 
 
 def write_result(result: Result, out: Path, manifest: dict[str, str] | None = None) -> None:

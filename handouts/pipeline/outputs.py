@@ -36,6 +36,8 @@ OUTPUTS: dict[str, OutputKind] = {
         OutputKind("handout", "handouts.render.handout.document", "render_handout", ".handout.pdf", "reportlab"),
         OutputKind("timeline", "handouts.render.timeline.document", "render_timeline", ".timeline.pdf", "reportlab"),
         OutputKind("deck", "handouts.render.deck.writer", "render_deck", ".deck.pptx", "python-pptx"),
+        # Pure Python and a few ms: it shares the PDFs' process (a worker of its own costs more than the page).
+        OutputKind("html", "handouts.render.html.document", "render_html", ".html", "reportlab"),
     )
 }
 

@@ -8,12 +8,17 @@ the renderers once per worker. Workers receive :class:`Task` and return
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
-from typing import Any
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from handouts.errors import HandoutsError
-from handouts.pipeline.outputs import import_renderers
+from handouts.pipeline.outputs import OUTPUTS, import_renderers
 from handouts.pipeline.render import Result, Task, render_source
+
+if TYPE_CHECKING:  # concurrent.futures is imported only where a pool is made (~10 ms)
+    from concurrent.futures import Executor
 
 
 def execute(
@@ -70,3 +75,49 @@ def _on_dask(tasks: list[Task], address: str) -> Iterator[Result]:
         futures = client.map(render_source, tasks, pure=False)
         for future in dask_completed(futures, loop=client.loop):
             yield future.result()
+
+
+@contextmanager
+def beside_pool(kinds: list[str]) -> Iterator[Executor | None]:
+    """A one-worker pool, kept warm for a long-lived loop (``watch``), that
+    renders the kinds of every library but the first beside this process;
+    ``None`` where that cannot pay (one CPU, or one library)."""
+    libraries = list(dict.fromkeys(OUTPUTS[kind].library for kind in kinds))
+    if (os.cpu_count() or 1) < 2 or len(libraries) < 2:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    beside = tuple(kind for kind in kinds if OUTPUTS[kind].library != libraries[0])
+    pool = ProcessPoolExecutor(max_workers=1, initializer=import_renderers, initargs=(beside,))
+    try:
+        pool.submit(import_renderers, ()).result()  # start the worker now, not on the first save
+        yield pool
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def render_split(parts: list[Task], mp_context: Any = None) -> list[Result]:
+    """One source's parts at once: the first here, the others in fresh worker
+    processes that import only the library their part needs."""
+    if len(parts) == 1:
+        return [render_source(parts[0])]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=mp_context) as pool:
+        return render_beside(parts, pool)
+
+
+def render_beside(parts: list[Task], pool: Executor | None) -> list[Result]:
+    """Render ``parts[0]`` here and the others in ``pool`` at the same time
+    (all here without a pool, or if its worker died); results in order."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    futures = [pool.submit(render_source, part) for part in parts[1:]] if pool else []
+    results = [render_source(parts[0])]
+    for part, future in zip(parts[1:], futures or [None] * (len(parts) - 1)):
+        try:
+            results.append(future.result() if future else render_source(part))
+        except BrokenProcessPool:
+            results.append(render_source(part))
+    return results

@@ -10,7 +10,7 @@ never stops a batch or a watch loop.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handouts.errors import HandoutsError, Problem
@@ -91,6 +91,33 @@ def render_source(task: Task) -> Result:
     result.seconds = time.perf_counter() - start
     result.peak_mb, result.rss_mb = peak_memory_mb(), current_memory_mb()
     return result
+
+
+def split_by_library(task: Task) -> list[Task]:
+    """One task per rendering library (the PDFs with reportlab, the deck with
+    python-pptx), so a lone source's outputs render side by side."""
+    groups: dict[str, dict[str, str]] = {}
+    for kind, target in task.targets.items():
+        groups.setdefault(OUTPUTS[kind].library, {})[kind] = target
+    return [replace(task, targets=targets) for targets in groups.values()]
+
+
+def merge(parts: list[Result]) -> Result:
+    """One source's result from the results of its split tasks (warnings in
+    the order the kinds were asked for, each once)."""
+    if len(parts) == 1:
+        return parts[0]
+    merged = Result(parts[0].source)
+    for part in parts:
+        merged.outputs.update(part.outputs)
+        merged.unchanged += part.unchanged
+        merged.fingerprints.update(part.fingerprints)
+        merged.problems += [p for p in part.problems if p not in merged.problems]
+        merged.warnings += [w for w in part.warnings if w not in merged.warnings]
+        merged.images = merged.images if part.images is None else part.images
+        merged.seconds = max(merged.seconds, part.seconds)
+        merged.peak_mb, merged.rss_mb = max(merged.peak_mb, part.peak_mb), max(merged.rss_mb, part.rss_mb)
+    return merged
 
 
 def internal_problem(exc: Exception, source: Path) -> Problem:

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from handouts.errors import HandoutsError
 from handouts.layout.models import Layout
 from handouts.pipeline.batch import write_result
 from handouts.pipeline.outputs import output_name
-from handouts.pipeline.render import Result, Task, render_source
+from handouts.pipeline.pool import beside_pool, render_beside
+from handouts.pipeline.render import Result, Task, merge, split_by_library
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 SETTLE_MS = 40  # quiet time after the last change before reading the files
 
@@ -29,9 +33,12 @@ class StopEvent(Protocol):
     def is_set(self) -> bool: ...
 
 
-def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout]) -> Result:
-    """Render every output in memory; write them only if all succeeded, so a
-    broken save leaves the last good outputs in place."""
+def rebuild(
+    source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout], pool: Executor | None = None
+) -> Result:
+    """Render every output in memory (with a ``pool``, the deck beside the
+    PDFs); write them only if all succeeded, so a broken save leaves the last
+    good outputs in place."""
     from handouts.source.yamlread import read_bytes
 
     try:
@@ -39,7 +46,8 @@ def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[],
         raw = read_bytes(source)
     except HandoutsError as exc:
         return Result(source, problems=list(exc.problems))
-    result = render_source(Task(source, raw, layout, {k: output_name(source, k) for k in kinds}, force=True))
+    task = Task(source, raw, layout, {k: output_name(source, k) for k in kinds}, force=True)
+    result = merge(render_beside(split_by_library(task) if pool else [task], pool))
     if result.problems:
         result.outputs = {}
     write_result(result, out)
@@ -58,13 +66,27 @@ def watch(
     """Build once, then rebuild on every change until ``stop`` is set (or
     Ctrl-C). The files watched are the source, the layout's files and the
     pictures the last loadable version of the source named."""
+    with beside_pool(kinds) as pool:
+        _changes_until_stopped(
+            source, layout_files, stop, lambda: rebuild(source, out, kinds, load_layout, pool), on_rebuild
+        )
+
+
+def _changes_until_stopped(
+    source: Path,
+    layout_files: list[Path],
+    stop: StopEvent | None,
+    build: Callable[[], Result],
+    on_rebuild: Callable[[Result], None],
+) -> None:
+    """Run ``build`` once, then after every settled change to the files it depends on."""
     import watchfiles
 
     images: list[Path] = []
 
     def run() -> set[Path]:
         nonlocal images
-        result = rebuild(source, out, kinds, load_layout)
+        result = build()
         on_rebuild(result)
         images = images if result.images is None else result.images
         return {p.resolve() for p in (source, *layout_files, *images)}

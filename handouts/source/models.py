@@ -172,6 +172,9 @@ class Comparison(SourceModel):
     course: Text | None = None
     date: Text | None = Field(None, description="Free text shown on the handout, e.g. 'Spring 2026'.")
     language: Text = Field("en", description="BCP 47 language tag, e.g. 'en', 'de', 'ru'.")
+    url: Text | None = Field(
+        None, description="Where the digital copy lives (https://...); the handout shows it as a QR code."
+    )
     subjects: list[Subject] = Field(min_length=2, max_length=MAX_SUBJECTS)
     summary: Text | None = None
     table: list[TableRow] = Field(default_factory=list, max_length=MAX_ROWS)
@@ -209,6 +212,13 @@ class Comparison(SourceModel):
     def _bcp47(cls, value: str) -> str:
         if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
             raise ValueError(f"{value!r} is not a BCP 47 language tag; use e.g. 'en', 'en-US', 'ru', 'el'")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://\S+", value):
+            raise ValueError(f"{value!r} is not a web address; write it in full, e.g. 'https://example.org/unit-3'")
         return value
 
     def subject_ids(self) -> list[str]:

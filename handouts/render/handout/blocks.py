@@ -84,6 +84,11 @@ def title_block(p: Parts) -> list[Flowable]:
     meta = " \u00b7 ".join(escape(x) for x in (m.course, m.author, m.date) if x)
     if meta:
         out.append(p.tagged(Paragraph(meta, s.meta), "P"))
+    if m.url:  # the digital copy: a QR code with its address beside it (issue 19)
+        from handouts.render.qr import qr_flowable
+
+        code = qr_flowable(m.url, p.layout.sizes.title * 2.4, s.meta, f"QR code to the digital copy: {m.url}")
+        out.append(p.tagged(code, "Figure", alt=code.alt))
     out.append(
         HRFlowable(
             width="100%",

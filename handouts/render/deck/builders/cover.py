@@ -9,6 +9,7 @@ from __future__ import annotations
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
 from handouts.markup import plain
+from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.text import Box, picture, position, rectangle
@@ -35,7 +36,7 @@ def build_title(w: DeckWriter) -> None:
     """Title, subtitle, the subjects (pictures and name chips), course/author/date."""
     model, deck, colors = w.model, w.deck, w.colors
     slide = w.new_slide(model.title, _notes(w), title_slide=True)
-    meta = " · ".join(x for x in (model.course, model.author, model.date) if x)
+    meta = " · ".join(x for x in (model.course, model.author, model.date, model.url) if x)
     subtitle = w.placeholder(slide, P.SUBTITLE, P.BODY)
     pictured = [i for i, s in enumerate(model.subjects) if s.image]
     if w.templated:
@@ -50,10 +51,13 @@ def build_title(w: DeckWriter) -> None:
     m, gap = deck.margin, deck.gap
     band = Box(0, 0, w.width, w.height * (BAND_WITH_PICTURES if pictured else BAND))
     send_to_back(rectangle(slide, band, colors.accent, name="Title band"))
+    code = band.height - m - gap * 0.6 if model.url else 0  # the QR code's side, in the band's right corner
+    if model.url:
+        _qr_code(slide, model.url, Box(w.width - m - code, m * 0.6, code, code))
     w.set_title(
         slide,
         model.title,
-        box=Box(m, m * 0.6, w.width - 2 * m, band.height - m * 0.6 - gap * 0.6),
+        box=Box(m, m * 0.6, w.width - 2 * m - (code + gap if code else 0), band.height - m * 0.6 - gap * 0.6),
         size=max(deck.sizes.cover, deck.sizes.title),
         color=ink_on(colors.accent, colors.header_text, colors.background),
     )
@@ -97,6 +101,19 @@ def build_title(w: DeckWriter) -> None:
                 credit = Box(chip.left, picture_bottom, chip.width, line_box)
                 text = deck_credit(w, subject.image_credit)
                 w.fitted_box(slide, credit, [text], small, ink_on(colors.background, colors.muted), align="center")
+
+
+def _qr_code(slide, url: str, box: Box) -> None:  # noqa: ANN001 - a python-pptx slide
+    """The source's ``url:`` as a QR code (the handout's own encoder), its URL as alt text;
+    the URL is also written in the title slide's bottom line."""
+    import io
+
+    from handouts.render.deck.text import box_emu
+    from handouts.render.qr import qr_png
+
+    shape = slide.shapes.add_picture(io.BytesIO(qr_png(url)), *box_emu(box))
+    shape.name = "QR code"
+    set_alt_text(shape, f"QR code to the digital copy: {url}")
 
 
 def deck_credit(w: DeckWriter, credit: str) -> str:

@@ -1,0 +1,1 @@
+"""The HTML page: one self-contained, accessible file for a learning platform."""
