@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handouts.errors import Problem, SourceError
+from handouts.render.pictures import PICTURE_HINT, picture_problem
 from handouts.source.models import Comparison, slugify
 from handouts.source.validation import dotted, validate
 from handouts.source.yamlread import Document, ReadError, read_document
@@ -64,7 +65,7 @@ def cross_check(model: Comparison, doc: Document) -> list[Problem]:
                 ("table", i, "values"),
                 f"row {row.label!r} has {len(row.values)} value{'s' * (len(row.values) != 1)}; "
                 f"expected {count}, one per subject ({valid})",
-                "use a mapping by subject id to leave a subject out, e.g. {" + f"{ids[0]}: ..." + "}",
+                _count_hint(len(row.values), count, ids),
             )
         elif isinstance(row.values, dict):
             for key in row.values:
@@ -112,7 +113,19 @@ def cross_check(model: Comparison, doc: Document) -> list[Problem]:
                     f"the image {subject.image!r} was not found (looked for {target})",
                     "image paths are relative to the source file",
                 )
+            elif (problem := picture_problem(target)) is not None:  # from the header: `check` sees it too
+                add(("subjects", i, "image"), f"{subject.image!r}: {problem}", PICTURE_HINT)
     return problems
+
+
+def _count_hint(found: int, expected: int, ids: list[str]) -> str:
+    """Too many values almost always means a comma inside an unquoted value."""
+    if found > expected:
+        return (
+            "a comma inside a value splits it in two: quote values that contain commas, "
+            'e.g. ["Moscow, Russia", "Tbilisi, Georgia"]'
+        )
+    return "use a mapping by subject id to leave a subject out, e.g. {" + f"{ids[0]}: ..." + "}"
 
 
 def normalise(model: Comparison) -> Comparison:

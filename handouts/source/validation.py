@@ -106,6 +106,8 @@ def to_problem(model: type[BaseModel], doc: Document, path: Path_, error: dict[s
             "less_than": "less than",
         }[kind]
         message = f"{error.get('input')!r} is out of range: it must be {relation} {bound}"
+    elif message == "expected text, not a mapping":
+        hint = "a ': ' inside text starts a mapping: put the whole text in quotes, e.g. - \"Both: said no\""
     elif kind in ("float_parsing", "int_parsing", "bool_parsing", "float_type", "int_type"):
         message = f"expected a number, found {error.get('input')!r}"
     line, column = doc.locate(path)

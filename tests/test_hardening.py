@@ -1,0 +1,152 @@
+"""Issue 21: each reproduction of a hang, a traceback or a wrong result, as a teacher meets it.
+
+Every test runs what the user runs (``check``, ``build``) and asserts what they see: the exit
+code, the located message and its hint, the files on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from handouts.cli import app
+from handouts.source.loader import load_source
+
+PAIR = "subjects:\n  - name: Athens\n  - name: Sparta\n"
+
+
+def _check(runner, path: Path) -> tuple[int, str]:
+    result = runner.invoke(app, ["check", str(path)])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("title: &a [*a]\n" + PAIR, ":1:8: an alias (*name) refers to the list or mapping it is inside"),
+        ("title: x\n" + PAIR + "note: " + "[" * 600 + "]" * 600 + "\n", "nested"),
+        ("title: " + "x" * 20_000 + "\n" + PAIR, ":1:1: title: is 20,000 characters long; at most 300"),
+        ('title: "\\u200b\\u200d\\u2060"\n' + PAIR, ":1:1: title: has no visible characters"),
+        ("title: x\n" + PAIR + "similarities:\n" + "  - same\n" * 201, "similarities: allows at most 200 entries"),
+        ("title: x\n" + PAIR + "sources:\n" + "  - a book\n" * 201, "sources: allows at most 200 entries"),
+        ("title: x\nsubjects:\n\t- name: A\n", "hint: indent with spaces, not tabs"),
+        (
+            "title: x\n" + PAIR + "table:\n  - label: Capital\n    values: [Athens, Greece, Sparta]\n",
+            'hint: a comma inside a value splits it in two: quote values that contain commas, e.g. ["Moscow, Russia"',
+        ),
+        (
+            "title: x\n" + PAIR + "similarities:\n  - Both: said no\n",
+            ":6:5: similarities[1]: expected text, not a mapping\n"
+            "  hint: a ': ' inside text starts a mapping: put the whole text in quotes, e.g. - \"Both: said no\"",
+        ),
+    ],
+    ids=[
+        "recursive alias",
+        "deep nesting",
+        "long title",
+        "zero-width title",
+        "similarities",
+        "sources",
+        "tab",
+        "comma",
+        "colon",
+    ],
+)
+def test_bad_sources_give_a_located_message(runner, write, text: str, expected: str) -> None:
+    code, output = _check(runner, write(text))
+    assert code == 1
+    assert expected in output
+
+
+def test_json_with_surrogate_pair_escapes_loads(tmp_path: Path) -> None:
+    """What Python's json.dump writes by default (ensure_ascii) for an emoji."""
+    path = tmp_path / "emoji.json"
+    path.write_text(
+        json.dumps({"title": "Athens 😀 \\ud83d", "subjects": [{"name": "Ἀθῆναι"}, {"name": "Sparta 🛡"}]}),
+        encoding="utf-8",
+    )
+    assert "\\ud83d" in path.read_text()  # the escapes really are there
+    model = load_source(path)
+    assert model.title == "Athens 😀 \\ud83d"  # an escaped backslash stays literal text
+    assert model.subjects[1].name == "Sparta 🛡"
+
+
+def test_non_latin_names_get_distinct_ids(runner, write) -> None:
+    path = write(
+        "title: Ленин и Сталин\nsubjects:\n  - name: Ленин\n  - name: Сталин\n"
+        "table:\n  - label: Born\n    values: {ленин: 1870, сталин: 1878}\n"
+    )
+    code, output = _check(runner, path)
+    assert code == 0, output
+    assert [s.id for s in load_source(path).subjects] == ["ленин", "сталин"]
+
+
+def _run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The real command in a child process; a hang fails the test at ``timeout`` instead of stalling CI."""
+    return subprocess.run(
+        [sys.executable, "-m", "handouts", *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_check_refuses_a_fifo_instead_of_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    done = _run("check", str(fifo))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{fifo}: expected a source file but this is a device or a pipe" in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_check_refuses_dev_zero() -> None:
+    done = _run("check", "/dev/zero")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "/dev/zero: expected a source file but this is a device or a pipe" in done.stderr
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that declares a size (Pillow reads it from the header) with no pixel data."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("side", [19_970, 40_000])
+def test_huge_picture_is_refused_from_its_header(runner, write, tmp_path: Path, side: int) -> None:
+    (tmp_path / "big.png").write_bytes(_png_header(side, side))
+    path = write("title: x\nsubjects:\n  - name: Athens\n    image: big.png\n  - name: Sparta\n")
+    code, output = _check(runner, path)
+    assert code == 1
+    assert f":4:5: subjects[1].image: 'big.png': the picture is {side:,} × {side:,} pixels" in output
+    assert "the limit for a PNG is 40 megapixels" in output
+
+
+def test_sixteen_bit_grey_picture_keeps_its_tones(tmp_path: Path) -> None:
+    from handouts.render.pictures import decode_picture
+
+    Image.new("I;16", (40, 30), 0x8000).save(tmp_path / "grey.png")
+    assert decode_picture(tmp_path / "grey.png", "subjects[1].image").getpixel((0, 0)) == (128, 128, 128)
+
+
+def test_exif_orientation_is_applied(tmp_path: Path) -> None:
+    from handouts.render.pictures import decode_picture
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to display": how phones store portrait photos
+    Image.new("RGB", (40, 20), (200, 0, 0)).save(tmp_path / "phone.jpg", exif=exif)
+    assert decode_picture(tmp_path / "phone.jpg", "subjects[1].image").size == (20, 40)
