@@ -52,6 +52,26 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_INVALID) from None
 
 
+@contextmanager
+def stop_on_terminate() -> Iterator[None]:
+    """SIGTERM (a closed terminal, ``kill``, a CI timeout) stops a build like Ctrl-C does:
+    the pool's workers are stopped, the manifest saved, the summary printed."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (e.g. an embedding app): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _report(error: HandoutsError) -> None:
     for problem in error.problems:
         typer.echo(f"error: {problem.format()}", err=True)
@@ -137,15 +157,18 @@ def build(
         chosen = resolve_layout(layout, layouts_dir, set_ or ())
         found = discover(sources or [])
     reporter = Reporter(len(found), quiet=quiet, as_json=as_json)
-    interrupted = False
+    interrupted, unfinished = False, False
     try:
-        with _user_errors():
+        with stop_on_terminate():
             build_all(
                 found, out, kinds, chosen.layout, workers=jobs, force=force, scheduler=scheduler, on_result=reporter
             )
     except KeyboardInterrupt:
         interrupted = True
-    if not reporter.finish(str(out), interrupted):
+    except HandoutsError as exc:  # e.g. the manifest could not be saved: still say what was built
+        _report(exc)
+        unfinished = True
+    if not reporter.finish(str(out), interrupted) or unfinished:
         raise typer.Exit(130 if interrupted else EXIT_INVALID)
 
 

@@ -17,6 +17,7 @@ from typing import Protocol
 from handouts.errors import HandoutsError
 from handouts.layout.models import Layout
 from handouts.pipeline.batch import write_result
+from handouts.pipeline.files import remove_stale_temporaries
 from handouts.pipeline.outputs import output_name
 from handouts.pipeline.render import Result, Task, render_source
 
@@ -60,6 +61,7 @@ def watch(
     pictures the last loadable version of the source named."""
     import watchfiles
 
+    remove_stale_temporaries(out)  # a killed watch's or build's leftovers, never a running one's
     images: list[Path] = []
 
     def run() -> set[Path]:

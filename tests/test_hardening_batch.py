@@ -1,0 +1,175 @@
+"""Issue 21, lost state: what a killed, interrupted, concurrent or hand-disturbed build leaves."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from handouts.cli import app
+from handouts.pipeline.manifest import MANIFEST_NAME
+from tests.conftest import CONTENT, ROOT
+
+
+def _sources(tmp_path: Path, count: int) -> Path:
+    src = tmp_path / "many"
+    src.mkdir()
+    text = CONTENT[0].read_text()
+    for i in range(count):
+        (src / f"topic{i:02}.yaml").write_text(text.replace("Lenin vs. Stalin", f"Topic {i}", 1))
+    return src
+
+
+def _build(runner, *args: str):  # noqa: ANN202 - a click Result
+    result = runner.invoke(app, ["build", *args, "--to", "handout", "-j", "1"])
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.mark.parametrize("outputs", ["[]", "null", '"a string"', "{}", "7"])
+def test_a_hand_edited_manifest_of_any_shape_only_costs_a_rebuild(runner, tmp_path: Path, outputs: str) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST_NAME).write_text('{"tool": "handouts", "outputs": ' + outputs + "}")
+    result = _build(runner, str(CONTENT[0]), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / f"{CONTENT[0].stem}.handout.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_corrupted_output_is_rebuilt_not_skipped(runner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(runner, str(CONTENT[0]), "--out", str(out)).exit_code == 0
+    target = out / f"{CONTENT[0].stem}.handout.pdf"
+    good = target.read_bytes()
+    target.write_bytes(good[: len(good) // 2])  # a truncated copy, a bad sync, an editor's save
+    again = _build(runner, str(CONTENT[0]), "--out", str(out))
+    assert again.exit_code == 0 and "built" in again.output and "unchanged" not in again.output.split("written")[0]
+    assert target.read_bytes() == good
+
+
+def test_an_interrupted_batch_keeps_what_it_finished(tmp_path: Path) -> None:
+    from handouts.layout.resolve import resolve_layout
+    from handouts.pipeline.batch import build
+    from handouts.pipeline.discover import discover
+
+    src, out = _sources(tmp_path, 4), tmp_path / "out"
+    layout = resolve_layout("classic", None, ()).layout
+    seen: list[Path] = []
+
+    def stop_after_two(result) -> None:  # noqa: ANN001 - a Result
+        seen.append(result.source)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build(discover([str(src)]), out, ["handout"], layout, workers=1, on_result=stop_after_two)
+    again = build(discover([str(src)]), out, ["handout"], layout, workers=1)
+    assert [r.status for r in again] == ["unchanged", "unchanged", "built", "built"]
+
+
+def test_concurrent_builds_into_one_folder_keep_each_others_entries(tmp_path: Path) -> None:
+    from handouts.pipeline.ledger import Ledger
+
+    out = tmp_path / "out"
+    out.mkdir()
+    first, second = Ledger(out), Ledger(out)  # both started before either saved
+    for i in range(60):
+        first.record(f"a{i}.handout.pdf", "fingerprint digest")
+        second.record(f"b{i}.handout.pdf", "fingerprint digest")
+    first.save()
+    second.save()
+    entries = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    assert len(entries) == 120
+    assert not (out / ".handouts-manifest.lock").exists()
+
+
+def test_a_build_removes_only_the_temporaries_of_dead_processes(runner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    try:
+        busy = out / f".x.handout.pdf.{other.pid}-abc123.tmp"  # another build, still writing
+        left = out / f".x.handout.pdf.{int(dead.stdout)}-def456.tmp"  # a killed build's leftover
+        busy.write_bytes(b"half")
+        left.write_bytes(b"half")
+        assert _build(runner, str(CONTENT[0]), "--out", str(out)).exit_code == 0
+        assert busy.exists() and not left.exists()
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_an_unwritable_manifest_is_reported_after_the_summary(runner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / MANIFEST_NAME).mkdir(parents=True)  # something in the way of the manifest
+    result = _build(runner, str(CONTENT[0]), "--out", str(out))
+    assert result.exit_code == 1
+    assert "1 source: 1 file written, 0 unchanged" in result.output
+    assert f"error: {out / MANIFEST_NAME}: cannot write the file" in result.output
+    assert "hint: a folder has the output's name" in result.output
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(p) for p in (task / "children").read_text().split()}
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only reaping is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux's /proc")
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
+def test_stopping_a_parallel_batch_stops_its_workers(tmp_path: Path, stop: signal.Signals) -> None:
+    src, out = _sources(tmp_path, 30), tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "handouts", "build", str(src), "--out", str(out), "-j", "2", "--to", "handout"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and (len(list(out.glob("*.pdf"))) < 2 or not (out / MANIFEST_NAME).exists()):
+            time.sleep(0.05)  # the manifest is saved as outputs land, not only at the end
+        workers = _children(proc.pid)
+        assert len(workers) >= 2, "the pool should be running"
+        proc.send_signal(stop)
+        _, stderr = proc.communicate(timeout=60)
+        deadline = time.monotonic() + 30  # a bound on a hang, not a timing
+        while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+            time.sleep(0.05)
+        assert not [pid for pid in workers if _running(pid)], "workers outlived their batch"
+        if stop != signal.SIGKILL:
+            assert proc.returncode == 130 and "Traceback" not in stderr
+            assert "interrupted: finished files are complete" in stderr
+            manifest = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+            assert len(manifest) == len(list(out.glob("*.pdf")))  # what finished is recorded
+        else:  # nothing ran after the kill: what is recorded was saved as it landed
+            again = subprocess.run(
+                [sys.executable, "-m", "handouts", "build", str(src), "--out", str(out), "-j", "2", "--to", "handout"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            assert again.returncode == 0, again.stderr
+            assert "skipped" in again.stdout and " 0 unchanged" not in again.stdout
+    finally:
+        proc.kill()
+        proc.wait()
