@@ -6,6 +6,7 @@ commands so ``handouts --help`` stays instant.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,24 @@ app = typer.Typer(
 )
 
 EXIT_INVALID = 1
+
+
+def _version(value: bool) -> None:
+    if value:
+        from handouts import __version__
+
+        typer.echo(f"handouts {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn one comparison source into printable PDF handouts, PDF timelines and PowerPoint decks."""
+
 
 ToOption = Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")]
 LayoutOption = Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")]
@@ -85,39 +104,23 @@ def _warn(problems) -> None:  # noqa: ANN001 - list[Problem]
 @app.command()
 def check(
     sources: Annotated[list[str], typer.Argument(help="Source files (.yaml, .yml or .json), folders or globs.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print every problem as JSON (for editors and scripts).")
+    ] = False,
 ) -> None:
-    """Validate sources; report every problem with file, line and key."""
-    import glob
+    """Validate sources; report every problem and warning with file, line and key.
 
-    from handouts.pipeline.discover import discover
-    from handouts.source.loader import load_source
+    Examples: handouts check athens-vs-sparta.yaml; handouts check units/ --json
+    """
+    from handouts.cli.checking import check_sources
 
-    empty = 0
-    expanded: list[Path] = []
-    for text in sources:  # folders and globs expand as in `build`; a plain path goes to the loader as is
-        if not (Path(text).is_dir() or glob.has_magic(text)):
-            expanded.append(Path(text))
-            continue
-        try:
-            expanded += [job.source for job in discover([text])]
-        except HandoutsError as exc:  # a folder or pattern without sources
-            empty += 1
-            _report(exc)
-    failed = empty
-    for path in expanded:
-        try:
-            model = load_source(path)
-        except HandoutsError as exc:
-            failed += 1
-            _report(exc)
-            continue
-        typer.echo(
-            f"ok: {path} ({len(model.subjects)} subjects, {len(model.table)} rows, "
-            f"{len(model.sections)} sections, {len(model.timeline)} events)"
-        )
-    if failed:
-        total = len(expanded) + empty
-        typer.echo(f"{failed} of {total} source{'s' * (total != 1)} invalid", err=True)
+    report = check_sources(sources)
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), indent=1, ensure_ascii=False))
+    else:
+        for line, err in report.lines():
+            typer.echo(line, err=err)
+    if report.failed:
         raise typer.Exit(EXIT_INVALID)
 
 
@@ -198,7 +201,12 @@ def watch(
     def show(result: Result) -> None:
         if result.problems:
             _report(HandoutsError(result.problems))
-            typer.echo("kept the last good outputs", err=True)
+            if result.written:  # e.g. the disk filled up after the PDFs were written
+                typer.echo(
+                    f"wrote {', '.join(str(out / p) for p in result.written)}; the others are unchanged", err=True
+                )
+            else:
+                typer.echo("kept the last good outputs", err=True)
             return
         _warn(result.warnings)
         typer.echo(f"rebuilt {', '.join(str(out / p) for p in result.written)} in {result.seconds * 1000:.0f} ms")

@@ -91,6 +91,8 @@ class Reporter:
                                 "skipped": r.unchanged,
                                 "warnings": [w.format() for w in r.warnings],
                                 "errors": [e.format() for e in r.problems],
+                                "problems": [w.to_dict("warning") for w in r.warnings]
+                                + [e.to_dict("error") for e in r.problems],
                                 "seconds": round(r.seconds, 4),
                                 "max_rss_mb": round(r.peak_mb, 1),
                                 "rss_mb": round(r.rss_mb, 1),
@@ -104,7 +106,7 @@ class Reporter:
             )
         elif failed or not self.quiet:
             sources = f"{len(self.results)} source{'s' * (len(self.results) != 1)}"
-            summary = f"{sources}: {built} file{'s' * (built != 1)} written, {skipped} unchanged"
+            summary = f"{sources}: {built} file{'s' * (built != 1)} written, {skipped} unchanged, in {out}"
             if failed:
                 summary += f", {len(failed)} failed: " + ", ".join(str(r.source) for r in failed)
             typer.echo(summary, err=bool(failed))

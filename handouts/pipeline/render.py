@@ -68,13 +68,16 @@ def render_source(task: Task) -> Result:
     kept in the result, so they are still written."""
     from handouts.pipeline.manifest import fingerprints
     from handouts.render.context import RenderContext
+    from handouts.source.lint import source_warnings
     from handouts.source.loader import source_from_document
     from handouts.source.yamlread import parse_document
 
     start = time.perf_counter()
     result = Result(task.source)
     try:
-        model = source_from_document(parse_document(task.raw, task.source))
+        doc = parse_document(task.raw, task.source)
+        model = source_from_document(doc)
+        result.warnings += source_warnings(model, doc)
         result.images = [task.source.parent / s.image for s in model.subjects if s.image]
         context = RenderContext(source_path=task.source, warnings=result.warnings)
         digests = fingerprints(list(task.targets), task.raw, model, task.source, task.layout)
@@ -88,9 +91,22 @@ def render_source(task: Task) -> Result:
         result.problems = list(exc.problems)
     except Exception as exc:  # noqa: BLE001 - a renderer bug must not stop the batch
         result.problems = [internal_problem(exc, task.source)]
+    result.warnings = _once(result.warnings)
     result.seconds = time.perf_counter() - start
     result.peak_mb, result.rss_mb = peak_memory_mb(), current_memory_mb()
     return result
+
+
+def _once(warnings: list[Problem]) -> list[Problem]:
+    """Each warning once: a renderer's repeat of a located source warning (same
+    message and key, no line) is dropped."""
+    located = {(w.message, w.key) for w in warnings if w.line is not None}
+    kept: list[Problem] = []
+    for warning in warnings:
+        if (warning.line is None and (warning.message, warning.key) in located) or warning in kept:
+            continue
+        kept.append(warning)
+    return kept
 
 
 def internal_problem(exc: Exception, source: Path) -> Problem:
