@@ -150,3 +150,43 @@ def test_exif_orientation_is_applied(tmp_path: Path) -> None:
     exif[0x0112] = 6  # "rotate 90° clockwise to display": how phones store portrait photos
     Image.new("RGB", (40, 20), (200, 0, 0)).save(tmp_path / "phone.jpg", exif=exif)
     assert decode_picture(tmp_path / "phone.jpg", "subjects[1].image").size == (20, 40)
+
+
+def test_zip_bomb_template_is_refused_when_the_layout_loads(runner, tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "school.potx"
+    with (
+        zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("ppt/media/filler.bin", "w") as member,
+    ):
+        for _ in range(120):  # 120 MB of zeros: ~120 KB packed
+            member.write(bytes(2**20))
+    assert bomb.stat().st_size < 2**20
+    (tmp_path / "mine.yaml").write_text("description: x\nextends: classic\ndeck:\n  template: school.potx\n")
+    result = runner.invoke(app, ["layouts", "show", str(tmp_path / "mine.yaml")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{tmp_path / 'mine.yaml'}:4:3: deck.template: the template unpacks to 120 MB; the limit is 100 MB" in (
+        result.output
+    )
+
+
+def test_a_template_that_is_not_a_zip_is_refused_with_its_line(runner, tmp_path: Path) -> None:
+    (tmp_path / "school.pptx").write_text("not a deck")
+    (tmp_path / "mine.yaml").write_text("description: x\ndeck:\n  template: school.pptx\n")
+    result = runner.invoke(app, ["layouts", "show", str(tmp_path / "mine.yaml")])
+    assert result.exit_code == 1
+    assert ":3:3: deck.template: the template is not a PowerPoint file" in result.output
+
+
+def test_a_braced_set_value_gets_a_quoting_hint(runner) -> None:
+    result = runner.invoke(app, ["layouts", "show", "--set", "handout.labels.page={page:>100000000}"])
+    assert result.exit_code == 1
+    assert "hint: quote text with braces" in result.output
+
+
+def test_a_format_spec_in_a_layout_template_is_refused(runner, tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text('description: x\nhandout:\n  labels:\n    page: "{page:>100000000}"\n')
+    result = runner.invoke(app, ["layouts", "show", str(tmp_path / "mine.yaml")])
+    assert result.exit_code == 1
+    assert ":4:5: handout.labels.page: {page} takes no format or conversion here" in result.output
