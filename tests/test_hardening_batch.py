@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -173,3 +174,32 @@ def test_stopping_a_parallel_batch_stops_its_workers(tmp_path: Path, stop: signa
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_a_folder_build_skips_the_schema_and_layouts_the_readme_suggests(runner, tmp_path: Path) -> None:
+    src, out = tmp_path / "unit", tmp_path / "out"
+    (src / "layouts").mkdir(parents=True)
+    shutil.copy(CONTENT[0], src / "topic.yaml")
+    (src / "handouts.schema.json").write_text(runner.invoke(app, ["schema"]).output)
+    (src / "layouts" / "our-school.yaml").write_text("description: ours\nextends: classic\n")
+    result = _build(runner, str(src), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.rglob("*.pdf")) == ["topic.handout.pdf"]
+
+
+def test_no_argument_builds_content_when_it_exists(runner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    shutil.copy(CONTENT[0], tmp_path / "content" / "mine.yaml")
+    result = runner.invoke(app, ["build", "--to", "handout", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "no sources given: building the sources in ./content" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.pdf")) == ["mine.handout.pdf"]
+
+
+def test_no_argument_and_no_content_says_which_example_it_built(runner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", "--to", "handout", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "no sources given: building the bundled example " in result.output
+    assert "lenin-vs-stalin.yaml" in result.output

@@ -159,6 +159,9 @@ def build(
         kinds = parse_kinds(to)
         chosen = resolve_layout(layout, layouts_dir, set_ or ())
         found = discover(sources or [])
+    if not sources and not quiet and not as_json:
+        what = "the sources in ./content" if Path("content").is_dir() else f"the bundled example {found[0].source}"
+        typer.echo(f"no sources given: building {what}")
     reporter = Reporter(len(found), quiet=quiet, as_json=as_json)
     interrupted, unfinished = False, False
     try:
