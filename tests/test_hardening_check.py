@@ -98,3 +98,15 @@ def test_success_line_names_the_output_folder(runner, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(CONTENT[0]), "--to", "handout", "-j", "1", "--out", str(out)])
     assert result.exit_code == 0 and f"1 source: 1 file written, 0 unchanged, in {out}" in result.output
+
+
+def test_help_is_readable(runner) -> None:
+    top = runner.invoke(app, ["--help"]).output
+    commands = top.split("Commands:")[1].splitlines()
+    assert all(not line.rstrip().endswith("...") for line in commands), top  # whole summaries
+    build = runner.invoke(app, ["build", "--help"]).output
+    assert "Usage: root build [OPTIONS] [SOURCE]..." in build or "build [OPTIONS] [SOURCE]..." in build
+    assert "{sources}" not in build and "--to KINDS" in build and "--out DIR" in build
+    assert "handouts build units/ --to handout,deck --out printouts" in build  # an example
+    check = runner.invoke(app, ["check", "--help"]).output
+    assert "check [OPTIONS] SOURCE..." in check and "{sources}" not in check

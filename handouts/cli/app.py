@@ -45,10 +45,13 @@ def _main(
     """Turn one comparison source into printable PDF handouts, PDF timelines and PowerPoint decks."""
 
 
-ToOption = Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")]
-LayoutOption = Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")]
+ToOption = Annotated[
+    str, typer.Option("--to", metavar="KINDS", help="Outputs, comma-separated: handout, timeline, deck.")
+]
+LayoutOption = Annotated[str, typer.Option("--layout", metavar="NAME", help="Layout name or path to a layout .yaml.")]
 LayoutsDir = Annotated[
-    Path | None, typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")
+    Path | None,
+    typer.Option("--layouts-dir", metavar="DIR", help="Extra folder to look for layouts in (searched first)."),
 ]
 SetOption = Annotated[
     list[str] | None,
@@ -101,16 +104,21 @@ def _warn(problems) -> None:  # noqa: ANN001 - list[Problem]
         typer.echo(f"warning: {problem.format()}", err=True)
 
 
-@app.command()
+@app.command(short_help="Validate sources: every problem, with file:line and a hint.")
 def check(
-    sources: Annotated[list[str], typer.Argument(help="Source files (.yaml, .yml or .json), folders or globs.")],
+    sources: Annotated[
+        list[str], typer.Argument(metavar="SOURCE", help="Source files (.yaml, .yml or .json), folders or globs.")
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print every problem as JSON (for editors and scripts).")
     ] = False,
 ) -> None:
     """Validate sources; report every problem and warning with file, line and key.
 
-    Examples: handouts check athens-vs-sparta.yaml; handouts check units/ --json
+    \b
+    Examples:
+      handouts check athens-vs-sparta.yaml
+      handouts check units/ --json
     """
     from handouts.cli.checking import check_sources
 
@@ -124,31 +132,45 @@ def check(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command()
+@app.command(short_help="Build handouts, timelines and decks from sources.")
 def build(
     sources: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="SOURCE",
             help="Source files, folders (searched recursively) or globs; none builds the bundled example.",
             show_default=False,
         ),
     ] = None,
     to: ToOption = "handout,timeline,deck",
-    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs (mirrors the input tree).")] = Path("out"),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help="Folder for the outputs (mirrors the input tree).")
+    ] = Path("out"),
     layout: LayoutOption = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Parallel worker processes (0 = one per CPU; 1 = in process).")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, metavar="N", help="Parallel worker processes (0 = one per CPU; 1 = in process)."
+        ),
     ] = 0,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged outputs.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (needs handouts[dask]).")
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (needs handouts[dask])."),
     ] = None,
 ) -> None:
-    """Build handouts, timelines and decks from sources (in parallel, incrementally)."""
+    """Build handouts, timelines and decks from sources (in parallel, incrementally).
+
+    \b
+    Examples:
+      handouts build athens-vs-sparta.yaml
+      handouts build units/ --to handout,deck --out printouts
+      handouts build --layout large-print --set page.size=letter units/
+    """
     from handouts.cli.report import Reporter
     from handouts.layout.resolve import resolve_layout
     from handouts.pipeline.batch import build as build_all
@@ -178,11 +200,11 @@ def build(
         raise typer.Exit(130 if interrupted else EXIT_INVALID)
 
 
-@app.command()
+@app.command(short_help="Rebuild on every save of a source, its pictures or its layout.")
 def watch(
-    source: Annotated[Path, typer.Argument(help="The source to watch.")],
+    source: Annotated[Path, typer.Argument(metavar="SOURCE", help="The source to watch.")],
     to: ToOption = "handout,timeline,deck",
-    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the outputs.")] = Path("out"),
     layout: LayoutOption = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
@@ -221,9 +243,9 @@ def watch(
         typer.echo("stopped")
 
 
-@app.command()
+@app.command(short_help="Write a commented starter source to fill in.")
 def new(
-    names: Annotated[list[str], typer.Argument(help="The subjects to compare, e.g. Athens Sparta.")],
+    names: Annotated[list[str], typer.Argument(metavar="NAME", help="The subjects to compare, e.g. Athens Sparta.")],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: <a>-vs-<b>.yaml).")
     ] = None,
@@ -254,7 +276,7 @@ def new(
     typer.echo(f"wrote {target}")
 
 
-@app.command()
+@app.command(short_help="Print the source format's JSON Schema (for editors).")
 def schema() -> None:
     """Print the JSON Schema of the source format (for editor autocompletion)."""
     import json
@@ -288,7 +310,7 @@ def layouts_list(ctx: typer.Context, layouts_dir: LayoutsDir = None) -> None:
 @layouts_app.command("show")
 def layouts_show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Layout name or path to a layout .yaml.")] = "classic",
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Layout name or path to a layout .yaml.")] = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
 ) -> None:
