@@ -109,4 +109,4 @@ def test_help_is_readable(runner) -> None:
     assert "{sources}" not in build and "--to KINDS" in build and "--out DIR" in build
     assert "handouts build units/ --to handout,deck --out printouts" in build  # an example
     check = runner.invoke(app, ["check", "--help"]).output
-    assert "check [OPTIONS] SOURCE..." in check and "{sources}" not in check
+    assert "check [OPTIONS] {SOURCE}..." in check and "{sources}" not in check  # typer braces what is required
