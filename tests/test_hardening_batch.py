@@ -203,3 +203,40 @@ def test_no_argument_and_no_content_says_which_example_it_built(runner, tmp_path
     assert result.exit_code == 0, result.output
     assert "no sources given: building the bundled example " in result.output
     assert "lenin-vs-stalin.yaml" in result.output
+
+
+def test_watch_follows_a_layout_file_that_a_later_extends_adds(tmp_path: Path) -> None:
+    import threading
+
+    from handouts.pipeline.watch import LayoutSource, watch
+
+    source, out = tmp_path / "topic.yaml", tmp_path / "out"
+    shutil.copy(CONTENT[0], source)
+    mine, base = tmp_path / "mine.yaml", tmp_path / "base.yaml"
+    mine.write_text("description: mine\nextends: classic\n")
+    base.write_text("description: base\nextends: classic\nsizes: {body: 10}\n")
+    layout = LayoutSource(str(mine))
+    events: list = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch, args=(source, out, ["handout"], layout, lambda: layout.files, events.append, stop), daemon=True
+    )
+    thread.start()
+
+    def wait_for(count: int) -> None:
+        deadline = time.monotonic() + 30  # a bound on a hang
+        while len(events) < count:
+            assert time.monotonic() < deadline, f"no rebuild {count}"
+            time.sleep(0.02)
+
+    try:
+        wait_for(1)
+        mine.write_text("description: mine\nextends: base.yaml\n")  # base.yaml joins the chain
+        wait_for(2)
+        assert not events[1].problems
+        base.write_text("description: base\nextends: classic\nsizes: {body: 10.5}\n")  # only the new file changes
+        wait_for(3)
+        assert not events[2].problems
+    finally:
+        stop.set()
+        thread.join(5)

@@ -210,18 +210,15 @@ def watch(
     set_: SetOption = None,
 ) -> None:
     """Rebuild whenever the source, its images or its layout change (Ctrl-C stops)."""
-    from handouts.layout.resolve import resolve_layout
     from handouts.pipeline.outputs import import_renderers, parse_kinds
     from handouts.pipeline.render import Result
+    from handouts.pipeline.watch import LayoutSource
     from handouts.pipeline.watch import watch as watch_loop
 
     with _user_errors():
         kinds = parse_kinds(to)
-        chain = resolve_layout(layout, layouts_dir, set_ or ()).chain
+        current_layout = LayoutSource(layout, layouts_dir, set_ or ())
     import_renderers(kinds)  # now, so the first save rebuilds at full speed
-
-    def current_layout():  # noqa: ANN202 - re-read on every change: the layout may be edited too
-        return resolve_layout(layout, layouts_dir, set_ or ()).layout
 
     def show(result: Result) -> None:
         if result.problems:
@@ -238,7 +235,7 @@ def watch(
 
     typer.echo(f"watching {source} (Ctrl-C to stop)")
     try:
-        watch_loop(source, out, kinds, current_layout, chain, show)
+        watch_loop(source, out, kinds, current_layout, lambda: current_layout.files, show)
     except KeyboardInterrupt:
         typer.echo("stopped")
 

@@ -30,6 +30,22 @@ class StopEvent(Protocol):
     def is_set(self) -> bool: ...
 
 
+class LayoutSource:
+    """The layout, read again on every change (it may be edited too), and the files it
+    was read from: a file that a later ``extends:`` adds is watched from then on."""
+
+    def __init__(self, name: str, layouts_dir: Path | None = None, sets: tuple[str, ...] | list[str] = ()) -> None:
+        from handouts.layout.resolve import resolve_layout
+
+        self._resolve = lambda: resolve_layout(name, layouts_dir, sets)
+        self.files: list[Path] = list(self._resolve().chain)  # a broken layout fails here, before watching
+
+    def __call__(self) -> Layout:
+        resolved = self._resolve()
+        self.files = list(resolved.chain)
+        return resolved.layout
+
+
 def rebuild(source: Path, out: Path, kinds: list[str], load_layout: Callable[[], Layout]) -> Result:
     """Render every output in memory; write them only if all succeeded, so a
     broken save leaves the last good outputs in place."""
@@ -52,7 +68,7 @@ def watch(
     out: Path,
     kinds: list[str],
     load_layout: Callable[[], Layout],
-    layout_files: list[Path],
+    layout_files: list[Path] | Callable[[], list[Path]],
     on_rebuild: Callable[[Result], None],
     stop: StopEvent | None = None,
 ) -> None:
@@ -69,7 +85,8 @@ def watch(
         result = rebuild(source, out, kinds, load_layout)
         on_rebuild(result)
         images = images if result.images is None else result.images
-        return {p.resolve() for p in (source, *layout_files, *images)}
+        layouts = layout_files() if callable(layout_files) else layout_files
+        return {p.resolve() for p in (source, *layouts, *images)}
 
     files = run()
     while stop is None or not stop.is_set():
