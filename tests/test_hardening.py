@@ -190,3 +190,43 @@ def test_a_format_spec_in_a_layout_template_is_refused(runner, tmp_path: Path) -
     result = runner.invoke(app, ["layouts", "show", str(tmp_path / "mine.yaml")])
     assert result.exit_code == 1
     assert ":4:5: handout.labels.page: {page} takes no format or conversion here" in result.output
+
+
+@pytest.mark.parametrize(
+    "color,expected",
+    [
+        ("#FFFFFF", "#FFFFFF on the layout's background #FFFFFF has a contrast of 1.00:1"),
+        ("#FFFF00", "#FFFF00 on the layout's background #FFFFFF has a contrast of 1.07:1"),
+    ],
+)
+def test_a_sources_own_colour_is_contrast_checked(runner, write, tmp_path: Path, color: str, expected: str) -> None:
+    path = write(f'title: x\nsubjects:\n  - name: Athens\n    color: "{color}"\n  - name: Sparta\n')
+    result = runner.invoke(app, ["build", str(path), "--to", "handout", "-j", "1", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{path}:4:5: subjects[1].color: {expected}" in result.output
+    assert "hint: use a darker colour, e.g. #" in result.output
+
+
+def test_a_readable_own_colour_builds(runner, write, tmp_path: Path) -> None:
+    path = write('title: x\nsubjects:\n  - name: Athens\n    color: "#1F4E79"\n  - name: Sparta\n')
+    result = runner.invoke(app, ["build", str(path), "--to", "handout", "-j", "1", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+
+
+def test_huge_picture_fails_the_build_with_the_same_message(runner, write, tmp_path: Path) -> None:
+    (tmp_path / "big.png").write_bytes(_png_header(19_970, 19_970))
+    path = write("title: x\nsubjects:\n  - name: Athens\n    image: big.png\n  - name: Sparta\n")
+    result = runner.invoke(app, ["build", str(path), "--to", "handout", "-j", "1", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "Traceback" not in result.output and "DecompressionBomb" not in result.output
+    assert "subjects[1].image: 'big.png': the picture is 19,970 × 19,970 pixels" in result.output
+
+
+def test_many_rows_without_aliases_get_a_hint_about_size_not_aliases(write) -> None:
+    from handouts.errors import SourceError
+
+    path = write("title: x\n" + PAIR + "similarities:\n" + "  - [a, b, c, d, e, f, g, h, i, j]\n" * 20_000)
+    with pytest.raises(SourceError) as info:
+        load_source(path)
+    assert "expands to more than 200,000 values" in str(info.value)
+    [problem] = info.value.problems
+    assert problem.hint == "split it into several files"

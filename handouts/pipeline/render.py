@@ -78,6 +78,9 @@ def render_source(task: Task) -> Result:
         doc = parse_document(task.raw, task.source)
         model = source_from_document(doc)
         result.warnings += source_warnings(model, doc)
+        color_problems = subject_color_problems(model, doc, task.layout)
+        if color_problems:
+            raise HandoutsError(color_problems)
         result.images = [task.source.parent / s.image for s in model.subjects if s.image]
         context = RenderContext(source_path=task.source, warnings=result.warnings)
         digests = fingerprints(list(task.targets), task.raw, model, task.source, task.layout)
@@ -95,6 +98,21 @@ def render_source(task: Task) -> Result:
     result.seconds = time.perf_counter() - start
     result.peak_mb, result.rss_mb = peak_memory_mb(), current_memory_mb()
     return result
+
+
+def subject_color_problems(model, doc, layout: Layout) -> list[Problem]:  # noqa: ANN001 - Comparison, Document
+    """A source's own ``color:`` must be as readable on this layout as the palette is."""
+    from handouts.layout.checks import subject_color_problem
+
+    if layout.subject_colors != "source":
+        return []
+    problems = []
+    for i, subject in enumerate(model.subjects):
+        found = subject.color and subject_color_problem(subject.color, layout)
+        if found:
+            line, column = doc.locate(("subjects", i, "color"))
+            problems.append(Problem(found[0], doc.file, line, column, f"subjects[{i + 1}].color", found[1]))
+    return problems
 
 
 def _once(warnings: list[Problem]) -> list[Problem]:
