@@ -240,3 +240,36 @@ def test_watch_follows_a_layout_file_that_a_later_extends_adds(tmp_path: Path) -
     finally:
         stop.set()
         thread.join(5)
+
+
+def test_watch_says_what_it_wrote_when_a_later_write_fails_and_clears_dead_temporaries(tmp_path: Path) -> None:
+    source, out = tmp_path / "topic.yaml", tmp_path / "out"
+    shutil.copy(CONTENT[0], source)
+    (out / "topic.deck.pptx").mkdir(parents=True)  # the deck cannot be written; the PDF can
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftover = out / f".topic.handout.pdf.{int(dead.stdout)}-abc123.tmp"  # from a killed watch
+    leftover.write_bytes(b"half")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "handouts", "watch", str(source), "--out", str(out), "--to", "handout,deck"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        lines: list[str] = []
+        deadline = time.monotonic() + 120  # a bound on a hang
+        while time.monotonic() < deadline and not any("unchanged" in ln or "kept" in ln for ln in lines):
+            line = proc.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+        text = "".join(lines)
+        assert f"wrote {out / 'topic.handout.pdf'}; the others are unchanged" in text, text
+        assert "kept the last good outputs" not in text
+        assert "hint: a folder has the output's name" in text
+        assert not leftover.exists()
+    finally:
+        proc.kill()
+        proc.wait()
