@@ -273,3 +273,14 @@ def test_watch_says_what_it_wrote_when_a_later_write_fails_and_clears_dead_tempo
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_a_lock_left_by_a_killed_build_is_taken_over(runner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (out / ".handouts-manifest.lock").write_text(dead.stdout.strip())  # kill -9 in the middle of a save
+    result = _build(runner, str(CONTENT[0]), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    assert not (out / ".handouts-manifest.lock").exists()

@@ -71,15 +71,22 @@ def _abandoned(path: Path, pid: int) -> bool:
     """Its writer is gone: no such process (POSIX), or the file is a day old."""
     if pid == os.getpid():
         return False
-    if os.name == "posix":  # signal 0 only asks; on Windows os.kill would terminate the process
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except OSError:  # alive, someone else's
-            return False
-        return False
+    if os.name == "posix":
+        return not process_alive(pid)
     try:
         return time.time() - path.stat().st_mtime > STALE_TEMPORARY_SECONDS
     except OSError:
         return False
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs; where that cannot be asked safely, assume it does."""
+    if os.name != "posix":  # on Windows os.kill(pid, 0) would terminate the process
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0 only asks
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, someone else's
+        return True
+    return True

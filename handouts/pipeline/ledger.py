@@ -15,12 +15,13 @@ import time
 from pathlib import Path
 
 from handouts.errors import HandoutsError, Problem
+from handouts.pipeline.files import process_alive
 from handouts.pipeline.manifest import MANIFEST_NAME, read_manifest, write_manifest
 
 LOCK_NAME = ".handouts-manifest.lock"
 FLUSH_SECONDS = 0.5
 LOCK_WAIT_SECONDS = 10.0
-STALE_LOCK_SECONDS = 30.0  # a save takes milliseconds; a lock this old was left by a killed build
+STALE_LOCK_SECONDS = 5.0  # a save takes milliseconds; a lock this old was left by a killed build
 
 
 class Ledger:
@@ -61,10 +62,12 @@ class _Lock:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                with os.fdopen(fd, "w") as handle:
+                    handle.write(str(os.getpid()))  # whose it is: a killed build's lock is taken over at once
                 return self
             except FileExistsError:
-                if _age(self.path) > STALE_LOCK_SECONDS:
+                if _abandoned(self.path):
                     self.path.unlink(missing_ok=True)
                     continue
                 if time.monotonic() > deadline:
@@ -90,8 +93,13 @@ class _Lock:
         self.path.unlink(missing_ok=True)
 
 
-def _age(path: Path) -> float:
+def _abandoned(path: Path) -> bool:
+    """The lock's owner has ended (POSIX asks the process), or it is too old to be a save."""
     try:
-        return time.time() - path.stat().st_mtime
-    except OSError:
-        return 0.0
+        age = time.time() - path.stat().st_mtime
+        owner = int(path.read_text(encoding="ascii") or "0")
+    except (OSError, ValueError):
+        return False  # gone already, or being written this instant
+    if age > STALE_LOCK_SECONDS:
+        return True
+    return owner > 0 and owner != os.getpid() and not process_alive(owner)

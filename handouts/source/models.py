@@ -21,7 +21,7 @@ MAX_ROWS = 2_000
 MAX_EVENTS = 2_000
 MAX_SECTIONS = 500
 MAX_ITEMS = 200  # similarities, sources: each becomes a line of a handout and of a slide
-MAX_LINE = 300  # characters of a one-line text (title, name, label, heading): it is repeated on every page
+MAX_LINE = 300  # characters of a text repeated on every page or slide (title, subtitle, names, ...)
 
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 COLOR_FORMS = 'a hex colour such as "#B03A2E" or "#B3A"'
@@ -132,7 +132,7 @@ class Subject(SourceModel):
 class TableRow(SourceModel):
     """One attribute compared across subjects."""
 
-    label: RequiredLine
+    label: RequiredText
     values: (
         list[Annotated[str | None, BeforeValidator(_text)]]
         | dict[str, Annotated[str | None, BeforeValidator(_text)]]
@@ -148,7 +148,7 @@ class TableRow(SourceModel):
 class Section(SourceModel):
     """A prose section: a heading, paragraphs, optional paragraphs per subject."""
 
-    heading: RequiredLine
+    heading: RequiredText
     body: Text = ""
     by_subject: dict[str, Text] | None = None
 
@@ -156,7 +156,7 @@ class Section(SourceModel):
 class Event(SourceModel):
     """A dated event (``date``) or a span (``start``/``end``) on the timeline."""
 
-    label: RequiredLine
+    label: RequiredText
     date: Date | None = None
     start: Date | None = None
     end: Date | None = None
@@ -176,7 +176,7 @@ class Event(SourceModel):
 class SourceRef(SourceModel):
     """A cited source: a title and an optional URL."""
 
-    title: RequiredLine
+    title: RequiredText
     url: Text | None = None
     note: Text | None = None
 
