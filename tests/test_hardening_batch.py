@@ -284,3 +284,19 @@ def test_a_lock_left_by_a_killed_build_is_taken_over(runner, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert json.loads((out / MANIFEST_NAME).read_text())["outputs"]
     assert not (out / ".handouts-manifest.lock").exists()
+
+
+def test_a_broken_template_is_reported_once_not_once_per_source(runner, tmp_path: Path) -> None:
+    import zipfile
+
+    src, out = _sources(tmp_path, 3), tmp_path / "out"
+    with zipfile.ZipFile(tmp_path / "school.pptx", "w") as archive:  # a ZIP, but no presentation in it
+        archive.writestr("hello.txt", "not a deck")
+    (tmp_path / "mine.yaml").write_text("description: x\nextends: classic\ndeck:\n  template: school.pptx\n")
+    result = runner.invoke(
+        app, ["build", str(src), "--layout", str(tmp_path / "mine.yaml"), "--to", "deck", "-j", "1", "--out", str(out)]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "template" in errors[0], result.output
+    assert result.output.count("failed  ") == 3
