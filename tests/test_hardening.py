@@ -106,6 +106,15 @@ def test_check_refuses_a_fifo_instead_of_hanging(tmp_path: Path) -> None:
     assert f"{fifo}: expected a source file but this is a device or a pipe" in done.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_build_refuses_a_fifo_with_what_it_is(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    done = _run("build", str(fifo), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{fifo}: expected a source file but this is a device or a pipe" in done.stderr
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_check_refuses_dev_zero() -> None:
     done = _run("check", "/dev/zero")

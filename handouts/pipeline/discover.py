@@ -63,6 +63,14 @@ def discover(inputs: list[str]) -> list[Job]:
                 jobs.setdefault(source.resolve(), Job(source, source.parent.relative_to(base)))
             if not matches:
                 problems.append(Problem(f"the pattern {text!r} matches no source files"))
+        elif path.exists():  # a pipe or a device: reading it could block or never end
+            problems.append(
+                Problem(
+                    "expected a source file but this is a device or a pipe, not a regular file",
+                    file=path,
+                    hint="save the text to a .yaml file and pass that",
+                )
+            )
         else:
             problems.append(Problem("no such file or folder", file=path, hint="check the path"))
     if problems:
