@@ -112,6 +112,8 @@ def check(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print every problem as JSON (for editors and scripts).")
     ] = False,
+    layout: LayoutOption = "classic",
+    layouts_dir: LayoutsDir = None,
 ) -> None:
     """Validate sources; report every problem and warning with file, line and key.
 
@@ -121,8 +123,11 @@ def check(
       handouts check units/ --json
     """
     from handouts.cli.checking import check_sources
+    from handouts.layout.resolve import resolve_layout
 
-    report = check_sources(sources)
+    with _user_errors():  # the layout whose fonts must draw every character
+        chosen = resolve_layout(layout, layouts_dir, ())
+    report = check_sources(sources, chosen.layout)
     if as_json:
         typer.echo(json.dumps(report.as_json(), indent=1, ensure_ascii=False))
     else:

@@ -62,23 +62,24 @@ class Report:
         }
 
 
-def check_sources(inputs: list[str]) -> Report:
-    """Check each input; folders and globs expand as in ``build``, a plain path is checked as is."""
+def check_sources(inputs: list[str], layout=None) -> Report:  # noqa: ANN001 - a Layout, or None
+    """Check each input; folders and globs expand as in ``build``, a plain path is checked as is.
+    With a ``layout``, characters its fonts cannot draw are warned about too, each located."""
     from handouts.pipeline.discover import discover
 
     report = Report()
     for text in inputs:
         if not (Path(text).is_dir() or glob.has_magic(text)):
-            report.checked.append(check_one(Path(text)))
+            report.checked.append(check_one(Path(text), layout))
             continue
         try:
-            report.checked += [check_one(job.source) for job in discover([text])]
+            report.checked += [check_one(job.source, layout) for job in discover([text])]
         except HandoutsError as exc:  # a folder or pattern without sources
             report.checked.append(Checked(text, errors=exc.problems))
     return report
 
 
-def check_one(path: Path) -> Checked:
+def check_one(path: Path, layout=None) -> Checked:  # noqa: ANN001 - a Layout, or None
     """Read, validate and lint one source."""
     from handouts.source.lint import source_warnings
     from handouts.source.loader import source_problems
@@ -95,4 +96,45 @@ def check_one(path: Path) -> Checked:
         f"{len(model.subjects)} subjects, {len(model.table)} rows, "
         f"{len(model.sections)} sections, {len(model.timeline)} events"
     )
-    return Checked(str(path), warnings=source_warnings(model, doc), summary=summary)
+    warnings = source_warnings(model, doc) + (glyph_warnings(doc, layout) if layout is not None else [])
+    warnings.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return Checked(str(path), warnings=warnings, summary=summary)
+
+
+MAX_GLYPH_WARNINGS = 10  # then one line saying how many more texts have such characters
+
+
+def glyph_warnings(doc, layout) -> list[Problem]:  # noqa: ANN001 - a Document and a Layout
+    """Each text with characters the layout's handout fonts cannot draw, located."""
+    from handouts.markup import plain
+    from handouts.render.fonts import describe, missing_glyphs
+    from handouts.source.lint import texts
+    from handouts.source.validation import dotted
+
+    families = list(dict.fromkeys([layout.fonts.body, layout.fonts.heading, layout.fonts.table]))
+    found: list[Problem] = []
+    more = 0
+    for path, text in sorted(texts(doc.data), key=lambda item: doc.locate(item[0])):
+        if not path or path[-1] in ("image", "color", "id", "url", "language"):
+            continue
+        missing = sorted({ch for family in families for ch in missing_glyphs(plain(text), family)})
+        if not missing:
+            continue
+        if len(found) == MAX_GLYPH_WARNINGS:
+            more += 1
+            continue
+        line, column = doc.locate(path)
+        found.append(
+            Problem(
+                f"the layout's fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
+                "they will print as empty boxes",
+                doc.file,
+                line,
+                column,
+                dotted(path),
+                "replace those characters, or choose a layout whose fonts have them",
+            )
+        )
+    if more:
+        found.append(Problem(f"... and {more} more texts with such characters", doc.file))
+    return found

@@ -29,7 +29,7 @@ def source_warnings(model: Comparison, doc: Document) -> list[Problem]:
         line, column = doc.locate(path)
         found.append(Problem(message, doc.file, line, column, dotted(path) or None, hint))
 
-    for path, text in _texts(doc.data, ()):
+    for path, text in texts(doc.data):
         if c1 := sorted(set(_C1.findall(text))):
             add(
                 path,
@@ -64,7 +64,7 @@ def _names(chars: list[str]) -> str:
     )
 
 
-def _texts(data: Any, path: Path_) -> list[tuple[Path_, str]]:
+def texts(data: Any, path: Path_ = ()) -> list[tuple[Path_, str]]:
     """Every text in the document with its key path (iterative: documents may be wide)."""
     found: list[tuple[Path_, str]] = []
     stack: list[tuple[Path_, Any]] = [(path, data)]
