@@ -300,3 +300,10 @@ def test_a_broken_template_is_reported_once_not_once_per_source(runner, tmp_path
     errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1 and "template" in errors[0], result.output
     assert result.output.count("failed  ") == 3
+    both = runner.invoke(
+        app,
+        ["build", str(src / "topic00.yaml"), "--layout", str(tmp_path / "mine.yaml"), "--to", "handout,deck"]
+        + ["-j", "1", "--out", str(out)],
+    )
+    assert both.exit_code == 1
+    assert f"failed  {src / 'topic00.yaml'} (its other outputs were written: topic00.handout.pdf)" in both.output

@@ -51,7 +51,8 @@ class Reporter:
         if self.quiet or self.as_json:
             return
         if result.status == "failed":
-            self._out(f"failed  {result.source}")
+            wrote = f" (its other outputs were written: {', '.join(result.written)})" if result.written else ""
+            self._out(f"failed  {result.source}{wrote}")
         elif result.written:
             self._out(f"built   {result.source} -> {', '.join(result.written)}")
         else:
