@@ -38,7 +38,10 @@ class Ledger:
         self.entries[target] = entry
         self._changes[target] = entry
         if time.monotonic() - self._saved_at >= FLUSH_SECONDS:
-            self.save()
+            try:
+                self.save()
+            except HandoutsError:  # the batch goes on; the final save tries again and reports
+                self._saved_at = time.monotonic()
 
     def save(self) -> None:
         """Merge this build's changes into the manifest on disk (under the lock)."""
