@@ -21,6 +21,18 @@ class Problem:
     key: str | None = None
     hint: str | None = None
 
+    def to_dict(self, severity: str = "error") -> dict[str, object]:
+        """The problem for ``--json``: every field, ``file`` as text, and its severity."""
+        return {
+            "file": None if self.file is None else str(self.file),
+            "line": self.line,
+            "column": self.column,
+            "key": self.key,
+            "message": self.message,
+            "hint": self.hint,
+            "severity": severity,
+        }
+
     def format(self) -> str:
         """Render as ``file:line:column: key.path: message`` plus an indented hint."""
         where = ""

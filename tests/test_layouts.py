@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -172,10 +173,12 @@ def test_template_resolves_next_to_the_file_that_named_it(folder) -> None:
     root = folder(
         {
             "base/parent.yaml": "deck: {template: assets/school.pptx}\n",
-            "base/assets/school.pptx": "not really a deck",
             "kids/child.yaml": "extends: ../base/parent.yaml\n",
         }
     )
+    (root / "base" / "assets").mkdir()
+    with zipfile.ZipFile(root / "base" / "assets" / "school.pptx", "w") as archive:  # read only when building
+        archive.writestr("[Content_Types].xml", "<Types/>")
     layout = load_layout(str(root / "kids" / "child.yaml"))
     assert Path(layout.deck.template) == (root / "base" / "assets" / "school.pptx").resolve()
 

@@ -96,7 +96,15 @@ CASES = [
         "row 'Army' has 3 values; expected 2",
         7,
         "table[1].values",
-        "mapping",
+        'quote values that contain commas, e.g. ["Moscow, Russia"',
+    ),
+    (
+        "too few values",
+        MINIMAL + "table:\n  - label: Army\n    values: [a]\n",
+        "row 'Army' has 1 value; expected 2",
+        7,
+        "table[1].values",
+        "use a mapping by subject id to leave a subject out",
     ),
     (
         "unknown id in mapping",

@@ -6,6 +6,7 @@ commands so ``handouts --help`` stays instant.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,10 +27,31 @@ app = typer.Typer(
 
 EXIT_INVALID = 1
 
-ToOption = Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck, html.")]
-LayoutOption = Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")]
+
+def _version(value: bool) -> None:
+    if value:
+        from handouts import __version__
+
+        typer.echo(f"handouts {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn one comparison source into printable PDF handouts, PDF timelines and PowerPoint decks."""
+
+
+ToOption = Annotated[
+    str, typer.Option("--to", metavar="KINDS", help="Outputs, comma-separated: handout, timeline, deck, html.")
+]
+LayoutOption = Annotated[str, typer.Option("--layout", metavar="NAME", help="Layout name or path to a layout .yaml.")]
 LayoutsDir = Annotated[
-    Path | None, typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")
+    Path | None,
+    typer.Option("--layouts-dir", metavar="DIR", help="Extra folder to look for layouts in (searched first)."),
 ]
 SetOption = Annotated[
     list[str] | None,
@@ -52,6 +74,26 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_INVALID) from None
 
 
+@contextmanager
+def stop_on_terminate() -> Iterator[None]:
+    """SIGTERM (a closed terminal, ``kill``, a CI timeout) stops a build like Ctrl-C does:
+    the pool's workers are stopped, the manifest saved, the summary printed."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (e.g. an embedding app): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _report(error: HandoutsError) -> None:
     for problem in error.problems:
         typer.echo(f"error: {problem.format()}", err=True)
@@ -62,70 +104,78 @@ def _warn(problems) -> None:  # noqa: ANN001 - list[Problem]
         typer.echo(f"warning: {problem.format()}", err=True)
 
 
-@app.command()
+@app.command(short_help="Validate sources: every problem, with file:line and a hint.")
 def check(
-    sources: Annotated[list[str], typer.Argument(help="Source files (.yaml, .yml or .json), folders or globs.")],
+    sources: Annotated[
+        list[str], typer.Argument(metavar="SOURCE", help="Source files (.yaml, .yml or .json), folders or globs.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print every problem as JSON (for editors and scripts).")
+    ] = False,
+    layout: LayoutOption = "classic",
+    layouts_dir: LayoutsDir = None,
 ) -> None:
-    """Validate sources; report every problem with file, line and key."""
-    import glob
+    """Validate sources; report every problem and warning with file, line and key.
 
-    from handouts.pipeline.discover import discover
-    from handouts.source.loader import load_source
+    \b
+    Examples:
+      handouts check athens-vs-sparta.yaml
+      handouts check units/ --json
+    """
+    from handouts.cli.checking import check_sources
+    from handouts.layout.resolve import resolve_layout
 
-    empty = 0
-    expanded: list[Path] = []
-    for text in sources:  # folders and globs expand as in `build`; a plain path goes to the loader as is
-        if not (Path(text).is_dir() or glob.has_magic(text)):
-            expanded.append(Path(text))
-            continue
-        try:
-            expanded += [job.source for job in discover([text])]
-        except HandoutsError as exc:  # a folder or pattern without sources
-            empty += 1
-            _report(exc)
-    failed = empty
-    for path in expanded:
-        try:
-            model = load_source(path)
-        except HandoutsError as exc:
-            failed += 1
-            _report(exc)
-            continue
-        typer.echo(
-            f"ok: {path} ({len(model.subjects)} subjects, {len(model.table)} rows, "
-            f"{len(model.sections)} sections, {len(model.timeline)} events)"
-        )
-    if failed:
-        total = len(expanded) + empty
-        typer.echo(f"{failed} of {total} source{'s' * (total != 1)} invalid", err=True)
+    with _user_errors():  # the layout whose fonts must draw every character
+        chosen = resolve_layout(layout, layouts_dir, ())
+    report = check_sources(sources, chosen.layout)
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), indent=1, ensure_ascii=False))
+    else:
+        for line, err in report.lines():
+            typer.echo(line, err=err)
+    if report.failed:
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command()
+@app.command(short_help="Build handouts, timelines and decks from sources.")
 def build(
     sources: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="SOURCE",
             help="Source files, folders (searched recursively) or globs; none builds the bundled example.",
             show_default=False,
         ),
     ] = None,
     to: ToOption = "handout,timeline,deck",
-    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs (mirrors the input tree).")] = Path("out"),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help="Folder for the outputs (mirrors the input tree).")
+    ] = Path("out"),
     layout: LayoutOption = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Parallel worker processes (0 = one per CPU; 1 = in process).")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, metavar="N", help="Parallel worker processes (0 = one per CPU; 1 = in process)."
+        ),
     ] = 0,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged outputs.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable summary.")] = False,
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (needs handouts[dask]).")
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (needs handouts[dask])."),
     ] = None,
 ) -> None:
-    """Build handouts, timelines and decks from sources (in parallel, incrementally)."""
+    """Build handouts, timelines and decks from sources (in parallel, incrementally).
+
+    \b
+    Examples:
+      handouts build athens-vs-sparta.yaml
+      handouts build units/ --to handout,deck --out printouts
+      handouts build --layout large-print --set page.size=letter units/
+    """
     from handouts.cli.report import Reporter
     from handouts.layout.resolve import resolve_layout
     from handouts.pipeline.batch import build as build_all
@@ -136,60 +186,68 @@ def build(
         kinds = parse_kinds(to)
         chosen = resolve_layout(layout, layouts_dir, set_ or ())
         found = discover(sources or [])
+    if not sources and not quiet and not as_json:
+        what = "the sources in ./content" if Path("content").is_dir() else f"the bundled example {found[0].source}"
+        typer.echo(f"no sources given: building {what}")
     reporter = Reporter(len(found), quiet=quiet, as_json=as_json)
-    interrupted = False
+    interrupted, unfinished = False, False
     try:
-        with _user_errors():
+        with stop_on_terminate():
             build_all(
                 found, out, kinds, chosen.layout, workers=jobs, force=force, scheduler=scheduler, on_result=reporter
             )
     except KeyboardInterrupt:
         interrupted = True
-    if not reporter.finish(str(out), interrupted):
+    except HandoutsError as exc:  # e.g. the manifest could not be saved: still say what was built
+        _report(exc)
+        unfinished = True
+    if not reporter.finish(str(out), interrupted) or unfinished:
         raise typer.Exit(130 if interrupted else EXIT_INVALID)
 
 
-@app.command()
+@app.command(short_help="Rebuild on every save of a source, its pictures or its layout.")
 def watch(
-    source: Annotated[Path, typer.Argument(help="The source to watch.")],
+    source: Annotated[Path, typer.Argument(metavar="SOURCE", help="The source to watch.")],
     to: ToOption = "handout,timeline,deck",
-    out: Annotated[Path, typer.Option("--out", help="Folder for the outputs.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the outputs.")] = Path("out"),
     layout: LayoutOption = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
 ) -> None:
     """Rebuild whenever the source, its images or its layout change (Ctrl-C stops)."""
-    from handouts.layout.resolve import resolve_layout
     from handouts.pipeline.outputs import import_renderers, parse_kinds
     from handouts.pipeline.render import Result
+    from handouts.pipeline.watch import LayoutSource
     from handouts.pipeline.watch import watch as watch_loop
 
     with _user_errors():
         kinds = parse_kinds(to)
-        chain = resolve_layout(layout, layouts_dir, set_ or ()).chain
+        current_layout = LayoutSource(layout, layouts_dir, set_ or ())
     import_renderers(kinds)  # now, so the first save rebuilds at full speed
-
-    def current_layout():  # noqa: ANN202 - re-read on every change: the layout may be edited too
-        return resolve_layout(layout, layouts_dir, set_ or ()).layout
 
     def show(result: Result) -> None:
         if result.problems:
             _report(HandoutsError(result.problems))
-            typer.echo("kept the last good outputs", err=True)
+            if result.written:  # e.g. the disk filled up after the PDFs were written
+                typer.echo(
+                    f"wrote {', '.join(str(out / p) for p in result.written)}; the others are unchanged", err=True
+                )
+            else:
+                typer.echo("kept the last good outputs", err=True)
             return
         _warn(result.warnings)
         typer.echo(f"rebuilt {', '.join(str(out / p) for p in result.written)} in {result.seconds * 1000:.0f} ms")
 
     typer.echo(f"watching {source} (Ctrl-C to stop)")
     try:
-        watch_loop(source, out, kinds, current_layout, chain, show)
+        watch_loop(source, out, kinds, current_layout, lambda: current_layout.files, show)
     except KeyboardInterrupt:
         typer.echo("stopped")
 
 
-@app.command()
+@app.command(short_help="Write a commented starter source to fill in.")
 def new(
-    names: Annotated[list[str], typer.Argument(help="The subjects to compare, e.g. Athens Sparta.")],
+    names: Annotated[list[str], typer.Argument(metavar="NAME", help="The subjects to compare, e.g. Athens Sparta.")],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: <a>-vs-<b>.yaml).")
     ] = None,
@@ -220,7 +278,7 @@ def new(
     typer.echo(f"wrote {target}")
 
 
-@app.command("import")
+@app.command("import", short_help="Write a source from a spreadsheet (.csv, .xlsx) or Markdown notes.")
 def import_(
     file: Annotated[Path, typer.Argument(help="A spreadsheet (.csv, .xlsx) or Markdown notes (.md) to import.")],
     output: Annotated[
@@ -243,7 +301,7 @@ def import_(
     typer.echo(f"wrote {target}")
 
 
-@app.command()
+@app.command(short_help="Print the source format's JSON Schema (for editors).")
 def schema() -> None:
     """Print the JSON Schema of the source format (for editor autocompletion)."""
     import json
@@ -277,7 +335,7 @@ def layouts_list(ctx: typer.Context, layouts_dir: LayoutsDir = None) -> None:
 @layouts_app.command("show")
 def layouts_show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Layout name or path to a layout .yaml.")] = "classic",
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Layout name or path to a layout .yaml.")] = "classic",
     layouts_dir: LayoutsDir = None,
     set_: SetOption = None,
 ) -> None:

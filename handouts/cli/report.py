@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -18,6 +19,7 @@ class Reporter:
     def __init__(self, total: int, quiet: bool = False, as_json: bool = False) -> None:
         self.total, self.quiet, self.as_json = total, quiet, as_json
         self.results: list[Result] = []
+        self._shown: set[str] = set()
         self._progress: Any = None
         self._task: Any = None
         if not quiet and not as_json and sys.stdout.isatty() and total > 1:
@@ -41,11 +43,16 @@ class Reporter:
         for warning in result.warnings:
             self._err(f"warning: {warning.format()}")
         for error in result.problems:
-            self._err(f"error: {error.format()}")
+            text = error.format()
+            if _shared(error, result) and text in self._shown:
+                continue  # one broken layout or template: said once, not once per source
+            self._shown.add(text)
+            self._err(f"error: {text}")
         if self.quiet or self.as_json:
             return
         if result.status == "failed":
-            self._out(f"failed  {result.source}")
+            wrote = f" (its other outputs were written: {', '.join(result.written)})" if result.written else ""
+            self._out(f"failed  {result.source}{wrote}")
         elif result.written:
             self._out(f"built   {result.source} -> {', '.join(result.written)}")
         else:
@@ -91,6 +98,8 @@ class Reporter:
                                 "skipped": r.unchanged,
                                 "warnings": [w.format() for w in r.warnings],
                                 "errors": [e.format() for e in r.problems],
+                                "problems": [w.to_dict("warning") for w in r.warnings]
+                                + [e.to_dict("error") for e in r.problems],
                                 "seconds": round(r.seconds, 4),
                                 "max_rss_mb": round(r.peak_mb, 1),
                                 "rss_mb": round(r.rss_mb, 1),
@@ -104,10 +113,15 @@ class Reporter:
             )
         elif failed or not self.quiet:
             sources = f"{len(self.results)} source{'s' * (len(self.results) != 1)}"
-            summary = f"{sources}: {built} file{'s' * (built != 1)} written, {skipped} unchanged"
+            summary = f"{sources}: {built} file{'s' * (built != 1)} written, {skipped} unchanged, in {out}"
             if failed:
                 summary += f", {len(failed)} failed: " + ", ".join(str(r.source) for r in failed)
             typer.echo(summary, err=bool(failed))
         if interrupted:
             typer.echo("interrupted: finished files are complete; run again to finish the rest", err=True)
         return not failed and not interrupted
+
+
+def _shared(problem, result: Result) -> bool:  # noqa: ANN001 - a Problem
+    """A problem about something every source uses (the layout, its template), not about this source."""
+    return problem.file is None or Path(problem.file) != result.source or problem.key == "deck.template"

@@ -140,6 +140,28 @@ def check_contrast(layout: Layout, origins: Origins) -> list[Problem]:
     return problems
 
 
+def subject_color_problem(color: str, layout: Layout) -> tuple[str, str] | None:
+    """(message, hint) when a source's own subject colour would be hard to see on this
+    layout: the same rule as the palette's (3:1 on the page, readable text on it)."""
+    bg = layout.colors.background
+    ratio = contrast_ratio(color, bg)
+    if ratio < LARGE:
+        return (
+            f"{color} on the layout's background {bg} has a contrast of {ratio:.2f}:1; "
+            f"subject colours need at least {LARGE}:1 (markers and lines would be hard to see)",
+            _suggest(color, bg, LARGE, "colour"),
+        )
+    label = readable_on(color, layout.colors.text, bg)
+    ratio = contrast_ratio(label, color)
+    if ratio < TEXT:
+        return (
+            f"{color} as a fill: the best text on it ({label}) has a contrast of {ratio:.2f}:1; "
+            f"text needs at least {TEXT}:1",
+            "make the colour darker (for light text) or lighter (for dark text)",
+        )
+    return None
+
+
 def check_sizes(layout: Layout, origins: Origins) -> list[Problem]:
     problems: list[Problem] = []
     for size_path, floor_path in SIZE_FLOORS:

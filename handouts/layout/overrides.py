@@ -78,7 +78,14 @@ def check_override(override: Override) -> list[Problem]:
     """Validate the override on its own against the layout model."""
     doc = Document(override.as_data(), Path(override.label))
     _, problems = validate(Layout, doc)
-    return [Problem(p.message, key=override.label, hint=p.hint) for p in problems]
+    return [Problem(p.message, key=override.label, hint=_hint(p)) for p in problems]
+
+
+def _hint(problem: Problem) -> str | None:
+    """A value in braces is YAML flow for a mapping: a template like {page} must be quoted."""
+    if problem.message == "expected text, found a mapping":
+        return "quote text with braces, e.g. --set 'handout.labels.page=\"page {page} of {pages}\"'"
+    return problem.hint
 
 
 def parse_overrides(texts: list[str] | tuple[str, ...]) -> list[Override]:

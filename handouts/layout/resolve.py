@@ -23,6 +23,7 @@ from handouts.layout.loader import DEFAULT_LAYOUT, find_layout, is_path
 from handouts.layout.models import Layout
 from handouts.layout.origins import Origin, Origins
 from handouts.layout.overrides import Override, parse_overrides
+from handouts.layout.templates import template_problem
 from handouts.source.validation import data_path, to_problem, validate
 from handouts.source.yamlread import Document, Path_, ReadError, read_document
 
@@ -195,6 +196,8 @@ def resolve_assets(data: dict[str, Any], origins: Origins) -> list[Problem]:
                     "paths in a layout are relative to the layout file that names them",
                 )
             )
+        elif (problem := template_problem(target)) is not None:
+            problems.append(origin.problem(key, *problem))
         parent[path[-1]] = str(target)
     return problems
 

@@ -18,7 +18,8 @@ from handouts.errors import HandoutsError, Problem
 from handouts.layout.models import Layout
 from handouts.pipeline.discover import Job
 from handouts.pipeline.files import remove_stale_temporaries, write_atomically
-from handouts.pipeline.manifest import read_manifest, write_manifest
+from handouts.pipeline.ledger import Ledger
+from handouts.pipeline.manifest import entry, up_to_date
 from handouts.pipeline.outputs import output_path
 from handouts.pipeline.pool import execute, render_split
 from handouts.pipeline.render import Result, Task, merge, split_by_library
@@ -46,8 +47,8 @@ def build(
             f"cannot write to the output folder: {exc.strerror}", file=out, hint="choose another folder with --out"
         ) from None
     remove_stale_temporaries(out)
-    manifest = read_manifest(out)
-    tasks, results = make_tasks(jobs, out, kinds, layout, force, manifest)
+    ledger = Ledger(out)
+    tasks, results = make_tasks(jobs, out, kinds, layout, force, ledger.entries)
     for result in results:
         on_result(result)
     workers = workers or os.cpu_count() or 1
@@ -57,11 +58,18 @@ def build(
         stream = execute(tasks, workers, scheduler, warm=kinds, mp_context=mp_context)
     try:
         for result in stream:
-            write_result(result, out, manifest)
+            write_result(result, out, ledger)
             results.append(result)
             on_result(result)
-    finally:
-        write_manifest(out, manifest)
+    finally:  # also on Ctrl-C: what was written is recorded, the next run redoes only the rest
+        try:
+            ledger.save()
+        except HandoutsError as exc:
+            unsaved = exc
+        else:
+            unsaved = None
+    if unsaved is not None:
+        raise unsaved
     return results
 
 
@@ -95,14 +103,15 @@ def make_tasks(
         except ReadError as exc:
             failed.append(Result(job.source, problems=exc.problems))
             continue
-        previous = {k: manifest[t] for k, t in targets.items() if t in manifest and (out / t).is_file()}
+        recorded = {k: up_to_date(out, t, manifest.get(t)) for k, t in targets.items()}
+        previous = {k: fingerprint for k, fingerprint in recorded.items() if fingerprint}
         tasks.append(Task(job.source, raw, layout, targets, previous, force))
     return tasks, failed
 
 
-def write_result(result: Result, out: Path, manifest: dict[str, str] | None = None) -> None:
+def write_result(result: Result, out: Path, ledger: Ledger | None = None) -> None:
     """Write a result's outputs atomically under ``out``; a write error fails
-    that source only. The manifest (if given) records what is now on disk."""
+    that source only. The ledger (if given) records what is now on disk."""
     for target, data in result.outputs.items():
         try:
             write_atomically(out / target, data)
@@ -110,8 +119,6 @@ def write_result(result: Result, out: Path, manifest: dict[str, str] | None = No
             result.problems += exc.problems
             continue
         result.written.append(target)
-        if manifest is not None:
-            manifest[target] = result.fingerprints[target]
+        if ledger is not None:
+            ledger.record(target, entry(result.fingerprints[target], data))
     result.outputs = {}
-    if manifest is not None:
-        manifest.update((target, result.fingerprints[target]) for target in result.unchanged)

@@ -11,6 +11,8 @@ from handouts.errors import HandoutsError, Problem
 from handouts.source.loader import SOURCE_SUFFIXES
 
 EXAMPLE_NAME = "lenin-vs-stalin.yaml"
+DEFAULT_FOLDER = "content"  # what `handouts build` with no argument builds, when it exists
+LAYOUTS_FOLDER = "layouts"  # searched for layouts by name (see handouts.layout.loader)
 
 
 @dataclass(frozen=True)
@@ -35,19 +37,15 @@ def bundled_example() -> Path:
 def discover(inputs: list[str]) -> list[Job]:
     """Expand inputs in order, without duplicates; a missing input is an error."""
     if not inputs:
+        if Path(DEFAULT_FOLDER).is_dir():  # the folder the README's quick start makes
+            return discover([DEFAULT_FOLDER])
         return [Job(bundled_example())]
     jobs: dict[Path, Job] = {}
     problems: list[Problem] = []
     for text in inputs:
         path = Path(text)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SOURCE_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(p for p in path.rglob("*") if _is_source(p, path))
             for source in found:
                 jobs.setdefault(source.resolve(), Job(source, source.parent.relative_to(path)))
             if not found:
@@ -65,11 +63,33 @@ def discover(inputs: list[str]) -> list[Job]:
                 jobs.setdefault(source.resolve(), Job(source, source.parent.relative_to(base)))
             if not matches:
                 problems.append(Problem(f"the pattern {text!r} matches no source files"))
+        elif path.exists():  # a pipe or a device: reading it could block or never end
+            problems.append(
+                Problem(
+                    "expected a source file but this is a device or a pipe, not a regular file",
+                    file=path,
+                    hint="save the text to a .yaml file and pass that",
+                )
+            )
         else:
             problems.append(Problem("no such file or folder", file=path, hint="check the path"))
     if problems:
         raise HandoutsError(problems)
     return list(jobs.values())
+
+
+def _is_source(path: Path, folder: Path) -> bool:
+    """Whether a file found in ``folder`` is a source: not hidden, and not one of the
+    files the README has teachers keep beside their sources (``handouts.schema.json``
+    for their editor, layouts in a ``layouts/`` folder)."""
+    parts = path.relative_to(folder).parts
+    return (
+        path.suffix.lower() in SOURCE_SUFFIXES
+        and not path.name.lower().endswith(".schema.json")
+        and not any(part.startswith(".") for part in parts)
+        and LAYOUTS_FOLDER not in parts[:-1]
+        and path.is_file()
+    )
 
 
 def _glob_base(pattern: str) -> Path:

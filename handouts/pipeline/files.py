@@ -3,8 +3,11 @@ temporary file beside its target and is renamed into place."""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 
 from handouts.errors import OutputError
@@ -16,7 +19,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     so a reader (or a crash) never sees a half-written file."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError.single(
             f"cannot write to the folder: {exc.strerror}", file=target.parent, hint="choose another folder with --out"
@@ -31,19 +34,59 @@ def write_atomically(target: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError.single(
-            f"cannot write the file: {exc.strerror}",
-            file=target,
-            hint="check the disk space and the folder's permissions",
+            f"cannot write the file: {exc.strerror}", file=target, hint=_write_hint(exc, target)
         ) from None
     except BaseException:  # Ctrl-C mid-write: leave the previous output, not a partial file
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def _write_hint(exc: OSError, target: Path) -> str:
+    """The hint that fits the failure (a folder in the way is not a full disk)."""
+    if isinstance(exc, IsADirectoryError) or target.is_dir():
+        return "a folder has the output's name: rename or remove it, or choose another --out"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full: free some disk space, or choose another folder with --out"
+    return "check the disk space and the folder's permissions"
+
+
+# A temporary file is ``.<name>.<pid>-<random>.tmp``: the pid says whose it is.
+_TEMPORARY = re.compile(r"^\..+\.(\d+)-[^.]+\.tmp$")
+STALE_TEMPORARY_SECONDS = 24 * 3600  # where a process cannot be asked whether it is alive
+
+
 def remove_stale_temporaries(folder: Path) -> None:
-    """Delete temporary files a killed build left behind (``.<name>.<random>.tmp``)."""
-    if folder.is_dir():
-        suffixes = tuple(kind.suffix + "." for kind in OUTPUTS.values()) + (".json.",)
-        for leftover in folder.rglob(".*.tmp"):
-            if any(suffix in leftover.name for suffix in suffixes):
-                leftover.unlink(missing_ok=True)
+    """Delete temporary files that killed builds left behind, never one that another
+    build still running into the same folder is writing."""
+    if not folder.is_dir():
+        return
+    suffixes = tuple(kind.suffix + "." for kind in OUTPUTS.values()) + (".json.",)
+    for leftover in folder.rglob(".*.tmp"):
+        match = _TEMPORARY.match(leftover.name)
+        if match and any(suffix in leftover.name for suffix in suffixes) and _abandoned(leftover, int(match[1])):
+            leftover.unlink(missing_ok=True)
+
+
+def _abandoned(path: Path, pid: int) -> bool:
+    """Its writer is gone: no such process (POSIX), or the file is a day old."""
+    if pid == os.getpid():
+        return False
+    if os.name == "posix":
+        return not process_alive(pid)
+    try:
+        return time.time() - path.stat().st_mtime > STALE_TEMPORARY_SECONDS
+    except OSError:
+        return False
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs; where that cannot be asked safely, assume it does."""
+    if os.name != "posix":  # on Windows os.kill(pid, 0) would terminate the process
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0 only asks
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, someone else's
+        return True
+    return True

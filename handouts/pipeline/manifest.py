@@ -48,13 +48,35 @@ def _fonts_stamp() -> str:
 
 
 def read_manifest(out_dir: Path) -> dict[str, str]:
-    """Output path (relative to ``out_dir``) -> fingerprint; empty if absent or unreadable."""
+    """Output path (relative to ``out_dir``) -> entry; empty if absent, unreadable or
+    of another shape (a hand-edited manifest only costs a rebuild, never a traceback)."""
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    entries = data.get("outputs", {}) if isinstance(data, dict) else {}
+    entries = data.get("outputs") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        return {}
     return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def entry(fingerprint: str, data: bytes) -> str:
+    """A manifest entry: the inputs' fingerprint and the digest of the bytes written,
+    so an output changed or corrupted by hand is rebuilt, not trusted."""
+    return f"{fingerprint} {hashlib.sha256(data).hexdigest()}"
+
+
+def up_to_date(out_dir: Path, target: str, recorded: str | None) -> str | None:
+    """The fingerprint ``recorded`` for ``target`` if the file on disk is still the
+    one that was written (same digest), else None (missing, changed, old entry)."""
+    if not recorded or " " not in recorded:
+        return None
+    fingerprint, digest = recorded.split(" ", 1)
+    try:
+        on_disk = hashlib.sha256((out_dir / target).read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return fingerprint if on_disk == digest else None
 
 
 def write_manifest(out_dir: Path, entries: dict[str, str]) -> None:

@@ -38,12 +38,7 @@ def execute(
 def _in_pool(tasks: list[Task], workers: int, warm: tuple[str, ...], mp_context: Any) -> Iterator[Result]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=mp_context,
-        initializer=import_renderers if warm else None,
-        initargs=(warm,) if warm else (),
-    )
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context, initializer=start_worker, initargs=(warm,))
     finished = False
     try:
         futures = [pool.submit(render_source, task) for task in tasks]
@@ -52,6 +47,24 @@ def _in_pool(tasks: list[Task], workers: int, warm: tuple[str, ...], mp_context:
         finished = True
     finally:  # on Ctrl-C (or a closed generator), do not wait for queued work
         pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def start_worker(warm: tuple[str, ...]) -> None:
+    """A pool worker's first act: leave Ctrl-C to the coordinating process (which
+    stops the pool and saves the manifest), end the moment that process ends, for
+    whatever reason (Ctrl-C, SIGTERM, kill -9), so no worker is left running under
+    PID 1, then import the renderers of ``warm``."""
+    import multiprocessing
+    import os
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()  # public API; its join() returns when the parent is gone
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), name="parent-watch", daemon=True).start()
+    if warm:
+        import_renderers(warm)
 
 
 def _on_dask(tasks: list[Task], address: str) -> Iterator[Result]:

@@ -68,13 +68,19 @@ def render_source(task: Task) -> Result:
     kept in the result, so they are still written."""
     from handouts.pipeline.manifest import fingerprints
     from handouts.render.context import RenderContext
+    from handouts.source.lint import source_warnings
     from handouts.source.loader import source_from_document
     from handouts.source.yamlread import parse_document
 
     start = time.perf_counter()
     result = Result(task.source)
     try:
-        model = source_from_document(parse_document(task.raw, task.source))
+        doc = parse_document(task.raw, task.source)
+        model = source_from_document(doc)
+        result.warnings += source_warnings(model, doc)
+        color_problems = subject_color_problems(model, doc, task.layout)
+        if color_problems:
+            raise HandoutsError(color_problems)
         result.images = [task.source.parent / s.image for s in model.subjects if s.image]
         context = RenderContext(source_path=task.source, warnings=result.warnings)
         digests = fingerprints(list(task.targets), task.raw, model, task.source, task.layout)
@@ -88,6 +94,7 @@ def render_source(task: Task) -> Result:
         result.problems = list(exc.problems)
     except Exception as exc:  # noqa: BLE001 - a renderer bug must not stop the batch
         result.problems = [internal_problem(exc, task.source)]
+    result.warnings = _once(result.warnings)
     result.seconds = time.perf_counter() - start
     result.peak_mb, result.rss_mb = peak_memory_mb(), current_memory_mb()
     return result
@@ -118,6 +125,33 @@ def merge(parts: list[Result]) -> Result:
         merged.seconds = max(merged.seconds, part.seconds)
         merged.peak_mb, merged.rss_mb = max(merged.peak_mb, part.peak_mb), max(merged.rss_mb, part.rss_mb)
     return merged
+
+
+def subject_color_problems(model, doc, layout: Layout) -> list[Problem]:  # noqa: ANN001 - Comparison, Document
+    """A source's own ``color:`` must be as readable on this layout as the palette is."""
+    from handouts.layout.checks import subject_color_problem
+
+    if layout.subject_colors != "source":
+        return []
+    problems = []
+    for i, subject in enumerate(model.subjects):
+        found = subject.color and subject_color_problem(subject.color, layout)
+        if found:
+            line, column = doc.locate(("subjects", i, "color"))
+            problems.append(Problem(found[0], doc.file, line, column, f"subjects[{i + 1}].color", found[1]))
+    return problems
+
+
+def _once(warnings: list[Problem]) -> list[Problem]:
+    """Each warning once: a renderer's repeat of a located source warning (same
+    message and key, no line) is dropped."""
+    located = {(w.message, w.key) for w in warnings if w.line is not None}
+    kept: list[Problem] = []
+    for warning in warnings:
+        if (warning.line is None and (warning.message, warning.key) in located) or warning in kept:
+            continue
+        kept.append(warning)
+    return kept
 
 
 def internal_problem(exc: Exception, source: Path) -> Problem:

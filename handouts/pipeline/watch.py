@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from handouts.errors import HandoutsError
 from handouts.layout.models import Layout
 from handouts.pipeline.batch import write_result
+from handouts.pipeline.files import remove_stale_temporaries
 from handouts.pipeline.outputs import output_name
 from handouts.pipeline.pool import beside_pool, render_beside
 from handouts.pipeline.render import Result, Task, merge, split_by_library
@@ -31,6 +32,22 @@ class StopEvent(Protocol):
     """Anything with ``is_set()``, e.g. a :class:`threading.Event`."""
 
     def is_set(self) -> bool: ...
+
+
+class LayoutSource:
+    """The layout, read again on every change (it may be edited too), and the files it
+    was read from: a file that a later ``extends:`` adds is watched from then on."""
+
+    def __init__(self, name: str, layouts_dir: Path | None = None, sets: tuple[str, ...] | list[str] = ()) -> None:
+        from handouts.layout.resolve import resolve_layout
+
+        self._resolve = lambda: resolve_layout(name, layouts_dir, sets)
+        self.files: list[Path] = list(self._resolve().chain)  # a broken layout fails here, before watching
+
+    def __call__(self) -> Layout:
+        resolved = self._resolve()
+        self.files = list(resolved.chain)
+        return resolved.layout
 
 
 def rebuild(
@@ -59,13 +76,14 @@ def watch(
     out: Path,
     kinds: list[str],
     load_layout: Callable[[], Layout],
-    layout_files: list[Path],
+    layout_files: list[Path] | Callable[[], list[Path]],
     on_rebuild: Callable[[Result], None],
     stop: StopEvent | None = None,
 ) -> None:
     """Build once, then rebuild on every change until ``stop`` is set (or
     Ctrl-C). The files watched are the source, the layout's files and the
     pictures the last loadable version of the source named."""
+    remove_stale_temporaries(out)  # a killed watch's or build's leftovers, never a running one's
     with beside_pool(kinds) as pool:
         _changes_until_stopped(
             source, layout_files, stop, lambda: rebuild(source, out, kinds, load_layout, pool), on_rebuild
@@ -74,7 +92,7 @@ def watch(
 
 def _changes_until_stopped(
     source: Path,
-    layout_files: list[Path],
+    layout_files: list[Path] | Callable[[], list[Path]],
     stop: StopEvent | None,
     build: Callable[[], Result],
     on_rebuild: Callable[[Result], None],
@@ -89,7 +107,8 @@ def _changes_until_stopped(
         result = build()
         on_rebuild(result)
         images = images if result.images is None else result.images
-        return {p.resolve() for p in (source, *layout_files, *images)}
+        layouts = layout_files() if callable(layout_files) else layout_files
+        return {p.resolve() for p in (source, *layouts, *images)}
 
     files = run()
     while stop is None or not stop.is_set():

@@ -30,12 +30,10 @@ class RenderContext:
         """A subject picture's text alternative; without an ``image_alt`` one warning
         (the same from every renderer, so it shows once) and a plain fallback."""
         from handouts.markup import plain
+        from handouts.source.lint import missing_alt
 
         if subject.image_alt:
             return plain(subject.image_alt)
-        self.warn(
-            f"the picture of {subject.name} has no image_alt (a text alternative for screen readers)",
-            key=f"subjects[{index}].image_alt",
-            hint="describe the picture in a short sentence",
-        )
+        message, hint = missing_alt(subject.name)
+        self.warn(message, key=f"subjects[{index + 1}].image_alt", hint=hint)  # counted from 1, as in errors
         return f"Picture of {plain(subject.name)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handouts.errors import Problem, SourceError
+from handouts.render.pictures import PICTURE_HINT, picture_problem
 from handouts.source.models import Comparison, slugify
 from handouts.source.validation import dotted, validate
 from handouts.source.yamlread import Document, ReadError, read_document
@@ -28,13 +29,80 @@ def load_source(path: Path | str) -> Comparison:
 
 def source_from_document(doc: Document) -> Comparison:
     """Validate an already-read document (batch workers receive the bytes, not the file)."""
-    model, problems = validate(Comparison, doc)
+    model, problems = source_problems(doc)
     if model is None:
         raise SourceError(problems)
+    return model
+
+
+def source_problems(doc: Document) -> tuple[Comparison | None, list[Problem]]:
+    """The model (if valid) and every independent problem, in line order.
+
+    When some entries are invalid, the cross checks (ids, value counts, dates,
+    pictures) still run on the others, so one ``check`` shows everything instead
+    of the next problem only after the first is fixed."""
+    model, problems = validate(Comparison, doc)
+    if model is None:
+        salvaged = _salvage(doc, problems)
+        if salvaged is not None:
+            problems += [p for p in cross_check(salvaged, doc) if p not in problems]
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        return None, problems
     problems = cross_check(model, doc)
     if problems:
-        raise SourceError(problems)
-    return normalise(model)
+        return None, problems
+    return normalise(model), []
+
+
+# A valid stand-in for an invalid entry: it keeps every other entry at its index (and so at
+# its line) and gives no problem of its own. Subjects are never stood in for: every cross
+# check is about them.
+_STAND_INS: dict[str, object] = {
+    "table": {"label": "-", "values": "-"},
+    "sections": {"heading": "-"},
+    "timeline": {"label": "-", "date": "2000"},
+    "similarities": "-",
+    "sources": "-",
+}
+
+
+def _salvage(doc: Document, problems: list[Problem]) -> Comparison | None:
+    """The document's valid part as a model (invalid entries stood in for), or None."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return None
+    data = dict(data)
+    for path in _problem_paths(doc, problems):
+        field = path[0] if path else None
+        if field in _STAND_INS and len(path) >= 2 and isinstance(data.get(field), list):
+            data[field] = list(data[field])
+            data[field][path[1]] = _STAND_INS[field]
+        elif field in ("subjects", None):
+            return None
+        elif field == "title":
+            data["title"] = "-"
+        else:
+            data.pop(field, None)
+    try:
+        return Comparison.model_validate(data)
+    except ValueError:  # pydantic's ValidationError: not salvageable after all
+        return None
+
+
+def _problem_paths(doc: Document, problems: list[Problem]) -> list[tuple]:
+    """The data paths the problems are about (from their keys: ``table[3].values`` -> ("table", 2, ...))."""
+    import re
+
+    paths = []
+    for problem in problems:
+        if not problem.key:
+            paths.append(())
+            continue
+        parts: list[str | int] = []
+        for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", problem.key):
+            parts.append(int(index) - 1 if index else name)
+        paths.append(tuple(parts))
+    return paths
 
 
 def cross_check(model: Comparison, doc: Document) -> list[Problem]:
@@ -64,7 +132,7 @@ def cross_check(model: Comparison, doc: Document) -> list[Problem]:
                 ("table", i, "values"),
                 f"row {row.label!r} has {len(row.values)} value{'s' * (len(row.values) != 1)}; "
                 f"expected {count}, one per subject ({valid})",
-                "use a mapping by subject id to leave a subject out, e.g. {" + f"{ids[0]}: ..." + "}",
+                _count_hint(len(row.values), count, ids),
             )
         elif isinstance(row.values, dict):
             for key in row.values:
@@ -112,7 +180,19 @@ def cross_check(model: Comparison, doc: Document) -> list[Problem]:
                     f"the image {subject.image!r} was not found (looked for {target})",
                     "image paths are relative to the source file",
                 )
+            elif (problem := picture_problem(target)) is not None:  # from the header: `check` sees it too
+                add(("subjects", i, "image"), f"{subject.image!r}: {problem}", PICTURE_HINT)
     return problems
+
+
+def _count_hint(found: int, expected: int, ids: list[str]) -> str:
+    """Too many values almost always means a comma inside an unquoted value."""
+    if found > expected:
+        return (
+            "a comma inside a value splits it in two: quote values that contain commas, "
+            'e.g. ["Moscow, Russia", "Tbilisi, Georgia"]'
+        )
+    return "use a mapping by subject id to leave a subject out, e.g. {" + f"{ids[0]}: ..." + "}"
 
 
 def normalise(model: Comparison) -> Comparison:

@@ -20,6 +20,8 @@ MAX_SUBJECTS = 8
 MAX_ROWS = 2_000
 MAX_EVENTS = 2_000
 MAX_SECTIONS = 500
+MAX_ITEMS = 200  # similarities, sources: each becomes a line of a handout and of a slide
+MAX_LINE = 300  # characters of a text repeated on every page or slide (title, subtitle, names, ...)
 
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 COLOR_FORMS = 'a hex colour such as "#B03A2E" or "#B3A"'
@@ -36,11 +38,26 @@ def _text(value: Any) -> Any:
 def _nonempty(value: str) -> str:
     if not value:
         raise ValueError("must not be empty")
+    if not any(unicodedata.category(ch)[0] not in "CZ" for ch in value):  # only zero-width or blank
+        raise ValueError("has no visible characters (only spaces or invisible ones such as zero-width spaces)")
+    return value
+
+
+def _line(value: str | None) -> str | None:
+    """One-line texts are bounded: a title is drawn in every page's footer and
+    shortened to fit, which on a 20,000-character title costs minutes."""
+    if value is not None and len(value) > MAX_LINE:
+        raise ValueError(
+            f"is {len(value):,} characters long; at most {MAX_LINE} are allowed here "
+            "(put longer text in `summary:` or a section's `body:`)"
+        )
     return value
 
 
 Text = Annotated[str, BeforeValidator(_text)]
 RequiredText = Annotated[str, BeforeValidator(_text), AfterValidator(_nonempty)]
+Line = Annotated[str, BeforeValidator(_text), AfterValidator(_line)]
+RequiredLine = Annotated[str, BeforeValidator(_text), AfterValidator(_nonempty), AfterValidator(_line)]
 
 
 def _color(value: str) -> str:
@@ -74,9 +91,14 @@ Date = Annotated[
 
 
 def slugify(name: str) -> str:
-    """A stable id from a name: "Joseph Stalin" -> "joseph-stalin" (accents folded)."""
+    """A stable id from a name: "Joseph Stalin" -> "joseph-stalin" (accents folded).
+
+    A name with no Latin letters keeps its own letters ("Ленин" -> "ленин"), so two
+    Cyrillic or Greek names do not both become "subject" and clash."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if not slug:
+        slug = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFKC", name).casefold()).strip("-")
     return slug or "subject"
 
 
@@ -92,8 +114,8 @@ class Subject(SourceModel):
     id: Text | None = Field(
         None, description="Short id used by table mappings and timeline lanes; default: a slug of name."
     )
-    name: RequiredText = Field(description="Column heading, e.g. 'Lenin'.")
-    full_name: Text | None = None
+    name: RequiredLine = Field(description="Column heading, e.g. 'Lenin'.")
+    full_name: Line | None = None
     color: Color | None = Field(None, description="Subject colour; default: the layout's palette.")
     image: Text | None = Field(None, description="Picture path, relative to the source file.")
     image_credit: Text | None = None
@@ -166,11 +188,11 @@ def _source_ref(value: Any) -> Any:
 class Comparison(SourceModel):
     """A whole comparison source."""
 
-    title: RequiredText
-    subtitle: Text | None = None
-    author: Text | None = None
-    course: Text | None = None
-    date: Text | None = Field(None, description="Free text shown on the handout, e.g. 'Spring 2026'.")
+    title: RequiredLine
+    subtitle: Line | None = None
+    author: Line | None = None
+    course: Line | None = None
+    date: Line | None = Field(None, description="Free text shown on the handout, e.g. 'Spring 2026'.")
     language: Text = Field("en", description="BCP 47 language tag, e.g. 'en', 'de', 'ru'.")
     url: Text | None = Field(
         None, description="Where the digital copy lives (https://...); the handout shows it as a QR code."
@@ -178,7 +200,7 @@ class Comparison(SourceModel):
     subjects: list[Subject] = Field(min_length=2, max_length=MAX_SUBJECTS)
     summary: Text | None = None
     table: list[TableRow] = Field(default_factory=list, max_length=MAX_ROWS)
-    similarities: list[Text] = Field(default_factory=list)
+    similarities: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     sections: list[Section] = Field(default_factory=list, max_length=MAX_SECTIONS)
     timeline: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
     conclusion: Text | None = None
@@ -204,7 +226,7 @@ class Comparison(SourceModel):
                 }
             ),
         ]
-    ] = Field(default_factory=list)
+    ] = Field(default_factory=list, max_length=MAX_ITEMS)
     note: Text | None = None
 
     @field_validator("language")

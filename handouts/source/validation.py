@@ -26,14 +26,20 @@ def validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
     except ValidationError as exc:
         problems: list[Problem] = []
         seen: set[Path_] = set()
-        for error in exc.errors(include_url=False):
-            path = data_path(doc.data, error["loc"])
+        located = [(data_path(doc.data, error["loc"]), error) for error in exc.errors(include_url=False)]
+        for path, error in located:
             if path in seen:  # a union reports every branch; the first is enough
                 continue
+            mismatch = error["type"] in _BRANCH_MISMATCHES or "expected text, not a" in str(error["msg"])
+            if mismatch and any(len(p) > len(path) and p[: len(path)] == path for p, _ in located):
+                continue  # "not a mapping" from one branch of a union, when another branch says what is wrong inside
             seen.add(path)
             problems.append(to_problem(model, doc, path, error))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return None, problems
+
+
+_BRANCH_MISMATCHES = ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type")
 
 
 def data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
@@ -106,6 +112,8 @@ def to_problem(model: type[BaseModel], doc: Document, path: Path_, error: dict[s
             "less_than": "less than",
         }[kind]
         message = f"{error.get('input')!r} is out of range: it must be {relation} {bound}"
+    elif message == "expected text, not a mapping":
+        hint = "a ': ' inside text starts a mapping: put the whole text in quotes, e.g. - \"Both: said no\""
     elif kind in ("float_parsing", "int_parsing", "bool_parsing", "float_type", "int_type"):
         message = f"expected a number, found {error.get('input')!r}"
     line, column = doc.locate(path)

@@ -9,6 +9,8 @@ refused, never executed; alias expansion is bounded ("billion laughs").
 
 from __future__ import annotations
 
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 100  # lists and mappings inside each other; a real source needs 4
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "omap")}
 
@@ -70,10 +73,19 @@ def read_document(path: Path, what: str = "source") -> Document:
 def read_bytes(path: Path, what: str = "source") -> bytes:
     """The file's bytes, or a :class:`ReadError` saying why it cannot be read."""
     try:
-        if path.is_file() and path.stat().st_size > MAX_BYTES:
-            with path.open("rb") as handle:
-                return handle.read(MAX_BYTES + 1)  # enough to report the limit
-        return path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):  # a FIFO would block forever, /dev/zero never ends
+            raise ReadError(
+                Problem(
+                    f"expected a {what} file but this is a device or a pipe, not a regular file",
+                    file=path,
+                    hint="save the text to a .yaml file and pass that",
+                )
+            )
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)  # never more than enough to report the limit
     except FileNotFoundError:
         raise ReadError(Problem(f"no such {what} file", file=path, hint="check the path and the file name")) from None
     except IsADirectoryError:
@@ -118,6 +130,8 @@ def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
                 hint="run `handouts new` to get a starter source" if what == "source" else None,
             )
         )
+    if path.suffix.lower() == ".json":
+        text = join_surrogate_escapes(text)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -126,15 +140,7 @@ def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.context and exc.problem:
             message += f" ({exc.context})"
-        raise ReadError(
-            Problem(
-                message,
-                file=path,
-                line=line,
-                column=col,
-                hint="check indentation, and quote text that contains ': ' or starts with * & ! [ { > | @ `",
-            )
-        ) from None
+        raise ReadError(Problem(message, file=path, line=line, column=col, hint=_syntax_hint(text, mark))) from None
     except yaml.YAMLError as exc:
         raise ReadError(Problem(f"YAML error: {exc}", file=path)) from None
     if node is None:
@@ -154,6 +160,35 @@ def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
     return Document(data, path, builder.positions)
 
 
+# A UTF-16 surrogate pair written as two JSON escapes (json.dump's default for emoji), not
+# preceded by an escaping backslash. JSON allows it; YAML's double-quoted strings do not.
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def join_surrogate_escapes(text: str) -> str:
+    """``\\ud83d\\ude00`` -> ``\\U0001f600``: the same character, in the escape YAML reads.
+
+    Valid JSON is valid YAML except for this: Python's ``json.dump`` writes every
+    character beyond U+FFFF as a surrogate pair of escapes, which YAML refuses."""
+
+    def joined(match: re.Match[str]) -> str:
+        high, low = int(match.group(2), 16), int(match.group(3), 16)
+        code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        return f"{match.group(1)}\\U{code:08x}"
+
+    return _SURROGATE_PAIR.sub(joined, text)
+
+
+def _syntax_hint(text: str, mark: yaml.Mark | None) -> str:
+    """The likely cause of a syntax error: a tab in the indentation, or unquoted text."""
+    lines = text.splitlines()
+    if mark is not None and mark.line < len(lines):
+        line = lines[mark.line]
+        if "\t" in line[: len(line) - len(line.lstrip())] or line[mark.column : mark.column + 1] == "\t":
+            return "indent with spaces, not tabs (YAML does not allow tabs for indentation)"
+    return "check indentation, and quote text that contains ': ' or starts with * & ! [ { > | @ `"
+
+
 def _kind(node: yaml.Node) -> str:
     return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "single value")
 
@@ -166,6 +201,9 @@ class _Builder:
         self.null_words = ("", "~") if keep_null_text else ("", "~", "null", "Null", "NULL")
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.count = 0
+        self.open: set[int] = set()  # ids of the lists and mappings being built (an alias may point back)
+        self.aliased = False  # a node was reached twice: the document repeats parts by aliases
+        self.seen: set[int] = set()
 
     def _fail(self, node: yaml.Node, message: str, hint: str | None = None) -> ReadError:
         return ReadError(
@@ -180,7 +218,9 @@ class _Builder:
             raise self._fail(
                 node,
                 f"the document expands to more than {MAX_NODES:,} values",
-                "YAML aliases (*name) that repeat large parts are not supported",
+                "YAML aliases (*name) that repeat large parts are not supported"
+                if self.aliased
+                else "split it into several files",
             )
         if node.tag not in _ALLOWED_TAGS:
             raise self._fail(
@@ -189,6 +229,28 @@ class _Builder:
                 "remove the '!' tag; only plain text, lists and mappings are read",
             )
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.open:
+                raise self._fail(
+                    node, "an alias (*name) refers to the list or mapping it is inside", "remove the alias"
+                )
+            if len(self.open) >= MAX_DEPTH:
+                raise self._fail(node, f"lists and mappings are nested more than {MAX_DEPTH} deep")
+            self.aliased = self.aliased or id(node) in self.seen
+            self.seen.add(id(node))
+            self.open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self.open.discard(id(node))
+        # In a source only a bare empty value (``key:``) or ``~`` means "not given": the word
+        # ``null`` is a teacher's text there. Layouts are settings, where ``null`` is nothing.
+        if node.tag == _STD + "null" and node.value in self.null_words and not node.style:
+            return None
+        return node.value
+
+    def _collection(self, node: yaml.CollectionNode, path: Path_) -> Any:
+        """A mapping (keys plain text, each once) or a list, built item by item."""
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -204,10 +266,4 @@ class _Builder:
                 self.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, path + (key,))
             return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        # In a source only a bare empty value (``key:``) or ``~`` means "not given": the word
-        # ``null`` is a teacher's text there. Layouts are settings, where ``null`` is nothing.
-        if node.tag == _STD + "null" and node.value in self.null_words and not node.style:
-            return None
-        return node.value
+        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
