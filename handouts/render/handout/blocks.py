@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     HRFlowable,
     NextPageTemplate,
@@ -24,9 +23,10 @@ from reportlab.platypus import (
 )
 
 from handouts.layout.models import Layout
-from handouts.markup import escape, escape_attr, plain, to_reportlab
+from handouts.markup import escape, escape_attr, plain
 from handouts.render.context import RenderContext
-from handouts.render.handout.table import build_table
+from handouts.render.handout.columns import Shape
+from handouts.render.handout.comparison import build_table
 from handouts.render.pdf.images import load_picture, picture_flowable
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
@@ -45,10 +45,11 @@ class Parts:
     styles: Styles
     context: RenderContext
     tags: TagRecorder = field(default_factory=TagRecorder)
+    shape: Shape = "columns"  # the comparison table's shape, measured for the page
 
     def para(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
         """A paragraph that is one ``kind`` element (P, H2, LBody...) under ``parent``."""
-        return self.tagged(Paragraph(to_reportlab(text, self.layout.colors.link), style), kind, parent)
+        return self.tagged(Paragraph(self.styles.text(text), style), kind, parent)
 
     def tagged(self, flowable: Flowable, kind: str, parent: Element | None = None, **attrs: str) -> Flowable:
         return tag(flowable, self.tags.element(kind, parent, **attrs))
@@ -111,17 +112,17 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
     text: list[Flowable] = [
         MarkedText(
-            Paragraph(to_reportlab(subject.name, layout.colors.link), name),
+            Paragraph(p.styles.text(subject.name), name),
             layout.subject_marker(i),
             layout.subject_color(i, subject.color),
             pattern=layout.subject_pattern(i),
         )
     ]
     if subject.full_name:
-        text.append(Paragraph(to_reportlab(subject.full_name, layout.colors.link), s.meta))
+        text.append(Paragraph(p.styles.text(subject.full_name), s.meta))
     if show and subject.image_credit:
         credit = layout.handout.labels.image_credit.format(credit=subject.image_credit)
-        text.append(Paragraph(to_reportlab(credit, layout.colors.link), s.credit))
+        text.append(Paragraph(p.styles.text(credit), s.credit))
     element = p.tags.element("P", card)  # one cell, one element: name, full name, credit
     for flowable in text:
         tag(flowable, element)
@@ -189,16 +190,16 @@ def _prose(field: str) -> Callable[[Parts], list[Flowable]]:
 
 
 def table_block(p: Parts) -> list[Flowable]:
+    """The comparison table under its heading, in the shape measured for the page;
+    landscape table pages only when the layout asks for them at this many subjects."""
     if not p.model.table:
         return []
-    wide = p.layout.handout.table.landscape_from_subjects
-    wide = wide is not None and len(p.model.subjects) >= wide and p.layout.page.orientation != "landscape"
+    wide = p.shape == "landscape"
     out: list[Flowable] = [NextPageTemplate("wide"), PageBreakIfNotEmpty()] if wide else []
     label = p.layout.handout.labels.table
     if label:
-        out += [CondPageBreak(p.styles.gap * 8), p.heading(label)]
-        out[-1].keepWithNext = 0
-    out.append(build_table(p.model, p.layout, p.styles, p.tags))
+        out.append(p.heading(label))  # keepWithNext: travels with the header and first row
+    out.append(build_table(p.model, p.layout, p.styles, p.tags, "rows" if p.shape == "rows" else "columns"))
     if wide:
         out += [NextPageTemplate("main"), PageBreakIfNotEmpty()]
     return out
@@ -210,7 +211,7 @@ def similarities_block(p: Parts) -> list[Flowable]:
     label = p.layout.handout.labels.similarities
     bullet = ParagraphStyle("h-bullet-accent", parent=p.styles.bullet, bulletColor=HexColor(p.layout.colors.accent))
     head = [p.heading(label)] if label else []
-    texts = [to_reportlab(t, p.layout.colors.link) for t in p.model.similarities]
+    texts = [p.styles.text(t) for t in p.model.similarities]
     return head + p.items(texts, bullet, ["\u2022"] * len(texts), "Disc")
 
 
@@ -226,7 +227,7 @@ def sections_block(p: Parts) -> list[Flowable]:
                 continue
             subject = p.model.subjects[i]
             label = MarkedText(
-                Paragraph(to_reportlab(subject.name, p.layout.colors.link), p.styles.subheading),
+                Paragraph(p.styles.text(subject.name), p.styles.subheading),
                 p.layout.subject_marker(i),
                 p.layout.subject_color(i, subject.color),
             )
@@ -250,12 +251,12 @@ def sources_block(p: Parts) -> list[Flowable]:
     out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
     texts = []
     for ref in p.model.sources:
-        text = to_reportlab(ref.title, link)
+        text = p.styles.text(ref.title)
         if ref.url:
             url = escape_attr(ref.url)
             text += f' \u2014 <link href="{url}" color="{link}"><u>{escape(ref.url)}</u></link>'
         if ref.note:
-            text += f' <font color="{p.layout.colors.muted}">({to_reportlab(ref.note, link)})</font>'
+            text += f' <font color="{p.layout.colors.muted}">({p.styles.text(ref.note)})</font>'
         texts.append(text)
     return out + p.items(texts, style, [f"{n}." for n in range(1, len(texts) + 1)], "Decimal")
 
