@@ -75,12 +75,13 @@ def read_pages(pdf: bytes, footer_share: float = 0.09, header_share: float = 0.0
             lowest = max([lowest] + [r["bottom"] for r in rects])
             highest = min([highest] + [r["top"] for r in rects])
             text = page.extract_text() or ""
+            inside = page.crop((0, top, page.width, bottom))
             pages.append(
                 Page(
                     float(page.width),
                     float(page.height),
                     tuple(round(c["size"], 2) for c in chars),
-                    tuple(w["text"] for w in page.extract_words()),
+                    tuple(w["text"] for w in inside.extract_words()),
                     tuple(text.splitlines()),
                     (lowest - highest) / (bottom - top) if body or rects else 0.0,
                 )
@@ -108,18 +109,21 @@ def broken_words(pages: list[Page], known: set[str]) -> list[str]:
     bad: list[str] = []
     carried: set[str] = set()  # a word hyphenated at the foot of the page before
     for page in pages:
-        heads = carried | {_norm(h) for w in page.words if w.endswith("-") for h in _WORD.findall(w)[-1:]}
-        carried = {_norm(h) for h in _WORD.findall(page.words[-1])[-1:]} if page.words else set()
+        own = {_norm(h) for w in page.words if w.endswith("-") for h in _WORD.findall(w)[-1:]}
+        heads, carried = carried | own, own
         for word in page.words:
+            if word.endswith("\u2026"):
+                continue  # shortened with a visible ellipsis (a timeline lane label), not broken
             pieces = _WORD.findall(word)
             for n, piece in enumerate(pieces):
                 low = _norm(piece)
                 if low in known:
                     continue
-                if n == len(pieces) - 1 and word.endswith("-") and any(k.startswith(low) for k in known):
-                    continue
-                if any(h + low in known for h in heads):
-                    continue
+                head = n == len(pieces) - 1 and word.endswith("-")
+                if head and any(low in k for k in known):
+                    continue  # the head (or a middle part) of a word hyphenated over lines
+                if any(k.endswith(h + low) for h in heads for k in known):
+                    continue  # the tail: joined to a head on this page (or the last page) it ends a word
                 bad.append(piece)
     return bad
 

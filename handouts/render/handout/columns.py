@@ -75,12 +75,12 @@ def label_width(m: Measure, layout: Layout, aw: float) -> float:
     return min(max(m.label_word, min(m.label_full, aw * table.label_width)), aw * table.label_max)
 
 
-def widths(m: Measure, weights: list[float], layout: Layout, aw: float) -> list[float]:
+def widths(m: Measure, weights: list[float], layout: Layout, aw: float, least: float = 0.0) -> list[float]:
     """Label column then subject columns: shares by weight, each raised to its
-    floor (taken from the others' spare) while the page allows."""
+    floor (its widest piece, and ``least``) taken from the others' spare, while the page allows."""
     label = label_width(m, layout, aw)
     room = aw - label
-    floors = [min(f, room / len(weights)) for f in m.floors]
+    floors = [min(max(f, least), room / len(weights)) for f in m.floors]
     cols = [room * w for w in weights]
     for _ in range(len(cols)):
         short = sum(f - w for f, w in zip(floors, cols) if w < f)
@@ -91,11 +91,16 @@ def widths(m: Measure, weights: list[float], layout: Layout, aw: float) -> list[
     return [label, *cols]
 
 
+def least_column(layout: Layout, styles: Styles) -> float:
+    """The narrowest readable subject column, in points."""
+    return layout.handout.table.min_column * styles.cell.fontSize
+
+
 def readable(m: Measure, weights: list[float], layout: Layout, styles: Styles, aw: float) -> bool:
-    """Every subject column is at least ``min_column`` ems and holds its widest piece."""
-    cols = widths(m, weights, layout, aw)[1:]
-    least = layout.handout.table.min_column * styles.cell.fontSize
-    return all(c >= least - 0.01 and c >= f - 0.01 for c, f in zip(cols, m.floors))
+    """Every subject column can be at least ``min_column`` ems and hold its widest piece."""
+    least = least_column(layout, styles)
+    cols = widths(m, weights, layout, aw, least)[1:]
+    return all(c >= max(least, f) - 0.01 for c, f in zip(cols, m.floors))
 
 
 def table_shape(model: Comparison, layout: Layout, styles: Styles, weights: list[float]) -> Shape:

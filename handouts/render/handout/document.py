@@ -17,6 +17,7 @@ from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
 from handouts.render.handout.blocks import BLOCKS, Parts
 from handouts.render.handout.columns import Shape, column_weights, table_shape
+from handouts.render.pdf.breaks import keep_headings
 from handouts.render.pdf.page import HandoutDoc, build_or_explain, canvas_class, running_for
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
@@ -39,6 +40,8 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
         builder = BLOCKS.get(name)
         if builder:
             story += builder(parts)
+    frame = layout.page.dimensions()[1] - layout.page.margins.top - layout.page.margins.bottom
+    story = keep_headings(story, frame * 0.5)
     buffer = io.BytesIO()
     info = DocInfo(
         title=plain(model.title),

@@ -16,7 +16,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from handouts.layout.models import Layout
-from handouts.render.handout.columns import Measure
+from handouts.render.handout.columns import Measure, least_column
 from handouts.render.handout.columns import widths as column_widths
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, table_callback, tagging_table
@@ -106,7 +106,8 @@ class ComparisonTable(Flowable):
 
     # -- measuring ---------------------------------------------------------
     def _widths(self, aw: float) -> list[float]:
-        return column_widths(self.measure, self.weights, self.layout, aw)
+        least = least_column(self.layout, self.styles) if len(self.weights) > 1 else 0.0
+        return column_widths(self.measure, self.weights, self.layout, aw, least)
 
     def _measure(self, aw: float) -> tuple[list[float], float, list[float]]:
         if self._measured is None or self._measured[0] != aw:
@@ -125,6 +126,15 @@ class ComparisonTable(Flowable):
             cells = zip(row.cells, _spans(row, widths))
             known = self._heights[key] = (row, max(_cell_height(c, max(w - pad, 1.0)) for c, w in cells) + pad)
         return known[1]
+
+    def start_height(self, aw: float) -> float:
+        """The least that may start a page: the header and the first row (two
+        lines of it when it is long enough to split)."""
+        _, header_h, heights = self._measure(aw)
+        first = heights[0] if heights else 0.0
+        if first - 2 * self.styles.cell_pad > self.styles.cell.leading * KEEP_LINES:
+            first = self.styles.cell.leading * 2 + 2 * self.styles.cell_pad
+        return header_h + first
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, header_h, heights = self._measure(aw)

@@ -67,7 +67,7 @@ def _style(name: str, font: str, size: float, leading: float, color: str, **kw: 
 # anywhere in a word of letters, and columns are never narrower than an unbreakable token.
 _HYPHENATE: dict[str, object] = {
     "splitLongWords": 1,
-    "embeddedHyphenation": 1,  # "Post-Impressionism" may break after its own hyphen
+    "embeddedHyphenation": 2,  # break after a word's own hyphen; 2: also retry a word on the next line
     "uriWasteReduce": 0.3,  # a long URL breaks rather than leaving most of a line empty
     "allowWidows": 0,
     "allowOrphans": 0,
