@@ -61,13 +61,15 @@ class Page:
     fill: float  # share of the frame's height used by content above the footer
 
 
-def read_pages(pdf: bytes, footer_share: float = 0.09, header_share: float = 0.06) -> list[Page]:
-    """Every page's glyph sizes, words, text lines and fill (the running header/footer left out of the fill)."""
+def read_pages(pdf: bytes, layout: str = "classic") -> list[Page]:
+    """Every page's glyph sizes, words and text lines, and how full its frame is
+    (words and fill count only the frame: the running header and footer are left out)."""
+    margins = load_layout(layout).page.margins
     pages = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages:
             chars = [c for c in page.chars if c["text"].strip()]
-            top, bottom = page.height * header_share, page.height * (1 - footer_share)
+            top, bottom = margins.top - 1, page.height - margins.bottom + 1
             body = [c for c in chars if top < c["top"] and c["bottom"] < bottom]
             lowest = max((c["bottom"] for c in body), default=top)
             highest = min((c["top"] for c in body), default=top)

@@ -88,7 +88,7 @@ def title_block(p: Parts) -> list[Flowable]:
     out.append(
         HRFlowable(
             width="100%",
-            thickness=max(1.5, p.layout.sizes.body * 0.22),
+            thickness=max(1.5, p.layout.sizes.body * 0.22) if p.layout.handout.fills else 0.75,
             color=HexColor(p.layout.colors.accent),
             spaceBefore=s.gap * 0.5,
             spaceAfter=s.gap * 1.4,
@@ -106,9 +106,13 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     show = bool(subject.image and layout.handout.subject_images)
     if show:
         alt = p.context.picture_alt(subject, i)
-        reader = load_picture(p.context.resolve(subject.image), f"subjects[{i}].image")
-        picture.append(picture_flowable(reader, layout.sizes.title * 4, alt))
+        path = p.context.resolve(subject.image)
+        reader = load_picture(path, f"subjects[{i}].image", layout.handout.pictures)
+        picture.append(picture_flowable(reader, layout.sizes.title * layout.handout.picture_height, alt))
         tag(picture[0], p.tags.element("Figure", card, alt=alt))
+        if subject.image_credit:  # the credit sits under its picture
+            credit = layout.handout.labels.image_credit.format(credit=subject.image_credit)
+            picture.append(tag(Paragraph(p.styles.text(credit), s.credit), p.tags.element("P", card)))
     name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
     text: list[Flowable] = [
         MarkedText(
@@ -120,10 +124,7 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     ]
     if subject.full_name:
         text.append(Paragraph(p.styles.text(subject.full_name), s.meta))
-    if show and subject.image_credit:
-        credit = layout.handout.labels.image_credit.format(credit=subject.image_credit)
-        text.append(Paragraph(p.styles.text(credit), s.credit))
-    element = p.tags.element("P", card)  # one cell, one element: name, full name, credit
+    element = p.tags.element("P", card)  # one cell, one element: name and full name
     for flowable in text:
         tag(flowable, element)
     return picture, text
@@ -170,7 +171,7 @@ def subjects_block(p: Parts) -> list[Flowable]:
         rows.append([cards[i][1] for i in group] + blank)
         for col, i in enumerate(group):
             color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
-            cmds.append(("LINEABOVE", (col, top), (col, top), 2.5, color))
+            cmds.append(("LINEABOVE", (col, top), (col, top), 2.5 if p.layout.handout.fills else 0.8, color))
     table = tagging_table(rows, table_callback(cell_tag), colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
     table.setStyle(TableStyle(cmds))
     return [table, Spacer(0, p.styles.gap * 0.6)]

@@ -1,5 +1,10 @@
-"""Subject pictures on a PDF page: a decoded picture as a reportlab image and
-a flowable that keeps its aspect."""
+"""Subject pictures on a PDF page: a decoded picture as a reportlab image,
+toned as the layout asks, and a flowable that fits it into a fixed box.
+
+Every subject's picture gets the same box (centred, aspect kept), so a row of
+cards lines up whatever shapes the teacher's pictures have. The ink saver
+prints them as light grayscale: a picture is the largest dark area on a page.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,26 @@ from pathlib import Path
 
 from handouts.render.pictures import decode_picture
 
+LIGHT_INK = 0.45  # "light": a grayscale picture keeps this share of its darkness
 
-def load_picture(path: Path, key: str):  # noqa: ANN201 - returns a reportlab ImageReader
-    """Decode ``path`` into an ImageReader (RGB/L, at most MAX_PIXELS a side)."""
+
+def load_picture(path: Path, key: str, tone: str = "color"):  # noqa: ANN201 - returns a reportlab ImageReader
+    """Decode ``path`` into an ImageReader (RGB/L, at most MAX_PIXELS a side);
+    ``tone`` "gray" or "light" (light grayscale) for layouts that save toner."""
     from reportlab.lib.utils import ImageReader
 
-    return ImageReader(decode_picture(path, key))
+    picture = decode_picture(path, key)
+    if tone in ("gray", "light"):
+        picture = picture.convert("L")
+        if tone == "light":
+            picture = picture.point(lambda v: round(255 - (255 - v) * LIGHT_INK))
+    return ImageReader(picture)
 
 
-def picture_flowable(reader, height: float, alt: str | None):  # noqa: ANN001, ANN201
-    """A flowable drawing ``reader`` at most ``height`` tall, keeping its aspect.
+def picture_flowable(reader, height: float, alt: str | None, width: float | None = None):  # noqa: ANN001, ANN201
+    """A flowable ``width`` x ``height`` (width: the column's, at most 4:3)
+    filled by ``reader``, cropped about its centre (aspect kept), so every
+    subject's picture prints at the same size.
 
     ``alt`` stays on the flowable (``.alt``) for accessibility tagging."""
     from reportlab.platypus import Flowable
@@ -29,11 +44,19 @@ def picture_flowable(reader, height: float, alt: str | None):  # noqa: ANN001, A
             self.aspect = px_w / px_h
 
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-            self.height = min(height, aw / self.aspect)
-            self.width = self.height * self.aspect
+            self.width = min(aw, width or aw, height * 4 / 3)
+            self.height = height
             return self.width, self.height
 
         def draw(self) -> None:
-            self.canv.drawImage(reader, 0, 0, self.width, self.height)
+            scale = max(self.width / self.aspect, self.height)  # cover the box
+            w, h = scale * self.aspect, scale
+            canvas = self.canv
+            canvas.saveState()
+            box = canvas.beginPath()
+            box.rect(0, 0, self.width, self.height)
+            canvas.clipPath(box, stroke=0, fill=0)
+            canvas.drawImage(reader, (self.width - w) / 2, (self.height - h) / 2, w, h)
+            canvas.restoreState()
 
     return Picture()
