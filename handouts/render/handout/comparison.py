@@ -52,12 +52,17 @@ def _cell(styles: Styles, layout: Layout, text: str | None) -> tuple[Flowable, .
     return paras or (Paragraph(DASH, dash),)
 
 
-def _header_name(styles: Styles, layout: Layout, i: int, name: str, fill: str, style: ParagraphStyle) -> MarkedText:
-    text = readable_on(fill) if layout.handout.fills else layout.colors.heading
+def _header_name(
+    styles: Styles, layout: Layout, i: int, name: str, fill: str | None, style: ParagraphStyle, color: str
+) -> MarkedText:
+    """A subject's name with its marker: on its colour fill (``fill``) in white or
+    black, else (no fills, or a row label) in the heading colour with a marker in ``color``."""
+    filled = fill is not None and layout.handout.fills
+    text = readable_on(fill) if filled else layout.colors.heading
     return MarkedText(
         Paragraph(styles.text(name, link=False), ParagraphStyle(f"h-head-{i}", parent=style, textColor=text)),
         layout.subject_marker(i),
-        layout.subject_color(i, None) if not layout.handout.fills else readable_on(fill),
+        readable_on(fill) if filled else color,
     )
 
 
@@ -71,7 +76,7 @@ def build_table(
     fills = [layout.colors.header_fill] + [layout.subject_color(i, s.color) for i, s in enumerate(model.subjects)]
     header: list[Flowable] = [Paragraph("", styles.header)]
     for i, subject in enumerate(model.subjects):
-        header.append(_header_name(styles, layout, i, subject.name, fills[i + 1], styles.header))
+        header.append(_header_name(styles, layout, i, subject.name, fills[i + 1], styles.header, fills[i + 1]))
     rows = []
     for i, row in enumerate(model.table):
         label = (Paragraph(styles.text(row.label), styles.label),)
@@ -110,7 +115,10 @@ def _rows_table(model: Comparison, layout: Layout, styles: Styles, tags: TagReco
     """Subjects as rows: per attribute a spanning heading row, then name | value
     rows (a shared value: one row under its attribute)."""
     n = len(model.subjects)
-    names = [_header_name(styles, layout, i, s.name, "#FFFFFF", styles.label) for i, s in enumerate(model.subjects)]
+    names = [
+        _header_name(styles, layout, i, s.name, None, styles.label, layout.subject_color(i, s.color))
+        for i, s in enumerate(model.subjects)
+    ]
     rows: list[Row] = []
     labels: list[str] = []
     elements: list[list[Element | None]] = []

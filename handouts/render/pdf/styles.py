@@ -89,6 +89,7 @@ def build_styles(
     if layout.handout.emphasis == "bold":
         extra = {"bold"} if extra else set()
     make = partial(_style, hyphenationLang=hyphenator(language), hyphenationMinWordLength=MIN_WORD)
+    whole = partial(_style, hyphenationLang="")  # headings, labels, headers: sized to keep words whole
     fonts = {role: register_family(getattr(layout.fonts, role), NEEDED[role] | extra) for role in NEEDED}
     s, c, lead = layout.sizes, layout.colors, layout.sizes.leading
     body_font, head_font, table_font = fonts["body"]["regular"], fonts["heading"]["bold"], fonts["table"]["regular"]
@@ -96,12 +97,12 @@ def build_styles(
     header_text = c.header_text if contrast_ratio(c.header_text, c.header_fill) >= 4.5 else readable_on(c.header_fill)
     small = max(s.small, s.min)
     return Styles(
-        title=make("h-title", head_font, s.title, max(1.15, lead - 0.2), c.heading, spaceAfter=s.title * 0.2),
-        subtitle=make(
+        title=whole("h-title", head_font, s.title, max(1.15, lead - 0.2), c.heading, spaceAfter=s.title * 0.2),
+        subtitle=whole(
             "h-subtitle", fonts["heading"]["regular"], s.subtitle, 1.25, c.muted, spaceAfter=s.subtitle * 0.3
         ),
         meta=make("h-meta", fonts["heading"]["regular"], small, lead, c.muted),
-        heading=make(
+        heading=whole(
             "h-heading",
             head_font,
             s.heading,
@@ -111,7 +112,7 @@ def build_styles(
             spaceAfter=gap * 0.45,
             keepWithNext=1,
         ),
-        subheading=make(
+        subheading=whole(
             "h-subheading",
             head_font,
             s.subheading,
@@ -134,8 +135,8 @@ def build_styles(
             bulletFontName=body_font,
         ),
         cell=make("h-cell", table_font, s.table, lead, c.text, spaceAfter=s.table * 0.4),
-        label=make("h-label", fonts["table"]["bold"], s.table, lead, c.heading),
-        header=make("h-header", fonts["table"]["bold"], s.table * 1.08, max(1.2, lead - 0.2), header_text),
+        label=whole("h-label", fonts["table"]["bold"], s.table, lead, c.heading),
+        header=whole("h-header", fonts["table"]["bold"], s.table * 1.08, max(1.2, lead - 0.2), header_text),
         small=make("h-small", body_font, small, lead, c.muted),
         credit=make("h-credit", fonts["heading"]["regular"], max(s.min, small * 0.95), max(1.2, lead - 0.2), c.muted),
         fonts=fonts,
