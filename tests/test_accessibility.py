@@ -18,7 +18,6 @@ from tests.conftest import CONTENT, LAYOUTS, needs
 from tests.sources import make_source, write_png, write_source
 from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
 
-
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
 
 

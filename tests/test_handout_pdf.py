@@ -22,7 +22,6 @@ from handouts.source.loader import load_source
 from tests.conftest import CONTENT
 from tests.sources import make_source, write_png, write_source
 
-
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
 
 

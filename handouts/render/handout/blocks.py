@@ -107,8 +107,8 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     if show:
         alt = p.context.picture_alt(subject, i)
         path = p.context.resolve(subject.image)
-        reader = load_picture(path, f"subjects[{i}].image", layout.handout.pictures)
-        picture.append(picture_flowable(reader, layout.sizes.title * layout.handout.picture_height, alt))
+        image = load_picture(path, f"subjects[{i}].image", layout.handout.pictures)
+        picture.append(picture_flowable(image, layout.sizes.title * layout.handout.picture_height, alt))
         tag(picture[0], p.tags.element("Figure", card, alt=alt))
         if subject.image_credit:  # the credit sits under its picture
             credit = layout.handout.labels.image_credit.format(credit=subject.image_credit)

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from handouts.colors import readable_on
 from handouts.layout.models import Layout
-from handouts.render.handout.columns import Shape, column_weights, measure
+from handouts.render.handout.columns import MARKER_EMS, Shape, column_weights, least_column, measure, widths
 from handouts.render.handout.table import DASH, ComparisonTable, Row
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder
+from handouts.render.pdf.text import soften
 from handouts.source.models import Comparison, TableRow, split_paragraphs
 
 
@@ -72,14 +74,18 @@ def build_table(
     """The comparison table flowable for ``model`` (tagged into ``tags``)."""
     if shape == "rows":
         return _rows_table(model, layout, styles, tags)
-    n = len(model.subjects)
+    n, m, weights = len(model.subjects), measure(model, styles), column_weights(model)
+    cols = widths(m, weights, layout, _frame(layout), least_column(layout, styles))
     fills = [layout.colors.header_fill] + [layout.subject_color(i, s.color) for i, s in enumerate(model.subjects)]
     header: list[Flowable] = [Paragraph("", styles.header)]
     for i, subject in enumerate(model.subjects):
-        header.append(_header_name(styles, layout, i, subject.name, fills[i + 1], styles.header, fills[i + 1]))
+        room = cols[i + 1] - 2 * styles.cell_pad - styles.header.fontSize * 0.95 * MARKER_EMS
+        name = _soft(subject.name, room, styles.header, model.language)
+        header.append(_header_name(styles, layout, i, name, fills[i + 1], styles.header, fills[i + 1]))
     rows = []
     for i, row in enumerate(model.table):
-        label = (Paragraph(styles.text(row.label), styles.label),)
+        text = _soft(row.label, cols[0] - 2 * styles.cell_pad, styles.label, model.language)
+        label = (Paragraph(styles.text(text), styles.label),)
         if is_shared(row, n):
             cells = (label, _cell(styles, layout, row.cells()[0])) + ((),) * (n - 1)
             rows.append(Row(i, cells, span=1))
@@ -90,14 +96,24 @@ def build_table(
     return ComparisonTable(
         header,
         rows,
-        column_weights(model),
+        weights,
         layout,
         styles,
         fills,
         _continued(styles, layout, labels),
         cells=cells,
-        measure=measure(model, styles),
+        measure=m,
     )
+
+
+def _frame(layout: Layout) -> float:
+    page = layout.page
+    return page.dimensions()[0] - page.margins.left - page.margins.right
+
+
+def _soft(text: str, room: float, style: ParagraphStyle, language: str) -> str:
+    """Soft hyphens in the words too wide for their cell (see :func:`soften`)."""
+    return soften(text, room, lambda w: stringWidth(w, style.fontName, style.fontSize), language)
 
 
 def _continued(styles: Styles, layout: Layout, labels: list[str]):  # noqa: ANN202 - index -> cell

@@ -14,17 +14,20 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 LINES = 2  # lines of a paragraph that must follow its heading on the same page
 
 
-def _start(flowable: Flowable, aw: float) -> float:
-    """Height of the least part of ``flowable`` that may start a page foot."""
+def _start(flowable: Flowable, aw: float, lines: int) -> tuple[float, int]:
+    """Height of the least part of ``flowable`` that may end a page under a
+    heading still owed ``lines`` lines, and how many lines that part holds."""
     start = getattr(flowable, "start_height", None)
     if start is not None:
-        return start(aw)
+        return start(aw), lines
     _, height = flowable.wrap(aw, 1e6)
-    if isinstance(flowable, Paragraph):
-        leading = flowable.style.leading
-        # Widows and orphans are forbidden, so a paragraph of up to three lines moves whole.
-        height = height if height <= leading * (2 * LINES - 0.5) else leading * LINES
-    return height + flowable.getSpaceBefore()
+    if not isinstance(flowable, Paragraph):
+        return height + flowable.getSpaceBefore(), lines
+    leading = flowable.style.leading
+    count = max(1, round(height / leading))
+    if count >= 2 * LINES:  # widows and orphans are forbidden: shorter paragraphs move whole
+        height, count = leading * lines, lines
+    return height + flowable.getSpaceBefore() + flowable.getSpaceAfter(), count
 
 
 class NeedRoom(CondPageBreak):
@@ -36,9 +39,12 @@ class NeedRoom(CondPageBreak):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         need = self.heading.wrap(aw, 1e6)[1] + self.heading.getSpaceBefore() + self.heading.getSpaceAfter()
-        for f in self.following:  # a heading followed by a subheading: both, then its start
-            need += _start(f, aw)
-            if not _keeps(f):
+        owed = LINES
+        for f in self.following:  # a subheading after a heading: both, then its start
+            height, got = _start(f, aw, owed)
+            need += height
+            owed = owed if _keeps(f) else owed - got
+            if owed <= 0:
                 break
         self.height = min(need, self.limit)
         return super().wrap(aw, ah)

@@ -15,33 +15,31 @@ from handouts.render.pictures import decode_picture
 LIGHT_INK = 0.45  # "light": a grayscale picture keeps this share of its darkness
 
 
-def load_picture(path: Path, key: str, tone: str = "color"):  # noqa: ANN201 - returns a reportlab ImageReader
-    """Decode ``path`` into an ImageReader (RGB/L, at most MAX_PIXELS a side);
-    ``tone`` "gray" or "light" (light grayscale) for layouts that save toner."""
-    from reportlab.lib.utils import ImageReader
-
+def load_picture(path: Path, key: str, tone: str = "color"):  # noqa: ANN201 - returns a PIL image
+    """Decode ``path`` (RGB/L, at most MAX_PIXELS a side); ``tone`` "gray" or
+    "light" (light grayscale) for layouts that save toner."""
     picture = decode_picture(path, key)
     if tone in ("gray", "light"):
         picture = picture.convert("L")
         if tone == "light":
             picture = picture.point(lambda v: round(255 - (255 - v) * LIGHT_INK))
-    return ImageReader(picture)
+    return picture
 
 
-def picture_flowable(reader, height: float, alt: str | None, width: float | None = None):  # noqa: ANN001, ANN201
+def picture_flowable(picture, height: float, alt: str | None, width: float | None = None):  # noqa: ANN001, ANN201
     """A flowable ``width`` x ``height`` (width: the column's, at most 4:3)
-    filled by ``reader``, cropped about its centre (aspect kept), so every
-    subject's picture prints at the same size.
+    filled by ``picture`` (a PIL image), cropped about its centre (aspect kept),
+    so every subject's picture prints at the same size.
 
     ``alt`` stays on the flowable (``.alt``) for accessibility tagging."""
+    from PIL import ImageOps
+    from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Flowable
 
     class Picture(Flowable):
         def __init__(self) -> None:
             super().__init__()
             self.alt = alt
-            px_w, px_h = reader.getSize()
-            self.aspect = px_w / px_h
 
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             self.width = min(aw, width or aw, height * 4 / 3)
@@ -49,14 +47,10 @@ def picture_flowable(reader, height: float, alt: str | None, width: float | None
             return self.width, self.height
 
         def draw(self) -> None:
-            scale = max(self.width / self.aspect, self.height)  # cover the box
-            w, h = scale * self.aspect, scale
-            canvas = self.canv
-            canvas.saveState()
-            box = canvas.beginPath()
-            box.rect(0, 0, self.width, self.height)
-            canvas.clipPath(box, stroke=0, fill=0)
-            canvas.drawImage(reader, (self.width - w) / 2, (self.height - h) / 2, w, h)
-            canvas.restoreState()
+            aspect = self.width / self.height
+            w, h = picture.size
+            size = (w, max(1, round(w / aspect))) if w / h < aspect else (max(1, round(h * aspect)), h)
+            cropped = ImageOps.fit(picture, size, centering=(0.5, 0.5))
+            self.canv.drawImage(ImageReader(cropped), 0, 0, self.width, self.height)
 
     return Picture()

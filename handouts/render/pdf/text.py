@@ -35,7 +35,7 @@ _QUOTES: dict[str, tuple[str, str, str, str]] = {
 _URL = re.compile(r"(\]\((?:https?://|mailto:)[^)\s]+\)|(?:https?://|mailto:)\S+)")
 _RANGE = re.compile(r"(?<=\d)-(?=\d)")  # 1917-1924 -> 1917–1924
 _SPACED_DASH = re.compile(r"(?<=\S) -{1,2} (?=\S)")  # "a - b" -> "a – b"
-_NO_BREAK = re.compile(r"\b(c\.|ca\.|p\.|pp\.|No\.|St\.|\d+)\s+(?=(?:\d|BC|AD|BCE|CE|km|kg|%)\b)")
+_NO_BREAK = re.compile(r"\b(c\.|ca\.|p\.|pp\.|No\.|St\.|\d+)\s+(?=(?:\d+|BC|AD|BCE|CE|km|kg|%)\b)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
@@ -127,3 +127,28 @@ def pieces(text: str, language: str) -> list[str]:
 
 
 _PUNCT = "\"'()[]{}.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def soften(text: str, room: float, width: Callable[[str], float], language: str) -> str:
+    """``text`` with soft hyphens (at the dictionary's break points, else every
+    three letters) in each word wider than ``room``: headings and labels never
+    hyphenate a word that fits, and never cut one that does not without a hyphen."""
+    dictionary = _dictionary(language)
+
+    def one(word: str) -> str:
+        if width(word) <= room or len(word) < 4:
+            return word
+        cuts = list(dictionary.positions(word)) if dictionary is not None else []
+        if not cuts or max(width(p) for p in _parts(word, cuts)) > room:
+            cuts = list(range(3, len(word) - 1, 3))
+        return SOFT_HYPHEN.join(_parts(word, cuts))
+
+    return " ".join(one(word) for word in text.split(" "))
+
+
+def _parts(word: str, cuts: list[int]) -> list[str]:
+    edges = [0, *cuts, len(word)]
+    return [word[a:b] for a, b in zip(edges, edges[1:])]
