@@ -68,7 +68,7 @@ def test_no_word_is_broken_without_a_hyphen(pdfs: dict, path: Path, layout: str)
     assert broken_words(pages, source_words(path, layout)) == []
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     subjects=st.integers(2, 6),
     rows=st.integers(1, 6),

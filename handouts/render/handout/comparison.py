@@ -16,12 +16,13 @@ from reportlab.platypus import Flowable, Paragraph
 
 from handouts.colors import readable_on
 from handouts.layout.models import Layout
+from handouts.markup import plain
 from handouts.render.handout.columns import MARKER_EMS, Shape, column_weights, least_column, measure, widths
 from handouts.render.handout.table import DASH, ComparisonTable, Row
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder
-from handouts.render.pdf.text import soften
+from handouts.render.pdf.text import hyphenate_only, too_wide
 from handouts.source.models import Comparison, TableRow, split_paragraphs
 
 
@@ -80,12 +81,14 @@ def build_table(
     header: list[Flowable] = [Paragraph("", styles.header)]
     for i, subject in enumerate(model.subjects):
         room = cols[i + 1] - 2 * styles.cell_pad - styles.header.fontSize * 0.95 * MARKER_EMS
-        name = _soft(subject.name, room, styles.header, model.language)
-        header.append(_header_name(styles, layout, i, name, fills[i + 1], styles.header, fills[i + 1]))
+        style = _fitted([subject.name], room, styles.header, model.language, f"h-header-{i}")
+        header.append(_header_name(styles, layout, i, subject.name, fills[i + 1], style, fills[i + 1]))
+    label_style = _fitted(
+        [r.label for r in model.table], cols[0] - 2 * styles.cell_pad, styles.label, model.language, "h-label-fit"
+    )
     rows = []
     for i, row in enumerate(model.table):
-        text = _soft(row.label, cols[0] - 2 * styles.cell_pad, styles.label, model.language)
-        label = (Paragraph(styles.text(text), styles.label),)
+        label = (Paragraph(styles.text(row.label), label_style),)
         if is_shared(row, n):
             cells = (label, _cell(styles, layout, row.cells()[0])) + ((),) * (n - 1)
             rows.append(Row(i, cells, span=1))
@@ -111,9 +114,13 @@ def _frame(layout: Layout) -> float:
     return page.dimensions()[0] - page.margins.left - page.margins.right
 
 
-def _soft(text: str, room: float, style: ParagraphStyle, language: str) -> str:
-    """Soft hyphens in the words too wide for their cell (see :func:`soften`)."""
-    return soften(text, room, lambda w: stringWidth(w, style.fontName, style.fontSize), language)
+def _fitted(texts: list[str], room: float, style: ParagraphStyle, language: str, name: str) -> ParagraphStyle:
+    """``style`` hyphenating only the words of ``texts`` too wide for ``room``
+    (a label never hyphenates a word that fits, nor cuts one without a hyphen)."""
+    wide = too_wide([plain(t) for t in texts], room, lambda w: stringWidth(w, style.fontName, style.fontSize))
+    return ParagraphStyle(
+        name, parent=style, hyphenationLang=hyphenate_only(wide, language), hyphenationMinWordLength=4
+    )
 
 
 def _continued(styles: Styles, layout: Layout, labels: list[str]):  # noqa: ANN202 - index -> cell
@@ -130,9 +137,12 @@ def _continued(styles: Styles, layout: Layout, labels: list[str]):  # noqa: ANN2
 def _rows_table(model: Comparison, layout: Layout, styles: Styles, tags: TagRecorder | None) -> ComparisonTable:
     """Subjects as rows: per attribute a spanning heading row, then name | value
     rows (a shared value: one row under its attribute)."""
-    n = len(model.subjects)
+    n, m = len(model.subjects), measure(model, styles, transposed=True)
+    room = widths(m, [1.0], layout, _frame(layout))[0] - 2 * styles.cell_pad
+    room -= styles.label.fontSize * 0.95 * MARKER_EMS
+    style = _fitted([s.name for s in model.subjects], room, styles.label, model.language, "h-name-fit")
     names = [
-        _header_name(styles, layout, i, s.name, None, styles.label, layout.subject_color(i, s.color))
+        _header_name(styles, layout, i, s.name, None, style, layout.subject_color(i, s.color))
         for i, s in enumerate(model.subjects)
     ]
     rows: list[Row] = []
@@ -168,5 +178,5 @@ def _rows_table(model: Comparison, layout: Layout, styles: Styles, tags: TagReco
         [],
         _continued(styles, layout, labels),
         cells=cells,
-        measure=measure(model, styles, transposed=True),
+        measure=m,
     )

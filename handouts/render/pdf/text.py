@@ -129,26 +129,24 @@ def pieces(text: str, language: str) -> list[str]:
 _PUNCT = "\"'()[]{}.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 
 
-SOFT_HYPHEN = "\u00ad"
-
-
-def soften(text: str, room: float, width: Callable[[str], float], language: str) -> str:
-    """``text`` with soft hyphens (at the dictionary's break points, else every
-    three letters) in each word wider than ``room``: headings and labels never
-    hyphenate a word that fits, and never cut one that does not without a hyphen."""
+def hyphenate_only(words: set[str], language: str) -> Callable[[str], Iterator[tuple[str, str]]]:
+    """A hyphenator for headings, labels and headers: it breaks only ``words``
+    (those too wide for their cell), at the dictionary's points first and, failing
+    those, anywhere leaving two letters a side: always with a visible hyphen."""
     dictionary = _dictionary(language)
 
-    def one(word: str) -> str:
-        if width(word) <= room or len(word) < 4:
-            return word
-        cuts = list(dictionary.positions(word)) if dictionary is not None else []
-        if not cuts or max(width(p) for p in _parts(word, cuts)) > room:
-            cuts = list(range(3, len(word) - 1, 3))
-        return SOFT_HYPHEN.join(_parts(word, cuts))
+    def pairs(word: str) -> Iterator[tuple[str, str]]:
+        if word not in words:
+            return
+        if dictionary is not None:
+            yield from dictionary.iterate(word)
+        for cut in range(len(word) - 2, 1, -1):
+            yield word[:cut], word[cut:]
 
-    return " ".join(one(word) for word in text.split(" "))
+    return pairs
 
 
-def _parts(word: str, cuts: list[int]) -> list[str]:
-    edges = [0, *cuts, len(word)]
-    return [word[a:b] for a, b in zip(edges, edges[1:])]
+def too_wide(texts: list[str], room: float, width: Callable[[str], float]) -> set[str]:
+    """The letter runs of ``texts`` (split at hyphens, dashes, slashes and
+    punctuation, as reportlab hands them to a hyphenator) wider than ``room``."""
+    return {w for t in texts for w in _LETTERS.findall(t) if width(w) > room}
