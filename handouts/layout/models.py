@@ -203,6 +203,12 @@ class Handout(LayoutModel):
     picture_height: Annotated[float, Field(gt=0.5, le=20)] = Field(
         4.0, description="Subject pictures' height, in multiples of the title size (every picture the same)."
     )
+    measure: int = Field(
+        80,
+        ge=0,
+        le=400,
+        description="Longest prose line, in characters (typographic guidance: 60-80); 0: the full width.",
+    )
     emphasis: Literal["italic", "bold"] = Field(
         "italic", description="How *emphasis* prints; large-print guidance asks for bold, not italics."
     )

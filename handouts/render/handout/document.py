@@ -33,7 +33,9 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
     styles = build_styles(layout, markup_styles(model), model.language)
     warn_missing_glyphs(model, layout, context)
     tags = TagRecorder(model.language)
-    layout, shape = orient(model, layout, styles)
+    oriented, shape = orient(model, layout, styles)
+    if oriented is not layout:  # the page turned: prose measure and styles follow
+        layout, styles = oriented, build_styles(oriented, markup_styles(model), model.language)
     parts = Parts(model, layout, styles, context, tags, shape)
     story: list[Flowable] = []
     for name in layout.handout.blocks:

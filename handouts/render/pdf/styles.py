@@ -74,6 +74,22 @@ _HYPHENATE: dict[str, object] = {
 }
 
 
+_SAMPLE = "The Impressionists wanted to catch a moment, so they painted outdoors and quickly."
+
+
+def prose_indent(layout: Layout, font: str) -> float:
+    """Right indent that holds prose lines to ``handout.measure`` characters of the
+    body face (tables, headings and rules keep the full width)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    page = layout.page
+    frame = page.dimensions()[0] - page.margins.left - page.margins.right
+    if not layout.handout.measure:
+        return 0.0
+    line = layout.handout.measure * stringWidth(_SAMPLE, font, layout.sizes.body) / len(_SAMPLE)
+    return max(0.0, frame - line)
+
+
 NEEDED = {"body": {"regular"}, "heading": {"regular", "bold"}, "table": {"regular", "bold"}}
 
 
@@ -96,6 +112,7 @@ def build_styles(
     gap = s.body * lead
     header_text = c.header_text if contrast_ratio(c.header_text, c.header_fill) >= 4.5 else readable_on(c.header_fill)
     small = max(s.small, s.min)
+    prose = {"rightIndent": prose_indent(layout, body_font)}
     return Styles(
         title=whole("h-title", head_font, s.title, max(1.15, lead - 0.2), c.heading, spaceAfter=s.title * 0.2),
         subtitle=whole(
@@ -122,7 +139,7 @@ def build_styles(
             spaceAfter=gap * 0.2,
             keepWithNext=1,
         ),
-        body=make("h-body", body_font, s.body, lead, c.text, spaceAfter=gap * 0.5),
+        body=make("h-body", body_font, s.body, lead, c.text, spaceAfter=gap * 0.5, **prose),
         bullet=make(
             "h-bullet",
             body_font,
@@ -133,11 +150,12 @@ def build_styles(
             leftIndent=s.body * 1.4,
             bulletIndent=s.body * 0.3,
             bulletFontName=body_font,
+            **prose,
         ),
         cell=make("h-cell", table_font, s.table, lead, c.text, spaceAfter=s.table * 0.4),
         label=whole("h-label", fonts["table"]["bold"], s.table, lead, c.heading),
         header=whole("h-header", fonts["table"]["bold"], s.table * 1.08, max(1.2, lead - 0.2), header_text),
-        small=make("h-small", body_font, small, lead, c.muted),
+        small=make("h-small", body_font, small, lead, c.muted, **prose),
         credit=make("h-credit", fonts["heading"]["regular"], max(s.min, small * 0.95), max(1.2, lead - 0.2), c.muted),
         fonts=fonts,
         header_text=header_text,
