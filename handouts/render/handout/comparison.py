@@ -84,7 +84,11 @@ def build_table(
         style = _fitted([subject.name], room, styles.header, model.language, f"h-header-{i}")
         header.append(_header_name(styles, layout, i, subject.name, fills[i + 1], style, fills[i + 1]))
     label_style = _fitted(
-        [r.label for r in model.table], cols[0] - 2 * styles.cell_pad, styles.label, model.language, "h-label-fit"
+        [r.label for r in model.table] + [layout.handout.labels.continued],
+        cols[0] - 2 * styles.cell_pad,
+        styles.label,
+        model.language,
+        "h-label-fit",
     )
     rows = []
     for i, row in enumerate(model.table):
@@ -103,7 +107,7 @@ def build_table(
         layout,
         styles,
         fills,
-        _continued(styles, layout, labels),
+        _continued(styles, layout, labels, label_style),
         cells=cells,
         measure=m,
     )
@@ -123,13 +127,14 @@ def _fitted(texts: list[str], room: float, style: ParagraphStyle, language: str,
     )
 
 
-def _continued(styles: Styles, layout: Layout, labels: list[str]):  # noqa: ANN202 - index -> cell
-    """The label cell of a row continued on the next page: "Label (cont.)"."""
+def _continued(styles: Styles, layout: Layout, labels: list[str], style: ParagraphStyle):  # noqa: ANN202
+    """index -> the label cell of a row continued on the next page: "Label (cont.)",
+    in the label column's own (fitted) style."""
     more = layout.handout.labels.continued
 
     def continued(index: int) -> tuple[Flowable, ...]:
         text = styles.text(labels[index], link=False)
-        return (Paragraph(text + (" " + styles.text(more, link=False) if more else ""), styles.label),)
+        return (Paragraph(text + (" " + styles.text(more, link=False) if more else ""), style),)
 
     return continued
 
@@ -140,7 +145,8 @@ def _rows_table(model: Comparison, layout: Layout, styles: Styles, tags: TagReco
     n, m = len(model.subjects), measure(model, styles, transposed=True)
     room = widths(m, [1.0], layout, _frame(layout))[0] - 2 * styles.cell_pad
     room -= styles.label.fontSize * 0.95 * MARKER_EMS
-    style = _fitted([s.name for s in model.subjects], room, styles.label, model.language, "h-name-fit")
+    more = [layout.handout.labels.continued]
+    style = _fitted([s.name for s in model.subjects] + more, room, styles.label, model.language, "h-name-fit")
     names = [
         _header_name(styles, layout, i, s.name, None, style, layout.subject_color(i, s.color))
         for i, s in enumerate(model.subjects)
@@ -157,13 +163,13 @@ def _rows_table(model: Comparison, layout: Layout, styles: Styles, tags: TagReco
             tr = tags.element("TR", table)
             elements.append([tags.element("TH", tr, O="Table", Scope="Column", ColSpan=2)])
         if is_shared(row, n):  # one value under its attribute, across both columns
-            labels.append(row.label)
+            labels.append("")
             rows.append(Row(len(rows), ((), _cell(styles, layout, row.cells()[0])), span=1))
             if tags is not None:
                 elements.append([None, tags.element("TD", tags.element("TR", table))])
             continue
-        for name, value in zip(names, row.cells()):
-            labels.append(row.label)
+        for subject, name, value in zip(model.subjects, names, row.cells()):
+            labels.append(subject.name)  # continued on the next page: "Name (cont.)"
             rows.append(Row(len(rows), ((name,), _cell(styles, layout, value))))
             if tags is not None:
                 tr = tags.element("TR", table)
@@ -176,7 +182,7 @@ def _rows_table(model: Comparison, layout: Layout, styles: Styles, tags: TagReco
         layout,
         styles,
         [],
-        _continued(styles, layout, labels),
+        _continued(styles, layout, labels, style),
         cells=cells,
         measure=m,
     )
