@@ -7,6 +7,7 @@ document template bookmarks them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -137,7 +138,7 @@ def _cards_per_row(p: Parts, pad: float) -> int:
 
     style = p.styles.subheading
     size = style.fontSize
-    words = [w for s in p.model.subjects for w in plain(s.name).split()] or [""]
+    words = [w for s in p.model.subjects for w in re.split(r"[\s]|(?<=-)", plain(s.name)) if w] or [""]
     need = size * 0.95 * 3.5 + max(stringWidth(w, style.fontName, size) for w in words) + pad * 2
     page = p.layout.page
     width = page.dimensions()[0] - page.margins.left - page.margins.right
@@ -169,6 +170,7 @@ def subjects_block(p: Parts) -> list[Flowable]:
             rows.append([cards[i][0] for i in group] + blank)
             cmds += [("VALIGN", (0, top), (-1, top), "BOTTOM"), ("BOTTOMPADDING", (0, top), (-1, top), pad * 0.6)]
         rows.append([cards[i][1] for i in group] + blank)
+        cmds.append(("NOSPLIT", (0, top), (-1, len(rows) - 1)))  # a picture stays with its name
         for col, i in enumerate(group):
             color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
             cmds.append(("LINEABOVE", (col, top), (col, top), 2.5 if p.layout.handout.fills else 0.8, color))

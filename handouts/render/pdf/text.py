@@ -116,8 +116,8 @@ def pieces(text: str, language: str) -> list[str]:
     piece never needs reportlab's silent mid-word split."""
     dictionary = _dictionary(language)
     out: list[str] = []
-    for token in text.split():
-        for part in re.split(r"(?<=[-\u2013\u2014/])", token):
+    for token in re.split(r"[ \t\n]+", text):  # no-break spaces join ("c. 1928" is one piece)
+        for part in re.split(r"(?<=-)", token):  # reportlab breaks inside a word only after "-"
             if dictionary is None or len(part) < MIN_WORD or not _LETTERS.fullmatch(part.strip(_PUNCT)):
                 out.append(part)
                 continue
@@ -136,7 +136,7 @@ def hyphenate_only(words: set[str], language: str) -> Callable[[str], Iterator[t
     dictionary = _dictionary(language)
 
     def pairs(word: str) -> Iterator[tuple[str, str]]:
-        if word not in words:
+        if not any(w.endswith(word) for w in words):  # a too-wide word, or the rest of one after a break
             return
         if dictionary is not None:
             yield from dictionary.iterate(word)
