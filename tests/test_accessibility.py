@@ -19,9 +19,12 @@ from tests.deck_helpers import run_languages
 from tests.sources import make_source, write_png, write_source
 from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
 
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
+
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace or hyphens (lines wrap and hyphenate anywhere), quotes straight."""
+    return re.sub(r"[\s\u00a0\u202f\-\u2013]+", "", text.translate(_TYPOGRAPHY))
 
 
 def render(path: Path, layout: str = "classic") -> tuple[bytes, RenderContext]:

@@ -56,8 +56,9 @@ def test_builtins_are_what_they_say() -> None:
 
     ink = load_layout("ink-saver")
     assert ink.colors.header_fill == ink.colors.zebra == ink.colors.background == "#FFFFFF"
-    assert contrast_ratio(ink.colors.header_text, ink.colors.header_fill) >= 15
-    assert ink.handout.table.style == "rules"
+    assert contrast_ratio(ink.colors.header_text, ink.colors.header_fill) >= 7  # WCAG AAA
+    assert contrast_ratio(ink.colors.text, ink.colors.background) >= 7
+    assert ink.handout.table.style == "rules" and ink.handout.fills is False and ink.handout.pictures == "light"
     for color in ink.palette:  # grays only: r == g == b
         assert color[1:3] == color[3:5] == color[5:7], color
     n = len(ink.palette)
@@ -65,8 +66,10 @@ def test_builtins_are_what_they_say() -> None:
     assert len(looks) == n and len({ink.subject_marker(i) for i in range(8)}) == 8
 
     large = load_layout("large-print")
-    assert large.sizes.body >= 16 and large.sizes.min >= 14 and large.handout.table.style == "grid"
-    assert min(large.sizes.table, large.sizes.small, large.timeline.min_size) >= 14
+    assert large.sizes.body >= 18 and large.sizes.min >= 16 and large.handout.table.style == "grid"
+    assert min(large.sizes.table, large.sizes.small, large.timeline.min_size, large.timeline.label_size) >= 16
+    assert large.sizes.leading >= 1.25 and large.handout.emphasis == "bold"
+    assert "Sans" in large.fonts.body and "Sans" in large.fonts.table
     assert large.deck.sizes.body > classic.deck.sizes.body and large.deck.sizes.min > classic.deck.sizes.min
 
     wide = load_layout("landscape")

@@ -151,8 +151,16 @@ class Colors(LayoutModel):
 class TableStyle(LayoutModel):
     style: Literal["zebra", "rules", "grid"] = "zebra"
     label_width: Annotated[float, Field(gt=0.05, lt=0.6)] = 0.2
+    label_max: Annotated[float, Field(gt=0.05, le=0.5)] = Field(
+        0.3, description="The widest the label column may grow (share of the width) to keep its longest word whole."
+    )
+    min_column: Annotated[float, Field(ge=2, le=40)] = Field(
+        7.0,
+        description="Narrowest readable subject column, in ems of the table size: below it the table turns "
+        "landscape (if that is enough) or is set with subjects as rows.",
+    )
     landscape_from_subjects: int | None = Field(
-        None, ge=2, le=8, description="Use landscape table pages at this many subjects."
+        None, ge=2, le=8, description="Use landscape table pages at this many subjects (even if portrait fits)."
     )
 
 
@@ -189,6 +197,22 @@ class Handout(LayoutModel):
     header: RunningText = ""
     footer: RunningText = "{course}{sep}{title}"
     subject_images: bool = True
+    pictures: Literal["color", "gray", "light"] = Field(
+        "color", description="How subject pictures print: as they are, grayscale, or light grayscale (ink saver)."
+    )
+    picture_height: Annotated[float, Field(gt=0.5, le=20)] = Field(
+        4.0, description="Subject pictures' height, in multiples of the title size (every picture the same)."
+    )
+    measure: int = Field(
+        80,
+        ge=0,
+        le=400,
+        description="Longest prose line, in characters (typographic guidance: 60-80); 0: the full width.",
+    )
+    emphasis: Literal["italic", "bold"] = Field(
+        "italic", description="How *emphasis* prints; large-print guidance asks for bold, not italics."
+    )
+    fills: bool = Field(True, description="False: no filled areas at all (header fills, stripes, solid markers).")
     labels: HandoutLabels = HandoutLabels()
 
 

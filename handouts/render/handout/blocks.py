@@ -7,13 +7,13 @@ document template bookmarks them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     HRFlowable,
     NextPageTemplate,
@@ -24,9 +24,10 @@ from reportlab.platypus import (
 )
 
 from handouts.layout.models import Layout
-from handouts.markup import escape, escape_attr, plain, to_reportlab
+from handouts.markup import escape, escape_attr, plain
 from handouts.render.context import RenderContext
-from handouts.render.handout.table import build_table
+from handouts.render.handout.columns import Shape
+from handouts.render.handout.comparison import build_table
 from handouts.render.pdf.images import load_picture, picture_flowable
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
@@ -45,10 +46,11 @@ class Parts:
     styles: Styles
     context: RenderContext
     tags: TagRecorder = field(default_factory=TagRecorder)
+    shape: Shape = "columns"  # the comparison table's shape, measured for the page
 
     def para(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
         """A paragraph that is one ``kind`` element (P, H2, LBody...) under ``parent``."""
-        return self.tagged(Paragraph(to_reportlab(text, self.layout.colors.link), style), kind, parent)
+        return self.tagged(Paragraph(self.styles.text(text), style), kind, parent)
 
     def tagged(self, flowable: Flowable, kind: str, parent: Element | None = None, **attrs: str) -> Flowable:
         return tag(flowable, self.tags.element(kind, parent, **attrs))
@@ -92,7 +94,7 @@ def title_block(p: Parts) -> list[Flowable]:
     out.append(
         HRFlowable(
             width="100%",
-            thickness=max(1.5, p.layout.sizes.body * 0.22),
+            thickness=max(1.5, p.layout.sizes.body * 0.22) if p.layout.handout.fills else 0.75,
             color=HexColor(p.layout.colors.accent),
             spaceBefore=s.gap * 0.5,
             spaceAfter=s.gap * 1.4,
@@ -110,24 +112,25 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     show = bool(subject.image and layout.handout.subject_images)
     if show:
         alt = p.context.picture_alt(subject, i)
-        reader = load_picture(p.context.resolve(subject.image), f"subjects[{i}].image")
-        picture.append(picture_flowable(reader, layout.sizes.title * 4, alt))
+        path = p.context.resolve(subject.image)
+        image = load_picture(path, f"subjects[{i}].image", layout.handout.pictures)
+        picture.append(picture_flowable(image, layout.sizes.title * layout.handout.picture_height, alt))
         tag(picture[0], p.tags.element("Figure", card, alt=alt))
+        if subject.image_credit:  # the credit sits under its picture
+            credit = layout.handout.labels.image_credit.format(credit=subject.image_credit)
+            picture.append(tag(Paragraph(p.styles.text(credit), s.credit), p.tags.element("P", card)))
     name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
     text: list[Flowable] = [
         MarkedText(
-            Paragraph(to_reportlab(subject.name, layout.colors.link), name),
+            Paragraph(p.styles.text(subject.name), name),
             layout.subject_marker(i),
             layout.subject_color(i, subject.color),
             pattern=layout.subject_pattern(i),
         )
     ]
     if subject.full_name:
-        text.append(Paragraph(to_reportlab(subject.full_name, layout.colors.link), s.meta))
-    if show and subject.image_credit:
-        credit = layout.handout.labels.image_credit.format(credit=subject.image_credit)
-        text.append(Paragraph(to_reportlab(credit, layout.colors.link), s.credit))
-    element = p.tags.element("P", card)  # one cell, one element: name, full name, credit
+        text.append(Paragraph(p.styles.text(subject.full_name), s.meta))
+    element = p.tags.element("P", card)  # one cell, one element: name and full name
     for flowable in text:
         tag(flowable, element)
     return picture, text
@@ -140,7 +143,7 @@ def _cards_per_row(p: Parts, pad: float) -> int:
 
     style = p.styles.subheading
     size = style.fontSize
-    words = [w for s in p.model.subjects for w in plain(s.name).split()] or [""]
+    words = [w for s in p.model.subjects for w in re.split(r"[\s]|(?<=-)", plain(s.name)) if w] or [""]
     need = size * 0.95 * 3.5 + max(stringWidth(w, style.fontName, size) for w in words) + pad * 2
     page = p.layout.page
     width = page.dimensions()[0] - page.margins.left - page.margins.right
@@ -172,9 +175,10 @@ def subjects_block(p: Parts) -> list[Flowable]:
             rows.append([cards[i][0] for i in group] + blank)
             cmds += [("VALIGN", (0, top), (-1, top), "BOTTOM"), ("BOTTOMPADDING", (0, top), (-1, top), pad * 0.6)]
         rows.append([cards[i][1] for i in group] + blank)
+        cmds.append(("NOSPLIT", (0, top), (-1, len(rows) - 1)))  # a picture stays with its name
         for col, i in enumerate(group):
             color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
-            cmds.append(("LINEABOVE", (col, top), (col, top), 2.5, color))
+            cmds.append(("LINEABOVE", (col, top), (col, top), 2.5 if p.layout.handout.fills else 0.8, color))
     table = tagging_table(rows, table_callback(cell_tag), colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
     table.setStyle(TableStyle(cmds))
     return [table, Spacer(0, p.styles.gap * 0.6)]
@@ -194,16 +198,16 @@ def _prose(field: str) -> Callable[[Parts], list[Flowable]]:
 
 
 def table_block(p: Parts) -> list[Flowable]:
+    """The comparison table under its heading, in the shape measured for the page;
+    landscape table pages only when the layout asks for them at this many subjects."""
     if not p.model.table:
         return []
-    wide = p.layout.handout.table.landscape_from_subjects
-    wide = wide is not None and len(p.model.subjects) >= wide and p.layout.page.orientation != "landscape"
+    wide = p.shape == "landscape"
     out: list[Flowable] = [NextPageTemplate("wide"), PageBreakIfNotEmpty()] if wide else []
     label = p.layout.handout.labels.table
     if label:
-        out += [CondPageBreak(p.styles.gap * 8), p.heading(label)]
-        out[-1].keepWithNext = 0
-    out.append(build_table(p.model, p.layout, p.styles, p.tags))
+        out.append(p.heading(label))  # keepWithNext: travels with the header and first row
+    out.append(build_table(p.model, p.layout, p.styles, p.tags, "rows" if p.shape == "rows" else "columns"))
     if wide:
         out += [NextPageTemplate("main"), PageBreakIfNotEmpty()]
     return out
@@ -215,7 +219,7 @@ def similarities_block(p: Parts) -> list[Flowable]:
     label = p.layout.handout.labels.similarities
     bullet = ParagraphStyle("h-bullet-accent", parent=p.styles.bullet, bulletColor=HexColor(p.layout.colors.accent))
     head = [p.heading(label)] if label else []
-    texts = [to_reportlab(t, p.layout.colors.link) for t in p.model.similarities]
+    texts = [p.styles.text(t) for t in p.model.similarities]
     return head + p.items(texts, bullet, ["\u2022"] * len(texts), "Disc")
 
 
@@ -231,7 +235,7 @@ def sections_block(p: Parts) -> list[Flowable]:
                 continue
             subject = p.model.subjects[i]
             label = MarkedText(
-                Paragraph(to_reportlab(subject.name, p.layout.colors.link), p.styles.subheading),
+                Paragraph(p.styles.text(subject.name), p.styles.subheading),
                 p.layout.subject_marker(i),
                 p.layout.subject_color(i, subject.color),
             )
@@ -255,12 +259,12 @@ def sources_block(p: Parts) -> list[Flowable]:
     out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
     texts = []
     for ref in p.model.sources:
-        text = to_reportlab(ref.title, link)
+        text = p.styles.text(ref.title)
         if ref.url:
             url = escape_attr(ref.url)
             text += f' \u2014 <link href="{url}" color="{link}"><u>{escape(ref.url)}</u></link>'
         if ref.note:
-            text += f' <font color="{p.layout.colors.muted}">({to_reportlab(ref.note, link)})</font>'
+            text += f' <font color="{p.layout.colors.muted}">({p.styles.text(ref.note)})</font>'
         texts.append(text)
     return out + p.items(texts, style, [f"{n}." for n in range(1, len(texts) + 1)], "Decimal")
 

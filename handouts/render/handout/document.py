@@ -16,9 +16,11 @@ from handouts.markup import parse_inline, plain
 from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
 from handouts.render.handout.blocks import BLOCKS, Parts
+from handouts.render.handout.columns import Shape, column_weights, table_shape
+from handouts.render.pdf.breaks import keep_headings
 from handouts.render.pdf.page import HandoutDoc, build_or_explain, canvas_class, running_for
 from handouts.render.pdf.structure import DocInfo
-from handouts.render.pdf.styles import build_styles
+from handouts.render.pdf.styles import Styles, build_styles
 from handouts.render.pdf.tags import TagRecorder
 from handouts.source.models import Comparison
 
@@ -28,15 +30,20 @@ from handouts.source.models import Comparison
 def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
     """The handout PDF for ``model`` drawn with ``layout``: a tagged PDF
     (structure tree in reading order, decoration marked as artifacts)."""
-    styles = build_styles(layout, markup_styles(model))
+    styles = build_styles(layout, markup_styles(model), model.language)
     warn_missing_glyphs(model, layout, context)
     tags = TagRecorder(model.language)
-    parts = Parts(model, layout, styles, context, tags)
+    oriented, shape = orient(model, layout, styles)
+    if oriented is not layout:  # the page turned: prose measure and styles follow
+        layout, styles = oriented, build_styles(oriented, markup_styles(model), model.language)
+    parts = Parts(model, layout, styles, context, tags, shape)
     story: list[Flowable] = []
     for name in layout.handout.blocks:
         builder = BLOCKS.get(name)
         if builder:
             story += builder(parts)
+    frame = layout.page.dimensions()[1] - layout.page.margins.top - layout.page.margins.bottom
+    story = keep_headings(story, frame * 0.5)
     buffer = io.BytesIO()
     info = DocInfo(
         title=plain(model.title),
@@ -59,6 +66,21 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
         doc, story, canvas_class(running_for(model, layout, styles), tags, info), "handout", context.source_path
     )
     return buffer.getvalue()
+
+
+def orient(model: Comparison, layout: Layout, styles: Styles) -> tuple[Layout, Shape]:
+    """The layout to draw with and the table's shape. A table that is readable
+    only on landscape pages turns the whole handout landscape (one orientation
+    per document: no portrait page left holding just the title), unless the
+    layout itself asks for landscape table pages at this many subjects."""
+    if not model.table:
+        return layout, "columns"
+    shape = table_shape(model, layout, styles, column_weights(model))
+    forced = layout.handout.table.landscape_from_subjects
+    if shape != "landscape" or (forced is not None and len(model.subjects) >= forced):
+        return layout, shape
+    page = layout.page.model_copy(update={"orientation": "landscape"})
+    return layout.model_copy(update={"page": page}), "columns"
 
 
 def subject_line(model: Comparison) -> str:

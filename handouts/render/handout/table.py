@@ -13,19 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
-from handouts.colors import readable_on
 from handouts.layout.models import Layout
-from handouts.markup import plain, to_reportlab
-from handouts.render.pdf.marks import MarkedText
+from handouts.render.handout.columns import Measure, least_column
+from handouts.render.handout.columns import widths as column_widths
 from handouts.render.pdf.styles import Styles
-from handouts.render.pdf.tags import Element, TagRecorder, table_callback, tagging_table
-from handouts.source.models import Comparison, split_paragraphs
+from handouts.render.pdf.tags import Element, table_callback, tagging_table
 
 DASH = "\u2014"
+KEEP_LINES = 6  # a row of fewer lines moves to the next page whole rather than split
 
 
 @dataclass(frozen=True)
@@ -35,6 +32,14 @@ class Row:
     index: int
     cells: tuple[tuple[Flowable, ...], ...]  # label cell first, then one per subject
     label_repeat: bool = False  # the label cell only repeats the label ("Label (cont.)"): an artifact
+    span: int | None = None  # one cell from this column to the last (1: a shared value; 0: a heading row)
+
+
+def _spans(row: Row, widths: list[float]) -> list[float]:
+    """Each cell's drawn width: a spanning cell takes every column from ``row.span`` on."""
+    if row.span is None:
+        return widths
+    return widths[: row.span] + [sum(widths[row.span :])] + [0.0] * (len(widths) - row.span - 1)
 
 
 def _cell_height(flowables: tuple[Flowable, ...], width: float) -> float:
@@ -46,15 +51,6 @@ def _cell_height(flowables: tuple[Flowable, ...], width: float) -> float:
         first_before = before if first_before is None else first_before
         total += h + before + last_after
     return total - (first_before or 0.0) - last_after if flowables else 0.0
-
-
-def _natural_width(f: Flowable) -> float:
-    """Width a header cell needs to keep its longest word whole."""
-    if isinstance(f, MarkedText):
-        para = f.paragraph
-        longest = max(para.getPlainText().split() or [""], key=len)
-        return f.indent + stringWidth(longest, para.style.fontName, para.style.fontSize)
-    return 0.0
 
 
 def _split_cell(flowables: tuple[Flowable, ...], width: float, height: float) -> tuple[tuple, tuple]:
@@ -96,9 +92,11 @@ class ComparisonTable(Flowable):
         heights: dict | None = None,
         cells: list[list[Element]] | None = None,
         first: bool = True,
+        *,
+        measure: Measure,
     ) -> None:
         super().__init__()
-        self.cells, self.first = cells, first
+        self.cells, self.first, self.measure = cells, first, measure
         # (id(row), width) -> (row, height), shared with the pieces split from this
         # table so each row is measured once, not once per page.
         self._heights: dict[tuple[int, float], tuple[Row, float]] = {} if heights is None else heights
@@ -108,27 +106,14 @@ class ComparisonTable(Flowable):
 
     # -- measuring ---------------------------------------------------------
     def _widths(self, aw: float) -> list[float]:
-        """Label column from the layout; subject columns by weight, but never so
-        narrow that a subject's name must break (while the page allows)."""
-        label = aw * self.layout.handout.table.label_width
-        room = aw - label
-        floors = [
-            min(_natural_width(h) + 2 * self.styles.cell_pad + 1, room / len(self.weights)) for h in self.header[1:]
-        ]
-        widths = [room * w for w in self.weights]
-        for _ in range(len(widths)):
-            short = sum(f - w for f, w in zip(floors, widths) if w < f)
-            if short <= 0.01:
-                break
-            spare = sum(w - f for f, w in zip(floors, widths) if w > f)
-            widths = [f if w <= f else w - short * (w - f) / spare for f, w in zip(floors, widths)]
-        return [label] + widths
+        least = least_column(self.layout, self.styles) if len(self.weights) > 1 else 0.0
+        return column_widths(self.measure, self.weights, self.layout, aw, least)
 
     def _measure(self, aw: float) -> tuple[list[float], float, list[float]]:
         if self._measured is None or self._measured[0] != aw:
             widths = self._widths(aw)
             pad = 2 * self.styles.cell_pad
-            header_h = max(_cell_height((c,), w - pad) for c, w in zip(self.header, widths)) + pad
+            header_h = max((_cell_height((c,), w - pad) + pad for c, w in zip(self.header, widths)), default=0.0)
             heights = [self._row_height(r, widths) for r in self.rows]
             self._measured = (aw, widths, header_h, heights)
         return self._measured[1:]
@@ -138,8 +123,18 @@ class ComparisonTable(Flowable):
         known = self._heights.get(key)
         if known is None or known[0] is not row:
             pad = 2 * self.styles.cell_pad
-            known = self._heights[key] = (row, max(_cell_height(c, w - pad) for c, w in zip(row.cells, widths)) + pad)
+            cells = zip(row.cells, _spans(row, widths))
+            known = self._heights[key] = (row, max(_cell_height(c, max(w - pad, 1.0)) for c, w in cells) + pad)
         return known[1]
+
+    def start_height(self, aw: float) -> float:
+        """The least that may start a page: the header and the first row (two
+        lines of it when it is long enough to split)."""
+        _, header_h, heights = self._measure(aw)
+        first = heights[0] if heights else 0.0
+        if first - 2 * self.styles.cell_pad > self.styles.cell.leading * KEEP_LINES:
+            first = self.styles.cell.leading * 2 + 2 * self.styles.cell_pad
+        return header_h + first
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, header_h, heights = self._measure(aw)
@@ -152,15 +147,16 @@ class ComparisonTable(Flowable):
         content = height - pad - 1.0
         if content < self.styles.cell.leading * 2:
             return None
-        pieces = [_split_cell(cell, w - pad, content) for cell, w in zip(row.cells, widths)]
+        pieces = [_split_cell(cell, max(w - pad, 1.0), content) for cell, w in zip(row.cells, _spans(row, widths))]
         if not any(first for first, _ in pieces) or not any(rest for _, rest in pieces):
             return None
         label_rest = pieces[0][1]  # a label too long for the page continues as itself
-        head = Row(row.index, tuple(first for first, _ in pieces), row.label_repeat)
+        head = Row(row.index, tuple(first for first, _ in pieces), row.label_repeat, row.span)
         tail = Row(
             row.index,
             (label_rest or self.continued(row.index),) + tuple(rest for _, rest in pieces[1:]),
             row.label_repeat or not label_rest,
+            row.span,
         )
         return head, tail
 
@@ -174,7 +170,7 @@ class ComparisonTable(Flowable):
             room -= heights[i]
             i += 1
         rest = list(self.rows[i:])
-        if rest:
+        if rest and heights[i] - 2 * self.styles.cell_pad > self.styles.cell.leading * KEEP_LINES:
             cut = self._split_row(rest[0], widths, room)
             if cut:
                 taken.append(cut[0])
@@ -195,15 +191,17 @@ class ComparisonTable(Flowable):
                     self._heights,
                     self.cells,
                     first=False,
+                    measure=self.measure,
                 )
             )
         return parts
 
     # -- drawing -----------------------------------------------------------
     def _table(self, rows: list[Row], widths: list[float]) -> Table:
-        data = [list(self.header)] + [[list(c) for c in r.cells] for r in rows]
+        top = 1 if self.header else 0
+        data = [list(self.header)] * top + [[list(c) for c in r.cells] for r in rows]
         callback = table_callback(self._cell_element(rows)) if self.cells else None
-        table = tagging_table(data, callback, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = tagging_table(data, callback, colWidths=widths, repeatRows=top, hAlign="LEFT")
         table.setStyle(TableStyle(self._commands(rows)))
         return table
 
@@ -211,11 +209,16 @@ class ComparisonTable(Flowable):
         """Which element each drawn cell belongs to (None: an artifact)."""
         cells = self.cells or []
 
+        top = 1 if self.header else 0
+
         def element(r: int, c: int, value: object) -> Element | None:
-            if r == 0:
+            if r < top:
                 return cells[0][c] if self.first else None
-            row = rows[r - 1]
-            return None if c == 0 and row.label_repeat else cells[row.index + 1][c]
+            row = rows[r - top]
+            own = cells[row.index + 1]
+            if (c == 0 and row.label_repeat) or c >= len(own) or (row.span is not None and c > row.span):
+                return None  # a repeated label, or a cell covered by a span
+            return own[c]
 
         return element
 
@@ -229,18 +232,31 @@ class ComparisonTable(Flowable):
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad),
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ]
-        for col, fill in enumerate(self.fills):
-            cmds.append(("BACKGROUND", (col, 0), (col, 0), HexColor(fill)))
+        top, fills = (1 if self.header else 0), self.layout.handout.fills
+        if top:
+            cmds.append(("VALIGN", (0, 0), (-1, 0), "MIDDLE"))
+        if not top:
+            pass
+        elif fills:
+            for col, fill in enumerate(self.fills):
+                cmds.append(("BACKGROUND", (col, 0), (col, 0), HexColor(fill)))
+        else:  # no filled areas: a heavy rule under the header instead
+            cmds.append(("LINEBELOW", (0, 0), (-1, 0), 1.6, HexColor(c.accent)))
         if kind == "grid":
             cmds.append(("GRID", (0, 0), (-1, -1), 0.5, rule))
         else:
             cmds.append(("LINEBELOW", (0, -1), (-1, -1), 0.8, HexColor(c.accent)))
-        for n, row in enumerate(rows, start=1):
-            if kind == "zebra" and row.index % 2 == 1:
+        for n, row in enumerate(rows, start=top):
+            if row.span is not None:
+                cmds.append(("SPAN", (row.span, n), (-1, n)))
+            if row.span == 0:  # an attribute heading (subjects as rows)
+                heading = ("BACKGROUND", (0, n), (-1, n), HexColor(c.header_fill))
+                cmds.append(heading if fills else ("LINEABOVE", (0, n), (-1, n), 1.6, HexColor(c.accent)))
+                continue
+            if kind == "zebra" and fills and row.index % 2 == 1:
                 cmds.append(("BACKGROUND", (0, n), (-1, n), HexColor(c.zebra)))
-            if kind == "rules" and n < len(rows):
+            if kind == "rules" and n < len(rows) - 1 + top:
                 cmds.append(("LINEBELOW", (0, n), (-1, n), 0.5, rule))
         return cmds
 
@@ -249,72 +265,3 @@ class ComparisonTable(Flowable):
         table = self._table(self.rows, widths)
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
-
-
-def column_weights(model: Comparison, low: float = 0.7, high: float = 1.6) -> list[float]:
-    """Subject column shares (summing to 1) balanced by how much text each holds."""
-    n = len(model.subjects)
-    sizes = [
-        sum(len(plain(v)) for v in column if v) ** 0.5 + 1.0 for column in zip(*(row.cells() for row in model.table))
-    ] or [1.0] * n
-    shares = [s / sum(sizes) for s in sizes]
-    for _ in range(4):  # clamp to [low, high] x equal share, then renormalise
-        shares = [min(max(s, low / n), high / n) for s in shares]
-        shares = [s / sum(shares) for s in shares]
-    return shares
-
-
-def table_elements(model: Comparison, tags: TagRecorder, parent: Element | None = None) -> list[list[Element]]:
-    """Table > TR > TH/TD: the header row's subject cells are column headers,
-    each row's label is a row header."""
-    table = tags.element("Table", parent)
-    header = tags.element("TR", table)
-    cells = [
-        [tags.element("TD", header)] + [tags.element("TH", header, O="Table", Scope="Column") for _ in model.subjects]
-    ]
-    for _ in model.table:
-        tr = tags.element("TR", table)
-        cells.append(
-            [tags.element("TH", tr, O="Table", Scope="Row")] + [tags.element("TD", tr) for _ in model.subjects]
-        )
-    return cells
-
-
-def build_table(model: Comparison, layout: Layout, styles: Styles, tags: TagRecorder | None = None) -> ComparisonTable:
-    """The comparison table flowable for ``model`` (tagged into ``tags``)."""
-    link = layout.colors.link
-    labels = layout.handout.labels
-    fills = [layout.colors.header_fill] + [layout.subject_color(i, s.color) for i, s in enumerate(model.subjects)]
-    header: list[Flowable] = [Paragraph("", styles.header)]
-    for i, subject in enumerate(model.subjects):
-        style = styles.on(styles.header, fills[i + 1], f"h-header-{i}")
-        header.append(
-            MarkedText(
-                Paragraph(to_reportlab(subject.name), style), layout.subject_marker(i), readable_on(fills[i + 1])
-            )
-        )
-    dash = ParagraphStyle("h-dash", parent=styles.cell, textColor=HexColor(layout.colors.muted))
-
-    def cell(text: str | None) -> tuple[Flowable, ...]:
-        if not text:
-            return (Paragraph(DASH, dash),)
-        return tuple(Paragraph(to_reportlab(p, link), styles.cell) for p in split_paragraphs(text)) or (
-            Paragraph(DASH, dash),
-        )
-
-    label_texts = [row.label for row in model.table]
-
-    def continued(index: int) -> tuple[Flowable, ...]:
-        text = (
-            to_reportlab(label_texts[index]) + " " + to_reportlab(labels.continued)
-            if labels.continued
-            else to_reportlab(label_texts[index])
-        )
-        return (Paragraph(text, styles.label),)
-
-    rows = [
-        Row(i, ((Paragraph(to_reportlab(row.label, link), styles.label),),) + tuple(cell(v) for v in row.cells()))
-        for i, row in enumerate(model.table)
-    ]
-    cells = table_elements(model, tags) if tags is not None else None
-    return ComparisonTable(header, rows, column_weights(model), layout, styles, fills, continued, cells=cells)

@@ -88,14 +88,17 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
             self.saveState()
             self.setFont(r.font, r.size)
             self.setFillColor(HexColor(r.color))
-            y = bottom * 0.45
+            page = r.page.format(page=number, pages=total)
+            room = width - left - right - self.stringWidth(page, r.font, r.size) - r.size * 2
+            lines = footer_lines(r.footer, r.font, r.size, room)
+            lead = r.size * 1.2
+            y = bottom * 0.45 + (len(lines) - 1) * lead  # the first line's baseline; the rest below
             self.setStrokeColor(HexColor(r.rule))
             self.setLineWidth(0.5)
             self.line(left, y + r.size * 1.5, width - right, y + r.size * 1.5)
-            page = r.page.format(page=number, pages=total)
             self.drawRightString(width - right, y, page)
-            room = width - left - right - self.stringWidth(page, r.font, r.size) - r.size * 2
-            self.drawString(left, y, _fit(r.footer, r.font, r.size, room, self))
+            for n, line in enumerate(lines):
+                self.drawString(left, y - n * lead, line)
             if r.header:
                 self.drawRightString(
                     width - right, height - top * 0.55, _fit(r.header, r.font, r.size, width - left - right, self)
@@ -103,6 +106,24 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
             self.restoreState()
 
     return RunningCanvas
+
+
+FOOTER_LINES = 2  # a long footer wraps to two lines (large print) and is shortened only after that
+
+
+def footer_lines(text: str, font: str, size: float, room: float) -> list[str]:
+    """The footer wrapped to ``room`` points, at most :data:`FOOTER_LINES` lines
+    (the last shortened with an ellipsis if it still does not fit)."""
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines = simpleSplit(text, font, size, room) or [""]
+    if len(lines) > FOOTER_LINES:
+        rest = " ".join(lines[FOOTER_LINES - 1 :])
+        while rest and stringWidth(rest + "\u2026", font, size) > room:
+            rest = rest[:-1]
+        lines = lines[: FOOTER_LINES - 1] + [rest.rstrip() + "\u2026"]
+    return lines
 
 
 def _fit(text: str, font: str, size: float, room: float, canvas: Canvas) -> str:

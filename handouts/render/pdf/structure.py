@@ -107,7 +107,7 @@ class _Writer:
         if element.alt:
             obj["Alt"] = PDFString(element.alt)
         if element.attrs:
-            obj["A"] = PDFDictionary({k: PDFName(v) for k, v in element.attrs.items()})
+            obj["A"] = PDFDictionary({k: v if isinstance(v, int) else PDFName(v) for k, v in element.attrs.items()})
         kids: list = []
         first_page = None
         for kid in element.kids:

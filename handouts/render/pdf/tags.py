@@ -85,7 +85,7 @@ class TagRecorder:
         self._contexts: list = []  # open push() spans
 
     # -- structure (built in reading order, before drawing) --------------
-    def element(self, kind: str, parent: Element | None = None, alt: str | None = None, **attrs: str) -> Element:
+    def element(self, kind: str, parent: Element | None = None, alt: str | None = None, **attrs: str | int) -> Element:
         parent = parent or self.root
         made = Element(kind, parent, alt, dict(attrs))
         parent.kids.append(made)

@@ -1,0 +1,152 @@
+"""Text as a printer would set it: typographic quotes and dashes by language,
+no-break spaces where a line must not break, real hyphenation, and emphasis
+the layout can read (large print asks for bold, not italics).
+
+Teachers type straight quotes and hyphens; a handout that prints “…” next to
+"…" looks unfinished. Hyphenation is handed to reportlab's paragraph as a
+callable (its public ``hyphenationLang`` style attribute accepts one), so every
+line break inside a word prints a visible hyphen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from handouts.caches import memoize
+from handouts.markup import to_reportlab
+
+# Opening and closing double quotes, and the single quote pair, by primary language subtag.
+_QUOTES: dict[str, tuple[str, str, str, str]] = {
+    "en": ("\u201c", "\u201d", "\u2018", "\u2019"),
+    "de": ("\u201e", "\u201c", "\u201a", "\u2018"),
+    "fr": ("\u00ab\u202f", "\u202f\u00bb", "\u2039\u202f", "\u202f\u203a"),
+    "ru": ("\u00ab", "\u00bb", "\u201e", "\u201c"),
+    "uk": ("\u00ab", "\u00bb", "\u201e", "\u201c"),
+    "es": ("\u00ab", "\u00bb", "\u201c", "\u201d"),
+    "it": ("\u00ab", "\u00bb", "\u201c", "\u201d"),
+    "el": ("\u00ab", "\u00bb", "\u201c", "\u201d"),
+    "pl": ("\u201e", "\u201d", "\u00ab", "\u00bb"),
+    "cs": ("\u201e", "\u201c", "\u201a", "\u2018"),
+    "nl": ("\u201c", "\u201d", "\u2018", "\u2019"),
+    "sv": ("\u201d", "\u201d", "\u2019", "\u2019"),
+}
+_URL = re.compile(r"(\]\((?:https?://|mailto:)[^)\s]+\)|(?:https?://|mailto:)\S+)")
+_RANGE = re.compile(r"(?<=\d)-(?=\d)")  # 1917-1924 -> 1917–1924
+_SPACED_DASH = re.compile(r"(?<=\S) -{1,2} (?=\S)")  # "a - b" -> "a – b"
+_NO_BREAK = re.compile(r"\b(c\.|ca\.|p\.|pp\.|No\.|St\.|\d+)\s+(?=(?:\d+|BC|AD|BCE|CE|km|kg|%)\b)")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _quotes(language: str) -> tuple[str, str, str, str]:
+    return _QUOTES.get(language.split("-")[0].lower(), _QUOTES["en"])
+
+
+def _pair(text: str, straight: str, opening: str, closing: str) -> str:
+    """Straight quotes as opening/closing by position: after a space or an
+    opening bracket or dash a quote opens, otherwise it closes."""
+    out, prev = [], " "
+    for ch in text:
+        out.append((opening if prev.isspace() or prev in _OPENERS else closing) if ch == straight else ch)
+        prev = out[-1][-1]
+    return "".join(out)
+
+
+_OPENERS = "([{/\u2014\u2013-\u201c\u201e\u00ab\u2018\u201a"
+
+
+@memoize("typeset text", maxsize=4096)
+def typeset(text: str, language: str = "en") -> str:
+    """``text`` with typographic quotes and dashes for ``language`` and no-break
+    spaces inside "c. 1928" and "490 BC"; links and URLs are left exactly as typed."""
+    dq_open, dq_close, sq_open, sq_close = _quotes(language)
+    pieces = _URL.split(text)
+    for i in range(0, len(pieces), 2):  # even pieces are prose; odd ones URLs
+        piece = _RANGE.sub("\u2013", pieces[i])
+        piece = _SPACED_DASH.sub(" \u2013 ", piece)
+        piece = _NO_BREAK.sub(lambda m: m.group(1) + "\u00a0", piece)
+        piece = _pair(_APOSTROPHE.sub("\u2019", piece), "'", sq_open, sq_close)
+        piece = _pair(piece, '"', dq_open, dq_close)
+        pieces[i] = piece
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class Setter:
+    """Turns a source text into reportlab markup the way this handout sets text."""
+
+    language: str = "en"
+    link: str | None = None
+    emphasis: str = "italic"  # "bold": large print asks for bold instead of italics
+
+    def __call__(self, text: str, link: bool = True) -> str:
+        markup = to_reportlab(typeset(text, self.language), self.link if link else None)
+        if self.emphasis == "bold":
+            # User text is escaped, so <i> can only be the markup's own tag.
+            markup = markup.replace("<i>", "<b>").replace("</i>", "</b>")
+        return markup
+
+
+MIN_WORD = 7  # shorter words never hyphenate ("Le-nin", "sta-te" read badly)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@memoize("hyphenation dictionaries", maxsize=32)
+def _dictionary(language: str):  # noqa: ANN202 - a pyphen.Pyphen, or None without one for the language
+    import pyphen
+
+    found = pyphen.language_fallback(language.replace("-", "_"))
+    return pyphen.Pyphen(lang=found, left=2, right=3) if found else None
+
+
+def hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
+    """reportlab's ``hyphenationLang``: (head, tail) pairs from the language's
+    dictionary (pyphen), longest head first, so a break inside a word always
+    prints a hyphen; "" (no hyphenation) for a language pyphen does not know."""
+    dictionary = _dictionary(language)
+    return dictionary.iterate if dictionary is not None else ""
+
+
+def pieces(text: str, language: str) -> list[str]:
+    """The parts of ``text`` no line break may cut: whole words below
+    :data:`MIN_WORD` letters or without a dictionary, tokens with digits,
+    and the syllable groups between a long word's break points (each with
+    the hyphen it would print). A column at least as wide as the widest
+    piece never needs reportlab's silent mid-word split."""
+    dictionary = _dictionary(language)
+    out: list[str] = []
+    for token in re.split(r"[ \t\n]+", text):  # no-break spaces join ("c. 1928" is one piece)
+        for part in re.split(r"(?<=-)", token):  # reportlab breaks inside a word only after "-"
+            if dictionary is None or len(part) < MIN_WORD or not _LETTERS.fullmatch(part.strip(_PUNCT)):
+                out.append(part)
+                continue
+            cuts = [0, *dictionary.positions(part), len(part)]
+            out += [part[a:b] + ("-" if b < len(part) else "") for a, b in zip(cuts, cuts[1:])]
+    return out
+
+
+_PUNCT = "\"'()[]{}.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
+
+def hyphenate_only(words: set[str], language: str) -> Callable[[str], Iterator[tuple[str, str]]]:
+    """A hyphenator for headings, labels and headers: it breaks only ``words``
+    (those too wide for their cell), at the dictionary's points first and, failing
+    those, anywhere leaving two letters a side: always with a visible hyphen."""
+    dictionary = _dictionary(language)
+
+    def pairs(word: str) -> Iterator[tuple[str, str]]:
+        if not any(w.endswith(word) for w in words):  # a too-wide word, or the rest of one after a break
+            return
+        if dictionary is not None:
+            yield from dictionary.iterate(word)
+        for cut in range(len(word) - 2, 1, -1):
+            yield word[:cut], word[cut:]
+
+    return pairs
+
+
+def too_wide(texts: list[str], room: float, width: Callable[[str], float]) -> set[str]:
+    """The letter runs of ``texts`` (split at hyphens, dashes, slashes and
+    punctuation, as reportlab hands them to a hyphenator) wider than ``room``."""
+    return {w for t in texts for w in _LETTERS.findall(t) if width(w) > room}
