@@ -46,8 +46,10 @@ class Reporter:
             return
         if result.status == "failed":
             self._out(f"failed  {result.source}")
-        elif result.written:
-            self._out(f"built   {result.source} -> {', '.join(result.written)}")
+        elif result.written or result.omitted:
+            made = ", ".join(result.written) or "nothing"
+            none = f" (nothing to draw for {', '.join(result.omitted)})" if result.omitted else ""
+            self._out(f"built   {result.source} -> {made}{none}")
         else:
             self._out(f"skipped {result.source} (unchanged; --force rebuilds)")
 
@@ -89,6 +91,7 @@ class Reporter:
                                 "status": r.status,
                                 "written": r.written,
                                 "skipped": r.unchanged,
+                                "omitted": r.omitted,
                                 "warnings": [w.format() for w in r.warnings],
                                 "errors": [e.format() for e in r.problems],
                                 "seconds": round(r.seconds, 4),

@@ -123,6 +123,7 @@ def merge(parts: list[Result]) -> Result:
     for part in parts:
         merged.outputs.update(part.outputs)
         merged.unchanged += part.unchanged
+        merged.omitted += part.omitted
         merged.fingerprints.update(part.fingerprints)
         merged.problems += [p for p in part.problems if p not in merged.problems]
         merged.warnings += [w for w in part.warnings if w not in merged.warnings]
@@ -145,5 +146,11 @@ def write_result(result: Result, out: Path, manifest: dict[str, str] | None = No
         if manifest is not None:
             manifest[target] = result.fingerprints[target]
     result.outputs = {}
+    for target in result.omitted:  # an old file would show what the source no longer says
+        stale = out / target
+        if stale.is_file():
+            stale.unlink(missing_ok=True)
+        if manifest is not None:
+            manifest.pop(target, None)
     if manifest is not None:
         manifest.update((target, result.fingerprints[target]) for target in result.unchanged)

@@ -269,32 +269,35 @@ def build_sources(w: DeckWriter) -> None:
 
 
 def timeline_slide(w: DeckWriter) -> None:
-    """The shared timeline drawn with native shapes; every event (date, label,
-    detail) in the notes and the group's alt text; a numbered key slide when
-    the labels had to give way to numbers."""
+    """The shared timeline drawn with native shapes, on as many slides as it
+    needs to fit (lanes, else periods, continue on the next; each with its own
+    axis); every event (date, label, detail) in the notes and the group's alt
+    text; a numbered key slide when the labels had to give way to numbers.
+    Fewer than two dated events: no slide (the build warns once)."""
+    from handouts.render.deck.timeline import plan_slides
+    from handouts.timeline.model import warn_no_timeline
+
     timeline = build_timeline(w.model, w.layout)
     if timeline.empty:
+        warn_no_timeline(w.context, timeline)
         return
-    lines = [
-        f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
-        for item in sorted(timeline.items, key=lambda i: (i.start, i.number))
-    ]
-    slide = w.new_slide(w.deck.labels.timeline, [plain(line) for line in lines])
     body = w.body
-    placement = draw_timeline(
-        slide,
-        pt_to_emu(body.left),
-        pt_to_emu(body.top),
-        pt_to_emu(body.width),
-        pt_to_emu(body.height),
-        timeline,
-        w.layout,
-        w.language,
-    )
-    group = next(shape for shape in slide.shapes if shape.name == "Timeline")
-    set_alt_text(group, f"{w.deck.labels.timeline}: " + "; ".join(plain(line) for line in lines))
-    if placement.numbered:
-        key = [f"{item.number}. {item.date_text}: {item.label}" for item in timeline.items]
+    parts = plan_slides(timeline, w.layout, body.width, body.height)
+    numbered = False
+    for n, (part, placement) in enumerate(parts):
+        lines = [
+            f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
+            for item in part.chronological()
+        ]
+        title = w.deck.labels.timeline + (f" {w.deck.labels.continued}" if n else "")
+        slide = w.new_slide(title, [plain(line) for line in lines])
+        box = (pt_to_emu(body.left), pt_to_emu(body.top), pt_to_emu(body.width), pt_to_emu(body.height))
+        draw_timeline(slide, *box, part, w.layout, w.language, placement)
+        group = next(shape for shape in slide.shapes if shape.name == "Timeline")
+        set_alt_text(group, f"{w.deck.labels.timeline}: " + "; ".join(plain(line) for line in lines))
+        numbered = numbered or placement.numbered
+    if numbered:
+        key = [f"{item.number}. {item.date_text}: {item.label}" for item in timeline.chronological()]
         w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False)
 
 

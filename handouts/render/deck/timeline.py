@@ -51,16 +51,65 @@ def deck_measure(layout: Layout):
     return measurer(DECK_METRIC_TWINS[layout.deck.fonts.body])
 
 
+def plan_slides(timeline: Timeline, layout: Layout, box_w: float, box_h: float) -> list[tuple[Timeline, Placement]]:
+    """The timeline on as few slides as fit the body box (points): all lanes
+    on one when they fit, else consecutive lanes per slide, each with its own
+    axis over the same range and the same event numbers. Never taller than
+    the box: a lane too tall even alone is cut by period."""
+    size = layout.deck.sizes.min
+    width_of = deck_measure(layout)
+
+    def fit(part: Timeline) -> Placement:
+        return place(part, box_w, width_of, size, size, available_height=box_h)
+
+    whole = fit(timeline)
+    if whole.height <= box_h:
+        return [(timeline, spread(whole, box_h, most=3.0))]
+    parts: list[tuple[Timeline, Placement]] = []
+    group: list[int] = []
+    for lane in range(len(timeline.lanes)):
+        trial = timeline.subset([*group, lane])
+        placed = fit(trial)
+        if group and placed.height > box_h:
+            parts += _by_period(timeline.subset(group), fit, box_h)
+            group = [lane]
+        else:
+            group.append(lane)
+    parts += _by_period(timeline.subset(group), fit, box_h)
+    return [(part, spread(placed, box_h, most=3.0)) for part, placed in parts]
+
+
+def _by_period(part: Timeline, fit, box_h: float, depth: int = 0) -> list[tuple[Timeline, Placement]]:
+    """``part`` on one slide, or cut at its middle event into earlier and later
+    halves (each its own axis) until every half fits."""
+    placed = fit(part)
+    if placed.height <= box_h or len(part.items) < 4 or depth > 4:
+        return [(part, placed)]
+    ordered = part.chronological()
+    half = len(ordered) // 2
+    early, late = {i.number for i in ordered[:half]}, {i.number for i in ordered[half:]}
+    return _by_period(part.period(early), fit, box_h, depth + 1) + _by_period(part.period(late), fit, box_h, depth + 1)
+
+
 def draw_timeline(
-    slide, left: int, top: int, width: int, height: int, timeline: Timeline, layout: Layout, language: str = "en"
+    slide,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    timeline: Timeline,
+    layout: Layout,
+    language: str = "en",
+    placement: Placement | None = None,
 ) -> Placement:
     """Draw into the box (EMU) and return the placement (``.numbered`` tells the
-    caller the labels went to a numbered key it should show, e.g. on the next slide)."""
-    size = layout.deck.sizes.min
+    caller the labels went to a numbered key it should show, e.g. on the next
+    slide). ``placement`` is one :func:`plan_slides` made; without it the
+    timeline is placed here, as one part."""
     box_w, box_h = emu_to_pt(width), emu_to_pt(height)
     width_of = deck_measure(layout)
-    placement = place(timeline, box_w, width_of, size, size, available_height=box_h)
-    placement = spread(placement, box_h, most=3.0)
+    if placement is None:
+        placement = plan_slides(timeline, layout, box_w, box_h)[0][1]
     painter = _Painter(slide.shapes, layout, left, top, language, width_of)
     painter.paint(placement, timeline)
     # Grouped once drawn: python-pptx measures a group again after every shape added to it.
