@@ -108,7 +108,8 @@ def place_lane(lane: Lane, items: list[Item], top: float, r: LaneRequest):
 
     # vertical positions, top-down
     n_rows, row_h = rows.count, size * ROW
-    points_top = top + size * PAD + n_rows * row_h + (size * 0.25 if n_rows else 0)
+    pad = size * PAD * (0.4 if beside else 1.0)  # numbers beside markers need no headroom
+    points_top = top + pad + n_rows * row_h + (size * 0.25 if n_rows else 0)
     spans_top = points_top + n_point * track
     row_h_bar = max(row_h, bar) + size * 0.3
     pitches = [row_h + bar + size * 0.35 if above else row_h_bar for above in has_above]
@@ -137,9 +138,9 @@ def place_lane(lane: Lane, items: list[Item], top: float, r: LaneRequest):
     for (lx, w, text), group, t in zip(beside, groups, point_tracks):
         numbers = tuple(i.number for i in group)
         y = point_y(t)
-        labels.append(Label(text, numbers, lane.index, lx, y - row_h / 2, w, row_h, lx, y, y))
+        labels.append(Label(text, numbers, lane.index, lx, y - track / 2, w, track, lx, y, y))  # one track tall
     for anchor, text, numbers, t, row, x, w in chosen:
-        row_top = top + size * PAD + (n_rows - 1 - row) * row_h
+        row_top = top + pad + (n_rows - 1 - row) * row_h
         leader_top, leader_bottom = row_top + row_h - size * 0.1, point_y(t) - marker / 2
         labels.append(Label(text, numbers, lane.index, x, row_top, w, row_h, anchor, leader_top, leader_bottom))
     for (item, a, b, text, tx, w, above), t in zip(spans, span_tracks):
@@ -151,7 +152,7 @@ def place_lane(lane: Lane, items: list[Item], top: float, r: LaneRequest):
         )
         label_top = y - bar / 2 - row_h if above else y - row_h / 2
         labels.append(Label(text, (item.number,), lane.index, tx, label_top, w, row_h, tx, y, y))
-    height = spans_top - top + sum(pitches) + size * PAD + size * LANE_GAP * 0.5
+    height = spans_top - top + sum(pitches) + pad + size * LANE_GAP * (0.35 if beside else 0.5)
     return marks, labels, height
 
 

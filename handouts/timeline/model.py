@@ -81,6 +81,14 @@ class Timeline:
             items=tuple(replace(item, lane=keep[item.lane]) for item in self.items if item.lane in keep),
         )
 
+    def merged(self, label: str) -> Timeline:
+        """Every event in one lane called ``label`` (each keeps its subject's
+        colour, pattern and marker): the last resort that keeps a very full
+        chart on one page at a legible size."""
+        first = self.lanes[0]
+        lane = Lane(0, None, label, first.color, first.pattern, first.marker)
+        return replace(self, lanes=(lane,), items=tuple(replace(item, lane=0) for item in self.items))
+
     def period(self, numbers: set[int]) -> Timeline:
         """Only the events numbered ``numbers`` (the same lanes and numbers),
         on an axis fitted to them: one part of a timeline cut by period."""

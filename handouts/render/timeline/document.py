@@ -136,6 +136,13 @@ def _choose_page(model: Comparison, layout: Layout, timeline, st) -> tuple[str, 
             return orientation, placement, room
         tried.append((placement.height / room, orientation, placement, room))
     _, orientation, placement, room = min(tried, key=lambda t: t[0])
+    if len(timeline.lanes) > 1:  # still too tall: one lane, every event with its subject's marker
+        width, _ = layout.page.dimensions(orientation)
+        frame_w = width - layout.page.margins.left - layout.page.margins.right - 2 * FRAME_PADDING
+        one = timeline.merged(layout.timeline.labels.events)
+        merged = place(one, frame_w, measure(layout), layout.timeline.label_size, layout.timeline.min_size, room)
+        if merged.height < placement.height:
+            return orientation, merged, room
     return orientation, placement, room
 
 
