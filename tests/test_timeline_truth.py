@@ -23,6 +23,7 @@ from handouts.render.timeline.document import _choose_page
 from handouts.render.timeline.draw import measure
 from handouts.render.timeline.flow import styles
 from handouts.source.loader import load_source
+from handouts.source.models import Comparison
 from handouts.timeline.model import Timeline, build_timeline
 from handouts.timeline.placement import Placement, place
 from handouts.timeline.ticks import MIN_TICKS
@@ -128,13 +129,14 @@ def test_every_event_at_its_date_on_page_strip_and_slide(data: dict) -> None:
         if timeline.empty:
             continue
         settings_ = layout.timeline
-        # the timeline page: one page, in the orientation that holds it
-        from handouts.source.models import Comparison
-
+        # the timeline page: the whole chart on one page, in the orientation that holds it (else in
+        # one lane, else whole charts of periods, each on a page of its own)
         model = Comparison.model_validate({"title": "Generated", "subjects": data["subjects"]})
-        _, page, room = _choose_page(model, layout, timeline, styles(layout, timeline))
-        check_truth(timeline, page)
-        check_clear_and_inside(page, settings_.min_size, room)
+        _, pages, room = _choose_page(model, layout, timeline, styles(layout, timeline))
+        assert sorted(i.number for part, _ in pages for i in part.items) == [i.number for i in timeline.chronological()]
+        for part, page in pages:
+            check_truth(part, page)
+            check_clear_and_inside(page, settings_.min_size, room)
         # the handout's strip across a portrait text width
         width = layout.page.dimensions()[0] - layout.page.margins.left - layout.page.margins.right
         strip = place(timeline, width, measure(layout), settings_.label_size, settings_.min_size)

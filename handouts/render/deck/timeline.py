@@ -23,6 +23,7 @@ from handouts.render.deck import xml_edits
 from handouts.render.deck.text import rgb
 from handouts.render.fonts import measurer
 from handouts.timeline.model import Timeline
+from handouts.timeline.parts import split_to_fit
 from handouts.timeline.placement import Placement, place, spread
 from handouts.units import emu_to_pt, pt_to_emu
 
@@ -54,41 +55,12 @@ def deck_measure(layout: Layout):
 def plan_slides(timeline: Timeline, layout: Layout, box_w: float, box_h: float) -> list[tuple[Timeline, Placement]]:
     """The timeline on as few slides as fit the body box (points): all lanes
     on one when they fit, else consecutive lanes per slide, each with its own
-    axis over the same range and the same event numbers. Never taller than
-    the box: a lane too tall even alone is cut by period."""
+    axis over the same range and the same event numbers; a lane too tall even
+    alone is cut by period (see :mod:`handouts.timeline.parts`)."""
     size = layout.deck.sizes.min
     width_of = deck_measure(layout)
-
-    def fit(part: Timeline) -> Placement:
-        return place(part, box_w, width_of, size, size, available_height=box_h)
-
-    whole = fit(timeline)
-    if whole.height <= box_h:
-        return [(timeline, spread(whole, box_h, most=3.0))]
-    parts: list[tuple[Timeline, Placement]] = []
-    group: list[int] = []
-    for lane in range(len(timeline.lanes)):
-        trial = timeline.subset([*group, lane])
-        placed = fit(trial)
-        if group and placed.height > box_h:
-            parts += _by_period(timeline.subset(group), fit, box_h)
-            group = [lane]
-        else:
-            group.append(lane)
-    parts += _by_period(timeline.subset(group), fit, box_h)
+    parts = split_to_fit(timeline, lambda part: place(part, box_w, width_of, size, size, box_h), box_h)
     return [(part, spread(placed, box_h, most=3.0)) for part, placed in parts]
-
-
-def _by_period(part: Timeline, fit, box_h: float, depth: int = 0) -> list[tuple[Timeline, Placement]]:
-    """``part`` on one slide, or cut at its middle event into earlier and later
-    halves (each its own axis) until every half fits."""
-    placed = fit(part)
-    if placed.height <= box_h or len(part.items) < 4 or depth > 4:
-        return [(part, placed)]
-    ordered = part.chronological()
-    half = len(ordered) // 2
-    early, late = {i.number for i in ordered[:half]}, {i.number for i in ordered[half:]}
-    return _by_period(part.period(early), fit, box_h, depth + 1) + _by_period(part.period(late), fit, box_h, depth + 1)
 
 
 def draw_timeline(

@@ -22,7 +22,8 @@ from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact, tag
 from handouts.render.timeline.draw import label_family, measure
 from handouts.render.timeline.flow import TimelineFlowable, key_table, styles
 from handouts.source.models import Comparison
-from handouts.timeline.model import build_timeline, warn_no_timeline
+from handouts.timeline.model import Timeline, build_timeline, warn_no_timeline
+from handouts.timeline.parts import split_to_fit
 from handouts.timeline.placement import place, spread
 
 FRAME_PADDING = 6.0  # reportlab's default Frame padding (SimpleDocTemplate)
@@ -34,7 +35,7 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     """Build the timeline PDF and return its bytes (deterministic): a tagged PDF
     whose chart is a Figure described in words (every event in date order).
     ``None`` (and one warning) when there is nothing to draw."""
-    from reportlab.platypus import BaseDocTemplate, PageTemplate, Paragraph
+    from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate, Paragraph
 
     timeline = build_timeline(model, layout)
     if timeline.empty:
@@ -52,7 +53,8 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
         "timeline",
     )
     st = styles(layout, timeline)
-    orientation, placement, room = _choose_page(model, layout, timeline, st)
+    orientation, parts, room = _choose_page(model, layout, timeline, st)
+    numbered = any(placement.numbered for _, placement in parts)
     width, height = layout.page.dimensions(orientation)
     m = layout.page.margins
     tags = TagRecorder(model.language)
@@ -95,29 +97,39 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     story: list = [tag(Paragraph(escape(plain(model.title)), st["title"]), tags.element("H1"))]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
     story.append(tag(Paragraph(escape(subtitle or layout.timeline.labels.subtitle), st["subtitle"]), tags.element("P")))
-    figure = tags.element("Figure", alt=timeline.alt_text())
     key = (
-        key_table(timeline, layout, frame_w, placement.numbered, heading=layout.timeline.labels.events, tags=tags)
-        if (layout.timeline.key or placement.numbered)
+        key_table(timeline, layout, frame_w, numbered, heading=layout.timeline.labels.events, tags=tags)
+        if (layout.timeline.key or numbered)
         else []
     )
-    key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
-    spare = room - key_height - layout.sizes.body  # open lanes up only if the key still fits
-    placement = spread(placement, min(room * SPREAD_SHARE, spare))
-    story.append(tag(TimelineFlowable(placement, layout, max_height=room), figure))
+    if len(parts) == 1:
+        key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
+        spare = room - key_height - layout.sizes.body  # open lanes up only if the key still fits
+        parts = [(parts[0][0], spread(parts[0][1], min(room * SPREAD_SHARE, spare)))]
+    for n, (part, placement) in enumerate(parts):
+        if n:
+            story.append(PageBreak())  # each period a whole chart with its own axis
+        figure = tags.element("Figure", alt=part.alt_text())
+        story.append(tag(TimelineFlowable(placement, layout, max_height=room), figure))
+    if len(parts) > 1:
+        story.append(PageBreak())
     story += key
     build_or_explain(doc, story, tagged_canvas(tags, info), "timeline", context.source_path)
     return buffer.getvalue()
 
 
-def _choose_page(model: Comparison, layout: Layout, timeline, st) -> tuple[str, object, float]:  # noqa: ANN001
-    """The layout's orientation when the chart fits below the title there,
-    else the other one (six large-print lanes need a portrait page's height):
-    (orientation, placement, room for the chart). Neither fits only on a
-    page the layout checks should refuse; the flowable then scales."""
+def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> tuple[str, list, float]:  # noqa: ANN001
+    """(orientation, [(part, placement)], room for a chart below the title).
+
+    One part in the layout's orientation when the chart fits below the title
+    there, else in the other one (six large-print lanes need a portrait
+    page's height), else with every event in one lane (each keeps its
+    subject's marker); only a chart too full for all of these is cut by
+    period, each part a whole chart on its own page with its own axis."""
     from reportlab.platypus import Paragraph
 
     preferred = layout.timeline.orientation
+    size, least = layout.timeline.label_size, layout.timeline.min_size
     tried = []
     for orientation in (preferred, "portrait" if preferred == "landscape" else "landscape"):
         width, height = layout.page.dimensions(orientation)
@@ -130,20 +142,17 @@ def _choose_page(model: Comparison, layout: Layout, timeline, st) -> tuple[str, 
             Paragraph(escape(subtitle or layout.timeline.labels.subtitle), st["subtitle"]),
         ]
         room = frame_h - sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in heads)
-        size, least = layout.timeline.label_size, layout.timeline.min_size
-        placement = place(timeline, frame_w, measure(layout), size, least, room * CHART_SHARE)
+        fit = lambda part, w=frame_w, r=room: place(part, w, measure(layout), size, least, r * CHART_SHARE)  # noqa: E731
+        placement = fit(timeline)
         if placement.height <= room:
-            return orientation, placement, room
-        tried.append((placement.height / room, orientation, placement, room))
-    _, orientation, placement, room = min(tried, key=lambda t: t[0])
-    if len(timeline.lanes) > 1:  # still too tall: one lane, every event with its subject's marker
-        width, _ = layout.page.dimensions(orientation)
-        frame_w = width - layout.page.margins.left - layout.page.margins.right - 2 * FRAME_PADDING
-        one = timeline.merged(layout.timeline.labels.events)
-        merged = place(one, frame_w, measure(layout), layout.timeline.label_size, layout.timeline.min_size, room)
-        if merged.height < placement.height:
-            return orientation, merged, room
-    return orientation, placement, room
+            return orientation, [(timeline, placement)], room
+        tried.append((placement.height / room, orientation, fit, room))
+    _, orientation, fit, room = min(tried, key=lambda t: t[0])
+    if len(timeline.lanes) > 1:
+        merged = fit(timeline.merged(layout.timeline.labels.events))
+        if merged.height <= room:
+            return orientation, [(timeline, merged)], room
+    return orientation, split_to_fit(timeline, fit, room, by_lanes=False), room
 
 
 def _footer(layout: Layout, model: Comparison):
