@@ -27,15 +27,13 @@ def split_to_fit(
         return [(timeline, whole)]
     if not by_lanes or len(timeline.lanes) < 2:
         return by_period(timeline, fit, height)
-    parts: list[tuple[Timeline, Placement]] = []
-    group: list[int] = []
-    for lane in range(len(timeline.lanes)):
-        if group and fit(timeline.subset([*group, lane])).height > height:
-            parts += by_period(timeline.subset(group), fit, height)
-            group = [lane]
-        else:
-            group.append(lane)
-    return parts + by_period(timeline.subset(group), fit, height)
+    n = len(timeline.lanes)
+    for k in range(2, n + 1):  # the fewest parts, lanes shared out evenly (never 7 + 1)
+        groups = [list(range(n))[i * n // k : (i + 1) * n // k] for i in range(k)]
+        placed = [(timeline.subset(g), fit(timeline.subset(g))) for g in groups]
+        if all(p.height <= height for _, p in placed):
+            return placed
+    return [part for lane in range(n) for part in by_period(timeline.subset([lane]), fit, height)]
 
 
 def by_period(part: Timeline, fit: Fit, height: float, depth: int = 0) -> list[tuple[Timeline, Placement]]:

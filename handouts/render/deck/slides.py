@@ -289,7 +289,7 @@ def timeline_slide(w: DeckWriter) -> None:
             f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
             for item in part.chronological()
         ]
-        title = w.deck.labels.timeline + (f" {w.deck.labels.continued}" if n else "")
+        title = w.deck.labels.timeline + (f" {w.deck.labels.continued} {n + 1}/{len(parts)}" if n else "")
         slide = w.new_slide(title, [plain(line) for line in lines])
         box = (pt_to_emu(body.left), pt_to_emu(body.top), pt_to_emu(body.width), pt_to_emu(body.height))
         draw_timeline(slide, *box, part, w.layout, w.language, placement)
