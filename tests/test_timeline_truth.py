@@ -117,7 +117,7 @@ LAYOUT_OBJECTS = {name: load_layout(name) for name in LAYOUTS}
 
 
 @settings(
-    max_examples=30,
+    max_examples=15,  # each example is 5 layouts x page, strip and slide (~3 s)
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking 80-event sets takes minutes

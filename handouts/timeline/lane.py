@@ -21,6 +21,7 @@ Measure = Callable[[str, float], float]
 # Geometry in multiples of the label size: data, so every renderer agrees.
 ROW, MARKER, BAR, TRACK, PAD, GAP, AXIS, LANE_GAP = 1.3, 0.95, 0.9, 1.25, 0.45, 0.7, 2.4, 0.8
 MAX_POINT_TRACKS = 3  # more same-date stacking than this reads badly: number instead
+MAX_LABEL_SHARE = 0.45  # a shared marker's numbers take at most this share of the plot
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,11 @@ def place_lane(lane: Lane, items: list[Item], top: float, r: LaneRequest):
     size = r.size
     marker, bar, track, gap = size * MARKER, size * BAR, size * TRACK, size * GAP
     lo, hi = r.lo, r.hi
-    groups = point_groups(items, r.x_of, marker, r.numbered)
+    groups = _short_labels(point_groups(items, r.x_of, marker, r.numbered), r)
     point_x = [(r.x_of(g[0].value) + r.x_of(g[-1].value)) / 2 for g in groups]
     beside = _beside(groups, point_x, r) if r.beside else []
+    if beside is None:
+        return None
     boxes = [(min(x - marker / 2, b[0]), max(x + marker / 2, b[0] + b[1])) for x, b in zip(point_x, beside)]
     point_tracks = _pack_sorted(boxes, gap) if beside else []
     if not beside:
@@ -156,6 +159,24 @@ def place_lane(lane: Lane, items: list[Item], top: float, r: LaneRequest):
     return marks, labels, height
 
 
+def _short_labels(groups: list[list[Item]], r: LaneRequest) -> list[list[Item]]:
+    """Groups whose numbers would not fit a label of :data:`MAX_LABEL_SHARE` of
+    the plot are cut into runs that do: each run its own marker at its own
+    dates (stacked, as any close markers), so a long "3, 7, 9–12, …" never
+    leaves the page."""
+    most = (r.hi - r.lo) * MAX_LABEL_SHARE
+    out: list[list[Item]] = []
+    for group in groups:
+        run: list[Item] = []
+        for item in group:
+            if run and r.width_of(compress_numbers([i.number for i in [*run, item]]), r.size) > most:
+                out.append(run)
+                run = []
+            run.append(item)
+        out.append(run)
+    return out
+
+
 def _label_rows(entries: list, r: LaneRequest, edge_first: bool = False) -> tuple[Rows, list] | None:
     """Each label in the lowest free row whose leader crosses no label below.
 
@@ -187,7 +208,7 @@ def _label_rows(entries: list, r: LaneRequest, edge_first: bool = False) -> tupl
     return rows, chosen
 
 
-def _beside(groups: list[list[Item]], point_x: list[float], r: LaneRequest) -> list[tuple[float, float, str]]:
+def _beside(groups: list[list[Item]], point_x: list[float], r: LaneRequest) -> list[tuple[float, float, str]] | None:
     """Each marker's numbers as (x, width, text) right of it, or left of it at
     the plot's right end."""
     size = r.size
@@ -197,6 +218,8 @@ def _beside(groups: list[list[Item]], point_x: list[float], r: LaneRequest) -> l
         text = compress_numbers([i.number for i in group])
         w = r.width_of(text, size)
         lx = x + half + gap if x + half + gap + w <= r.hi else x - half - gap - w
+        if lx < r.lo:  # fits on neither side: numbers beside markers cannot work here
+            return None
         out.append((lx, w, text))
     return out
 

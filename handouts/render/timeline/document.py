@@ -97,6 +97,7 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     story: list = [tag(Paragraph(escape(plain(model.title)), st["title"]), tags.element("H1"))]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
     story.append(tag(Paragraph(escape(subtitle or layout.timeline.labels.subtitle), st["subtitle"]), tags.element("P")))
+    figures = [tags.element("Figure", alt=part.alt_text()) for part, _ in parts]  # read before the key
     key = (
         key_table(timeline, layout, frame_w, numbered, heading=layout.timeline.labels.events, tags=tags)
         if (layout.timeline.key or numbered)
@@ -106,11 +107,10 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
         key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
         spare = room - key_height - layout.sizes.body  # open lanes up only if the key still fits
         parts = [(parts[0][0], spread(parts[0][1], min(room * SPREAD_SHARE, spare)))]
-    for n, (part, placement) in enumerate(parts):
+    for n, (_, placement) in enumerate(parts):
         if n:
             story.append(PageBreak())  # each period a whole chart with its own axis
-        figure = tags.element("Figure", alt=part.alt_text())
-        story.append(tag(TimelineFlowable(placement, layout, max_height=room), figure))
+        story.append(tag(TimelineFlowable(placement, layout, max_height=room), figures[n]))
     if len(parts) > 1:
         story.append(PageBreak())
     story += key
