@@ -267,3 +267,19 @@ def test_the_timeline_words_come_from_the_layout(write) -> None:
     path = write(ATHENS)
     text = pdf_text(render_timeline(load_source(path), layout, RenderContext(source_path=path)))
     assert "Ereignisse" in text and "Gemeinsam" in text and "Events" not in text
+
+
+def test_an_unbreakable_lane_name_never_breaks_the_key(write) -> None:
+    """The key names each event's lane under its date; a 400-letter name is cut there
+    (the chart and the alt text carry it whole) instead of a row taller than the page."""
+    from handouts.layout.resolve import load_layout as layout_named
+
+    source = write(
+        "title: Long\nsubjects:\n  - {name: A}\n  - {id: b, name: " + "a" * 400 + "}\ntimeline:\n"
+        "  - {date: 13, label: One, subject: b}\n  - {start: 31 BC, end: 896, label: Two}\n"
+        "  - {date: 258, label: Three}\n"
+    )
+    for name in ("classic", "large-print"):
+        context = RenderContext(source_path=source)
+        data = render_timeline(load_source(source), layout_named(name), context)
+        assert data and "a" * 23 + "…" in pdf_text(data).replace("\n", "")

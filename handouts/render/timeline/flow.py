@@ -12,13 +12,15 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from handouts.fontfiles import STYLES
 from handouts.layout.models import Layout
-from handouts.markup import escape, parse_inline, to_reportlab
+from handouts.markup import escape, parse_inline, plain, to_reportlab
 from handouts.render.fonts import register_family
 from handouts.render.pdf.marks import draw_marker
 from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
 from handouts.render.timeline.draw import bar, draw_placement, label_family
 from handouts.timeline.model import Item, Timeline
 from handouts.timeline.placement import Placement
+
+LANE_CHARS = 24  # a lane's name in the key's date column, at most
 
 
 class TimelineFlowable(Flowable):
@@ -186,8 +188,9 @@ def key_table(
         if item.detail:
             text += f" — {to_reportlab(item.detail, link)}"
         when = to_reportlab(item.date_text)
-        if grouped:
-            when += f"<br/>{to_reportlab(timeline.lanes[item.lane].label)}"
+        if grouped:  # the lane under the date (a long name cut: the chart and alt text carry it whole)
+            name = plain(timeline.lanes[item.lane].label)
+            when += "<br/>" + escape(name if len(name) <= LANE_CHARS else name[: LANE_CHARS - 1].rstrip() + "…")
         entry = tags.element("LI", events) if tags is not None else None
         label = tags.element("Lbl", entry) if tags is not None and numbered else None
         body = tags.element("LBody", entry) if tags is not None else None
