@@ -24,6 +24,8 @@ from tests.conftest import CONTENT, LAYOUTS, needs
 from tests.sources import ATHENS, dense_source
 from tests.tagged_pdf import Node, marking_problems, parent_tree_problems, reading
 
+DATED = [p for p in CONTENT if len(load_source(p).timeline) >= 2]  # the bundled sources with a timeline
+
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
@@ -75,7 +77,7 @@ def check_subjects_named(alt: str, model: Comparison) -> None:
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", DATED, ids=lambda p: p.stem)
 def test_bundled_timeline_pdfs_are_tagged(path: Path, layout: str) -> None:
     data = timeline_pdf(path, layout)
     model = load_source(path)
@@ -91,17 +93,18 @@ def test_bundled_timeline_pdfs_are_tagged(path: Path, layout: str) -> None:
     check_subjects_named(alt, model)
     assert alt.count("; ") == len(model.timeline) - 1
     assert figures[0].text, "the chart's drawing is the Figure's content"
-    # the key: a heading, then the events as list items (lane names as H3 headings)
+    # the key: a heading, then one list of the events in date order, each naming its lane
     if load_layout(layout).timeline.key:
-        assert [n.kind for n in nodes[4:5]] == ["H2"]
+        assert [n.kind for n in nodes[4:6]] == ["H2", "L"]
         bodies = [squash(n.all_text()) for n in nodes if n.kind == "LBody"]
         assert len(bodies) == len(model.timeline) == sum(n.kind == "LI" for n in nodes)
-        for event in model.timeline:
-            assert any(squash(plain(event.label)) in body for body in bodies), event.label
-        lanes = [squash(n.text) for n in nodes if n.kind == "H3"]
-        subjects = {e.subject for e in model.timeline}
-        if len(subjects) > 1:
-            assert [s for s in lanes if s != "Shared"] == [squash(s.name) for s in model.subjects if s.id in subjects]
+        events = sorted(model.timeline, key=lambda e: e.first.start_value())
+        found = [next(i for i, body in enumerate(bodies) if squash(plain(e.label)) in body) for e in events]
+        assert found == sorted(found), "the key reads in date order"
+        names = {s.id: squash(s.name) for s in model.subjects}
+        for event in events:
+            body = next(b for b in bodies if squash(plain(event.label)) in b)
+            assert names.get(event.subject, "Shared") in body
     # the running footer (page number, title) is an artifact: no MCID, read by nobody
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         bottom = load_layout(layout).page.margins.bottom
@@ -146,10 +149,12 @@ def test_timeline_without_key(write) -> None:
     check_alt_is_chronological(nodes[3].alt or "", load_source(path))
 
 
-def test_empty_timeline_is_tagged(write) -> None:
+def test_no_timeline_without_two_dates(write) -> None:
+    """No empty page to tag: the timeline is left out, with one warning."""
     path = write("title: Quiet\nsubjects:\n  - name: A\n  - name: B\n")
-    nodes = check_structure(timeline_pdf(path), "en", "Quiet: timeline")
-    assert [(n.kind, n.text) for n in nodes[1:]] == [("H1", "Quiet"), ("P", "Timeline"), ("P", "No dated events")]
+    context = RenderContext(source_path=path)
+    assert render_timeline(load_source(path), load_layout("classic"), context) is None
+    assert [w.key for w in context.warnings] == ["timeline"]
 
 
 @needs("qpdf")
@@ -166,7 +171,7 @@ def test_timeline_pdf_is_deterministic_and_qpdf_clean(tmp_path: Path, write) -> 
 # -- the handout's strip -------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", DATED, ids=lambda p: p.stem)
 def test_handout_strip_is_a_figure_after_its_heading(path: Path) -> None:
     model = load_source(path)
     nodes = reading(handout_pdf(path))
@@ -189,7 +194,7 @@ def test_dense_handout_strip_key_is_tagged(write) -> None:
     assert nodes[index - 1].kind == "H2"
     check_alt_is_chronological(nodes[index].alt or "", model)
     after = nodes[index + 1 :]
-    assert [n.kind for n in after[:2]] == ["H3", "L"]
+    assert [n.kind for n in after[:1]] == ["L"]
     labels = [squash(n.text) for n in after if n.kind == "Lbl"]
     assert labels == [str(i) for i in range(1, len(model.timeline) + 1)]
     bodies = [squash(n.all_text()) for n in after if n.kind == "LBody"]
@@ -230,7 +235,7 @@ def test_tagging_does_not_change_the_timeline_pages(tmp_path: Path, write, monke
 # -- the deck's timeline slide --------------------------------------------------
 
 
-@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", DATED, ids=lambda p: p.stem)
 def test_deck_timeline_group_has_the_events_as_alt_text(path: Path) -> None:
     from pptx import Presentation
 

@@ -150,7 +150,7 @@ def test_picture_that_cannot_be_shown_is_a_warning(tmp_path: Path) -> None:
     from handouts.source.loader import load_source
 
     write_png(tmp_path / "a.png")
-    data = make_source(2, 2, 3, title="A title " * 30, subtitle="A long subtitle " * 30)
+    data = make_source(2, 2, 3, title="A title " * 30, subtitle="A long subtitle " * 18)
     data["subjects"][0].update(image="a.png", image_alt="A picture")
     path = write_source(tmp_path / "s.yaml", data)
     layout = load_layout("large-print")

@@ -342,7 +342,8 @@ def test_timeline_text_is_checked_for_glyphs_in_both_pdfs(tmp_path: Path) -> Non
 
     path = tmp_path / "tibet.yaml"
     path.write_text(
-        'title: T\nsubjects: [{name: A}, {name: B}]\ntimeline:\n  - {date: 1959, label: "Event \u0f00 here"}\n',
+        "title: T\nsubjects: [{name: A}, {name: B}]\ntimeline:\n"
+        '  - {date: 1959, label: "Event \u0f00 here"}\n  - {date: 1960, label: Later}\n',
         encoding="utf-8",
     )
     model, layout = load_source(path), load_layout("classic")

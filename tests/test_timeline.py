@@ -104,7 +104,9 @@ def test_lanes_follow_subjects_with_events_plus_shared() -> None:
     assert timeline.lanes[0].color == LAYOUT.palette[0] and timeline.lanes[1].marker == LAYOUT.markers[1]
     athens = timeline.lane_items(0)
     assert [i.label for i in athens] == ["Battle of Marathon", "Salamis", "Age of Pericles", "Plague of Athens"]
-    assert [i.number for i in timeline.items] == list(range(1, len(timeline.items) + 1))
+    assert [i.number for i in timeline.chronological()] == list(range(1, len(timeline.items) + 1))  # date order
+    starts = [i.start for i in timeline.chronological()]
+    assert starts == sorted(starts)
     assert timeline.lo < min(i.start for i in timeline.items) and timeline.hi > max(i.end for i in timeline.items)
 
 
@@ -146,7 +148,14 @@ def _assert_labels_clear(placement) -> None:
 # --- the PDF -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["lenin-vs-stalin", "leninism-vs-stalinism"])
+def test_a_single_event_is_no_timeline() -> None:
+    path = ROOT / "content" / "leninism-vs-stalinism.yaml"  # one dated event
+    context = RenderContext(source_path=path)
+    assert render_timeline(load_source(path), LAYOUT, context) is None
+    assert len(context.warnings) == 1 and "1 dated event" in context.warnings[0].message
+
+
+@pytest.mark.parametrize("name", ["lenin-vs-stalin"])
 def test_bundled_timelines(name: str) -> None:
     path = ROOT / "content" / f"{name}.yaml"
     data = render(path)
@@ -212,9 +221,22 @@ def test_italic_markup_in_the_key_is_set_in_italics(write) -> None:
     assert "Persians" not in italic
 
 
-def test_empty_timeline_page(write) -> None:
-    data = render(write("title: Quiet\nsubjects:\n  - name: A\n  - name: B\n"))
-    assert "No dated events" in pdf_text(data)
+def test_no_dates_no_timeline_file_and_one_warning(write, tmp_path: Path) -> None:
+    """Built for every kind: no timeline file, no strip, no slide, one warning."""
+    from pptx import Presentation
+
+    from tests.conftest import build_one
+
+    source = write("title: Quiet\nsubjects:\n  - name: A\n  - name: B\ntable:\n  - {label: X, values: [a, b]}\n")
+    out = tmp_path / "out"
+    result = build_one(source, out, ["handout", "timeline", "deck"], LAYOUT)
+    assert not result.problems and result.omitted == ["source.timeline.pdf"]
+    assert sorted(result.written) == ["source.deck.pptx", "source.handout.pdf"]
+    assert not (out / "source.timeline.pdf").exists()
+    assert [w.key for w in result.warnings] == ["timeline"]
+    assert "Timeline" not in pdf_text((out / "source.handout.pdf").read_bytes())
+    titles = [s.shapes.title.text for s in Presentation(str(out / "source.deck.pptx")).slides if s.shapes.title]
+    assert not any("Timeline" in t for t in titles)
 
 
 def _fonts(pdf: pikepdf.Pdf):
@@ -245,3 +267,19 @@ def test_the_timeline_words_come_from_the_layout(write) -> None:
     path = write(ATHENS)
     text = pdf_text(render_timeline(load_source(path), layout, RenderContext(source_path=path)))
     assert "Ereignisse" in text and "Gemeinsam" in text and "Events" not in text
+
+
+def test_an_unbreakable_lane_name_never_breaks_the_key(write) -> None:
+    """The key names each event's lane under its date; a 400-letter name is cut there
+    (the chart and the alt text carry it whole) instead of a row taller than the page."""
+    from handouts.layout.resolve import load_layout as layout_named
+
+    source = write(
+        "title: Long\nsubjects:\n  - {name: A}\n  - {id: b, name: " + "a" * 400 + "}\ntimeline:\n"
+        "  - {date: 13, label: One, subject: b}\n  - {start: 31 BC, end: 896, label: Two}\n"
+        "  - {date: 258, label: Three}\n"
+    )
+    for name in ("classic", "large-print"):
+        context = RenderContext(source_path=source)
+        data = render_timeline(load_source(source), layout_named(name), context)
+        assert data and "a" * 23 + "…" in pdf_text(data).replace("\n", "")

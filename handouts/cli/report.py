@@ -53,8 +53,10 @@ class Reporter:
         if result.status == "failed":
             wrote = f" (its other outputs were written: {', '.join(result.written)})" if result.written else ""
             self._out(f"failed  {result.source}{wrote}")
-        elif result.written:
-            self._out(f"built   {result.source} -> {', '.join(result.written)}")
+        elif result.written or result.omitted:
+            made = ", ".join(result.written) or "nothing"
+            none = f" (nothing to draw for {', '.join(result.omitted)})" if result.omitted else ""
+            self._out(f"built   {result.source} -> {made}{none}")
         else:
             self._out(f"skipped {result.source} (unchanged; --force rebuilds)")
 
@@ -96,6 +98,7 @@ class Reporter:
                                 "status": r.status,
                                 "written": r.written,
                                 "skipped": r.unchanged,
+                                "omitted": r.omitted,
                                 "warnings": [w.format() for w in r.warnings],
                                 "errors": [e.format() for e in r.problems],
                                 "problems": [w.to_dict("warning") for w in r.warnings]

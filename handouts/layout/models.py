@@ -222,7 +222,7 @@ class TimelineLabels(LayoutModel):
     shared: str = "Shared"  # the lane of events without a subject
     events: str = "Events"  # the key's heading (and the one lane when lanes are off)
     subtitle: str = "Timeline"  # under the title when the source has no subtitle
-    empty: str = "No dated events"
+    empty: str = "No dated events"  # unused since no timeline is drawn without two dates; layouts may still set it
 
 
 class TimelineOptions(LayoutModel):

@@ -122,3 +122,5 @@ def write_result(result: Result, out: Path, ledger: Ledger | None = None) -> Non
         if ledger is not None:
             ledger.record(target, entry(result.fingerprints[target], data))
     result.outputs = {}
+    for target in result.omitted:  # an old file would show what the source no longer says
+        (out / target).unlink(missing_ok=True)

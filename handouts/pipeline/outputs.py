@@ -12,7 +12,9 @@ from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.source.models import Comparison
 
-Renderer = Callable[[Comparison, Layout, RenderContext], bytes]
+# A renderer returns the file's bytes, or None (after a warning) when the source has
+# nothing for it: e.g. no timeline for fewer than two dated events.
+Renderer = Callable[[Comparison, Layout, RenderContext], bytes | None]
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,15 @@ class Result:
 
     ``outputs`` holds rendered bytes until they are written (then it is
     emptied); ``written`` and ``unchanged`` are paths relative to the output
-    folder; ``problems`` are the errors (empty unless it failed)."""
+    folder; ``omitted`` the outputs a renderer had nothing to make of (it
+    returned ``None`` and said why in ``warnings``, e.g. a timeline of a source
+    without two dates); ``problems`` are the errors (empty unless it failed)."""
 
     source: Path
     outputs: dict[str, bytes] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    omitted: list[str] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -59,7 +62,7 @@ class Result:
         """``failed``, ``built`` (something written or rendered) or ``unchanged``."""
         if self.problems:
             return "failed"
-        return "built" if self.written or self.outputs else "unchanged"
+        return "built" if self.written or self.outputs or self.omitted else "unchanged"
 
 
 def render_source(task: Task) -> Result:
@@ -89,7 +92,11 @@ def render_source(task: Task) -> Result:
             if not task.force and task.previous.get(kind) == digests[kind]:
                 result.unchanged.append(target)
                 continue
-            result.outputs[target] = OUTPUTS[kind].renderer()(model, task.layout, context)
+            data = OUTPUTS[kind].renderer()(model, task.layout, context)
+            if data is None:  # nothing to draw: no file (the renderer warned)
+                result.omitted.append(target)
+            else:
+                result.outputs[target] = data
     except HandoutsError as exc:
         result.problems = list(exc.problems)
     except Exception as exc:  # noqa: BLE001 - a renderer bug must not stop the batch
@@ -118,6 +125,7 @@ def merge(parts: list[Result]) -> Result:
     for part in parts:
         merged.outputs.update(part.outputs)
         merged.unchanged += part.unchanged
+        merged.omitted += part.omitted
         merged.fingerprints.update(part.fingerprints)
         merged.problems += [p for p in part.problems if p not in merged.problems]
         merged.warnings += [w for w in part.warnings if w not in merged.warnings]

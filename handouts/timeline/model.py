@@ -14,6 +14,7 @@ from handouts.markup import plain
 from handouts.source.dates import format_span
 from handouts.source.models import Comparison, Event
 
+MIN_EVENTS = 2  # one dated event is not a timeline: nothing is drawn
 PADDING = 0.04  # share of the range added on each side of the axis
 MIN_RANGE = 1 / 12  # a timeline of one day still spans a month of axis
 
@@ -34,8 +35,7 @@ class Lane:
 class Item:
     """One event on the axis: a point (``start == end``) or a span."""
 
-    number: int  # 1-based: lane by lane, chronological within a lane (so
-    # crowded markers merge into runs like "4–9")
+    number: int  # 1-based, in date order across every lane (the key's order)
     lane: int  # index into Timeline.lanes
     label: str
     date_text: str  # "7 Nov 1917", "1917–1924", "c. 430 BC"
@@ -67,7 +67,34 @@ class Timeline:
 
     @property
     def empty(self) -> bool:
-        return not self.items
+        """Nothing worth drawing: fewer than :data:`MIN_EVENTS` dated events
+        (a chart of one event says nothing a sentence would not)."""
+        return len(self.items) < MIN_EVENTS
+
+    def subset(self, lanes: list[int]) -> Timeline:
+        """Only these lanes (renumbered from 0) on the same axis range and with
+        the same event numbers: a continuation slide reads like the first."""
+        keep = {old: new for new, old in enumerate(lanes)}
+        return replace(
+            self,
+            lanes=tuple(replace(self.lanes[old], index=new) for old, new in keep.items()),
+            items=tuple(replace(item, lane=keep[item.lane]) for item in self.items if item.lane in keep),
+        )
+
+    def merged(self, label: str) -> Timeline:
+        """Every event in one lane called ``label`` (each keeps its subject's
+        colour, pattern and marker): the last resort that keeps a very full
+        chart on one page at a legible size."""
+        first = self.lanes[0]
+        lane = Lane(0, None, label, first.color, first.pattern, first.marker)
+        return replace(self, lanes=(lane,), items=tuple(replace(item, lane=0) for item in self.items))
+
+    def period(self, numbers: set[int]) -> Timeline:
+        """Only the events numbered ``numbers`` (the same lanes and numbers),
+        on an axis fitted to them: one part of a timeline cut by period."""
+        items = tuple(item for item in self.items if item.number in numbers)
+        lo, hi = _axis_range(list(items))
+        return replace(self, items=items, lo=lo, hi=hi)
 
     def fraction(self, value: float) -> float:
         """Axis value -> 0..1 across the drawing."""
@@ -78,7 +105,7 @@ class Timeline:
 
     def chronological(self) -> list[Item]:
         """Every item by date (items are stored lane by lane)."""
-        return sorted(self.items, key=lambda item: (item.start, item.number))
+        return sorted(self.items, key=lambda item: item.number)
 
     def alt_text(self) -> str:
         """The chart as words, for screen readers: every event in date order with
@@ -121,10 +148,11 @@ def build_timeline(model: Comparison, layout: Layout) -> Timeline:
         name, color, pattern, marker = shared
         lanes.append(Lane(0, None, name, color, pattern, marker))
 
-    placed = [(lane_of.get(event.subject, 0), index, event) for index, event in events]
-    placed.sort(key=lambda entry: entry[0])  # stable: chronological within each lane
+    numbered = list(enumerate(events, start=1))  # numbers in date order
+    numbered.sort(key=lambda entry: lane_of.get(entry[1][1].subject, 0))  # stable: by date within each lane
     items = []
-    for number, (lane, _, event) in enumerate(placed, start=1):
+    for number, (_, event) in numbered:
+        lane = lane_of.get(event.subject, 0)
         name, color, pattern, marker = looks.get(event.subject, shared)
         items.append(
             replace(_item(number, lane, event, color, pattern, marker), who=name if event.subject in looks else "")
@@ -185,3 +213,14 @@ def _axis_range(items: list[Item]) -> tuple[float, float]:
         lo, hi = centre - MIN_RANGE / 2, centre + MIN_RANGE / 2
     pad = (hi - lo) * PADDING
     return lo - pad, hi + pad
+
+
+def warn_no_timeline(context, timeline: Timeline) -> None:  # noqa: ANN001 - a RenderContext
+    """The one warning for a source with too few dates: the same words from
+    every renderer that leaves its timeline out, so a build shows it once."""
+    count = len(timeline.items)
+    context.warn(
+        f"the timeline has {count or 'no'} dated event{'s' * (count != 1)}: no timeline is drawn",
+        key="timeline",
+        hint=f"add at least {MIN_EVENTS} events with dates to get a timeline",
+    )

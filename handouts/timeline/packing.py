@@ -28,14 +28,14 @@ class Rows:
             self.rows.append([])
         insort(self.rows[row], (a, b))
 
-    def place(self, a: float, b: float, leader: float | None, half: float = 0.6) -> int | None:
+    def place(self, a: float, b: float, leader: float | None, half: float = 0.4) -> int | None:
         """Put the box [a, b] in the lowest row where it fits; return the row.
 
         The leader at x=``leader`` occupies every row below the chosen one.
         None when a label below already blocks the leader (no row can work)."""
         row = 0
         while True:
-            if leader is not None and row and not self._free(row - 1, leader - half, leader + half, 0.5):
+            if leader is not None and row and not self._free(row - 1, leader - half, leader + half, 0.3):
                 return None
             if self._free(row, a, b, self.gap):
                 self._add(row, a, b)

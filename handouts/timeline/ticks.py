@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from handouts.source.dates import _MONTHS, day_value, days_in_month
 
-# Candidate steps, finest first: (unit, count). Years go up by 1-2-2.5-5 decades.
+# Candidate steps, finest first: (unit, count). Years go up 1-2-5 per decade.
 _DAY_STEPS = (1, 2, 5, 10)
 _MONTH_STEPS = (1, 2, 3, 6)
-_YEAR_STEPS = tuple(m * 10**e for e in range(0, 6) for m in (1, 2, 5)) + (250, 2500, 25000)
+_YEAR_STEPS = tuple(m * 10**e for e in range(0, 7) for m in (1, 2, 5))
 STEPS: tuple[tuple[str, int], ...] = (
     tuple(("day", n) for n in _DAY_STEPS)
     + tuple(("month", n) for n in _MONTH_STEPS)
@@ -93,14 +93,72 @@ def _sub_year_ticks(lo: float, hi: float, unit: str, step: int) -> Iterator[Tick
                 yield Tick(value, head)
 
 
+MIN_TICKS = 4  # fewer labelled ticks than this and a reader cannot judge a date
+
+
+@dataclass(frozen=True)
+class Axis:
+    """The drawn axis: its range (which may be wider than the data's, out to
+    round ticks) and its labelled ticks."""
+
+    lo: float
+    hi: float
+    ticks: tuple[Tick, ...]
+
+
+def nice_axis(lo: float, hi: float, width: float, width_of: Callable[[str], float], gap: float) -> Axis:
+    """The finest nice ticks (1-2-5 steps of days, months, years) whose labels
+    fit ``width`` without touching, and at least :data:`MIN_TICKS` of them.
+
+    Inside the data's range when that gives enough ticks; otherwise the range
+    is widened to the nearest ticks of a step that does (so a 65-year range on
+    a narrow chart reads "1860 1880 1900 1920 1940", never just "1900").
+    Labels are centred on their ticks and may reach half their width past the
+    ends of ``width``: the caller leaves that room."""
+    span = max(hi - lo, 1e-9)
+    candidates = [(u, n) for u, n in STEPS if span <= _FINEST_FOR[u] and span / (_STEP_YEARS[u] * n) <= 400]
+    for unit, step in candidates:  # 1. ticks inside the data's range
+        ticks = ticks_for(lo, hi, unit, step)
+        if len(ticks) >= MIN_TICKS and _fits(ticks, lo, span, width, width_of, gap):
+            return Axis(lo, hi, tuple(ticks))
+    for unit, step in candidates:  # 2. the range widened out to a step's ticks
+        wide = _widen(lo, hi, unit, step)
+        if wide is None:
+            continue
+        ticks = ticks_for(wide[0], wide[1], unit, step)
+        if len(ticks) >= MIN_TICKS and _fits(ticks, wide[0], wide[1] - wide[0], width, width_of, gap):
+            return Axis(wide[0], wide[1], tuple(ticks))
+    # 3. labels too wide for four ticks at any step (a very narrow chart): the coarsest step with four
+    for unit, step in reversed(candidates):
+        wide = _widen(lo, hi, unit, step)
+        if wide is not None:
+            ticks = ticks_for(wide[0], wide[1], unit, step)
+            if len(ticks) >= MIN_TICKS:
+                return Axis(wide[0], wide[1], tuple(ticks))
+    return Axis(lo, hi, tuple(ticks_for(lo, hi, "year", 1)[:1]))
+
+
+def _widen(lo: float, hi: float, unit: str, step: int) -> tuple[float, float] | None:
+    """[lo, hi] widened to the ticks of this step just outside it (None when
+    that would more than double the range: a step too coarse to be honest)."""
+    reach = _STEP_YEARS[unit] * step * 1.05 + 1e-6
+    ticks = ticks_for(lo - reach, hi + reach, unit, step)
+    below = [t.value for t in ticks if t.value <= lo + 1e-9]
+    above = [t.value for t in ticks if t.value >= hi - 1e-9]
+    if not below or not above:
+        return None
+    new_lo, new_hi = max(below), min(above)
+    if new_hi - new_lo > 2 * (hi - lo) + _STEP_YEARS[unit] * step * 1.01:
+        return None
+    return new_lo, new_hi
+
+
 def nice_ticks(
     lo: float, hi: float, width: float, width_of: Callable[[str], float], gap: float, max_count: int = 24
 ) -> list[Tick]:
-    """The finest ticks whose labels fit ``width`` without touching (``gap`` apart).
-
-    ``width_of(label)`` measures a label in the units of ``width``. Labels are
-    centred on their tick. Returns at least the two ends' coarse ticks when
-    nothing finer fits."""
+    """The finest ticks inside [lo, hi] whose labels fit ``width`` without
+    touching (``gap`` apart), at most ``max_count``; see :func:`nice_axis` for
+    the axis the charts draw (which guarantees four)."""
     span = max(hi - lo, 1e-9)
     for unit, step in STEPS:
         if span / (_STEP_YEARS[unit] * step) > max_count * 1.6 or span > _FINEST_FOR[unit]:

@@ -17,49 +17,41 @@ from handouts.render.deck.builders.prose import build_conclusion, build_sections
 from handouts.render.deck.builders.rows import build_rows
 from handouts.render.deck.builders.table import build_overview
 from handouts.render.deck.deck_writer import DeckWriter
-from handouts.render.deck.timeline import deck_measure, draw_timeline
+from handouts.render.deck.timeline import draw_timeline
 from handouts.timeline.model import build_timeline
-from handouts.timeline.placement import place
 from handouts.units import pt_to_emu
 
 
 def timeline_slide(w: DeckWriter) -> None:
-    """The shared timeline drawn with native shapes; every event (date, label,
-    detail) in the notes and the group's alt text; a numbered key slide when
-    the labels had to give way to numbers."""
+    """The shared timeline drawn with native shapes, on as many slides as it
+    needs to fit (lanes, else periods, continue on the next; each with its own
+    axis); every event (date, label, detail) in the notes and the group's alt
+    text; a numbered key slide when the labels had to give way to numbers.
+    Fewer than two dated events: no slide (the build warns once)."""
+    from handouts.render.deck.timeline import plan_slides
+    from handouts.timeline.model import warn_no_timeline
+
     timeline = build_timeline(w.model, w.layout)
     if timeline.empty:
+        warn_no_timeline(w.context, timeline)
         return
-    size = w.deck.sizes.min
-    needed = place(timeline, w.body.width, deck_measure(w.layout), size, size, available_height=w.body.height).height
-    if needed > w.body.height + 0.5:  # it would run off the slide: say so rather than draw it cut
-        w.context.warn(
-            f"the timeline needs {needed:.0f} pt at the deck's {size:g} pt minimum and a slide has "
-            f"{w.body.height:.0f} pt: it is not in the deck",
-            key="timeline",
-            hint="the PDF timeline shows it; or use a layout with a smaller deck.sizes.min",
-        )
-        return
-    lines = [
-        f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
-        for item in sorted(timeline.items, key=lambda i: (i.start, i.number))
-    ]
-    slide = w.new_slide(w.deck.labels.timeline, [plain(line) for line in lines], figure=True)
     body = w.body
-    placement = draw_timeline(
-        slide,
-        pt_to_emu(body.left),
-        pt_to_emu(body.top),
-        pt_to_emu(body.width),
-        pt_to_emu(body.height),
-        timeline,
-        w.layout,
-        w.language,
-    )
-    group = next(shape for shape in slide.shapes if shape.name == "Timeline")
-    set_alt_text(group, f"{w.deck.labels.timeline}: " + "; ".join(plain(line) for line in lines))
-    if placement.numbered:
-        key = [f"{item.number}. {item.date_text}: {item.label}" for item in timeline.items]
+    parts = plan_slides(timeline, w.layout, body.width, body.height)
+    numbered = False
+    for n, (part, placement) in enumerate(parts):
+        lines = [
+            f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
+            for item in part.chronological()
+        ]
+        title = w.deck.labels.timeline + (f" {w.deck.labels.continued} {n + 1}/{len(parts)}" if n else "")
+        slide = w.new_slide(title, [plain(line) for line in lines], figure=True)
+        box = (pt_to_emu(body.left), pt_to_emu(body.top), pt_to_emu(body.width), pt_to_emu(body.height))
+        draw_timeline(slide, *box, part, w.layout, w.language, placement)
+        group = next(shape for shape in slide.shapes if shape.name == "Timeline")
+        set_alt_text(group, f"{w.deck.labels.timeline}: " + "; ".join(plain(line) for line in lines))
+        numbered = numbered or placement.numbered
+    if numbered:
+        key = [f"{item.number}. {item.date_text}: {item.label}" for item in timeline.chronological()]
         w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False)
 
 

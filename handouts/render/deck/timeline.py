@@ -23,6 +23,7 @@ from handouts.render.deck import xml_edits
 from handouts.render.deck.text import rgb
 from handouts.render.fonts import measurer
 from handouts.timeline.model import Timeline
+from handouts.timeline.parts import split_to_fit
 from handouts.timeline.placement import Placement, place, spread
 from handouts.units import emu_to_pt, pt_to_emu
 
@@ -51,16 +52,36 @@ def deck_measure(layout: Layout):
     return measurer(DECK_METRIC_TWINS[layout.deck.fonts.body])
 
 
+def plan_slides(timeline: Timeline, layout: Layout, box_w: float, box_h: float) -> list[tuple[Timeline, Placement]]:
+    """The timeline on as few slides as fit the body box (points): all lanes
+    on one when they fit, else consecutive lanes per slide, each with its own
+    axis over the same range and the same event numbers; a lane too tall even
+    alone is cut by period (see :mod:`handouts.timeline.parts`)."""
+    size = layout.deck.sizes.min
+    width_of = deck_measure(layout)
+    parts = split_to_fit(timeline, lambda part: place(part, box_w, width_of, size, size, box_h), box_h)
+    return [(part, spread(placed, box_h, most=3.0)) for part, placed in parts]
+
+
 def draw_timeline(
-    slide, left: int, top: int, width: int, height: int, timeline: Timeline, layout: Layout, language: str = "en"
+    slide,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    timeline: Timeline,
+    layout: Layout,
+    language: str = "en",
+    placement: Placement | None = None,
 ) -> Placement:
     """Draw into the box (EMU) and return the placement (``.numbered`` tells the
-    caller the labels went to a numbered key it should show, e.g. on the next slide)."""
-    size = layout.deck.sizes.min
+    caller the labels went to a numbered key it should show, e.g. on the next
+    slide). ``placement`` is one :func:`plan_slides` made; without it the
+    timeline is placed here, as one part."""
     box_w, box_h = emu_to_pt(width), emu_to_pt(height)
     width_of = deck_measure(layout)
-    placement = place(timeline, box_w, width_of, size, size, available_height=box_h)
-    placement = spread(placement, box_h, most=3.0)
+    if placement is None:
+        placement = plan_slides(timeline, layout, box_w, box_h)[0][1]
     painter = _Painter(slide.shapes, layout, left, top, language, width_of)
     painter.paint(placement, timeline)
     # Grouped once drawn: python-pptx measures a group again after every shape added to it.

@@ -286,10 +286,11 @@ def timeline_block(p: Parts) -> list[Flowable]:
     """The compact timeline strip (and its numbered key when dense): a Figure
     described in words, after its heading in reading order."""
     from handouts.render.timeline.strip import strip_flowables
-    from handouts.timeline.model import build_timeline
+    from handouts.timeline.model import build_timeline, warn_no_timeline
 
     timeline = build_timeline(p.model, p.layout)
-    if timeline.empty:
+    if timeline.empty:  # fewer than two dates: no strip, no heading, one warning
+        warn_no_timeline(p.context, timeline)
         return []
     page = p.layout.page
     width = page.dimensions()[0] - page.margins.left - page.margins.right

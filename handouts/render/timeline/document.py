@@ -3,7 +3,9 @@ landscape page, followed by a key of every event (date, label, detail).
 
 Text never shrinks below ``layout.timeline.min_size``: a crowded chart
 numbers its markers and the key carries the labels, flowing onto further
-pages as needed.
+pages as needed. The chart itself is one piece, on one page: it may move to
+a page of its own, never split. A source with fewer than two dated events
+gets no timeline at all (``None``, with one warning).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact, tag
 from handouts.render.timeline.draw import label_family, measure
 from handouts.render.timeline.flow import TimelineFlowable, key_table, styles
 from handouts.source.models import Comparison
-from handouts.timeline.model import build_timeline
+from handouts.timeline.model import Timeline, build_timeline, warn_no_timeline
+from handouts.timeline.parts import split_to_fit
 from handouts.timeline.placement import place, spread
 
 FRAME_PADDING = 6.0  # reportlab's default Frame padding (SimpleDocTemplate)
@@ -28,12 +31,16 @@ CHART_SHARE = 0.86  # the chart may use this share of the frame below the title
 SPREAD_SHARE = 0.5  # a sparse chart's lanes open up to fill this share
 
 
-def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
+def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -> bytes | None:
     """Build the timeline PDF and return its bytes (deterministic): a tagged PDF
-    whose chart is a Figure described in words (every event in date order)."""
-    from reportlab.platypus import BaseDocTemplate, PageTemplate, Paragraph, Spacer
+    whose chart is a Figure described in words (every event in date order).
+    ``None`` (and one warning) when there is nothing to draw."""
+    from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate, Paragraph
 
     timeline = build_timeline(model, layout)
+    if timeline.empty:
+        warn_no_timeline(context, timeline)
+        return None
     warn_missing(
         context,
         [
@@ -45,7 +52,10 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
         [layout.fonts.heading, label_family(layout)],
         "timeline",
     )
-    width, height = layout.page.dimensions(layout.timeline.orientation)
+    st = styles(layout, timeline)
+    orientation, parts, room = _choose_page(model, layout, timeline, st)
+    numbered = any(placement.numbered for _, placement in parts)
+    width, height = layout.page.dimensions(orientation)
     m = layout.page.margins
     tags = TagRecorder(model.language)
     info = DocInfo(
@@ -84,38 +94,65 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     )
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=footer, pagesize=(width, height))])
     frame_w, frame_h = doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING
-    st = styles(layout, timeline)
     story: list = [tag(Paragraph(escape(plain(model.title)), st["title"]), tags.element("H1"))]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
     story.append(tag(Paragraph(escape(subtitle or layout.timeline.labels.subtitle), st["subtitle"]), tags.element("P")))
-    used = sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in story)
-    if timeline.empty:
-        story += [
-            Spacer(1, frame_h * 0.3),
-            tag(Paragraph(escape(layout.timeline.labels.empty), st["empty"]), tags.element("P")),
-        ]
-    else:
-        placement = place(
-            timeline,
-            frame_w,
-            measure(layout),
-            layout.timeline.label_size,
-            layout.timeline.min_size,
-            (frame_h - used) * CHART_SHARE,
-        )
-        figure = tags.element("Figure", alt=timeline.alt_text())
-        key = (
-            key_table(timeline, layout, frame_w, placement.numbered, heading=layout.timeline.labels.events, tags=tags)
-            if (layout.timeline.key or placement.numbered)
-            else []
-        )
+    figures = [tags.element("Figure", alt=part.alt_text()) for part, _ in parts]  # read before the key
+    key = (
+        key_table(timeline, layout, frame_w, numbered, heading=layout.timeline.labels.events, tags=tags)
+        if (layout.timeline.key or numbered)
+        else []
+    )
+    if len(parts) == 1:
         key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
-        room = frame_h - used - key_height - layout.sizes.body  # open lanes up only if the key still fits
-        placement = spread(placement, min((frame_h - used) * SPREAD_SHARE, room))
-        story.append(tag(TimelineFlowable(placement, layout, split_height=frame_h - used), figure))
-        story += key
+        spare = room - key_height - layout.sizes.body  # open lanes up only if the key still fits
+        parts = [(parts[0][0], spread(parts[0][1], min(room * SPREAD_SHARE, spare)))]
+    for n, (_, placement) in enumerate(parts):
+        if n:
+            story.append(PageBreak())  # each period a whole chart with its own axis
+        story.append(tag(TimelineFlowable(placement, layout, max_height=room), figures[n]))
+    if len(parts) > 1:
+        story.append(PageBreak())
+    story += key
     build_or_explain(doc, story, tagged_canvas(tags, info), "timeline", context.source_path)
     return buffer.getvalue()
+
+
+def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> tuple[str, list, float]:  # noqa: ANN001
+    """(orientation, [(part, placement)], room for a chart below the title).
+
+    One part in the layout's orientation when the chart fits below the title
+    there, else in the other one (six large-print lanes need a portrait
+    page's height), else with every event in one lane (each keeps its
+    subject's marker); only a chart too full for all of these is cut by
+    period, each part a whole chart on its own page with its own axis."""
+    from reportlab.platypus import Paragraph
+
+    preferred = layout.timeline.orientation
+    size, least = layout.timeline.label_size, layout.timeline.min_size
+    tried = []
+    for orientation in (preferred, "portrait" if preferred == "landscape" else "landscape"):
+        width, height = layout.page.dimensions(orientation)
+        m = layout.page.margins
+        frame_w = width - m.left - m.right - 2 * FRAME_PADDING
+        frame_h = height - m.top - m.bottom - 2 * FRAME_PADDING
+        subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
+        heads = [
+            Paragraph(escape(plain(model.title)), st["title"]),
+            Paragraph(escape(subtitle or layout.timeline.labels.subtitle), st["subtitle"]),
+        ]
+        room = frame_h - sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in heads)
+        fit = lambda part, w=frame_w, r=room: place(part, w, measure(layout), size, least, r * CHART_SHARE)  # noqa: E731
+        placement = fit(timeline)
+        if placement.height <= room:
+            return orientation, [(timeline, placement)], room
+        tried.append((placement.height / room, orientation, fit, room))
+    _, orientation, fit, room = min(tried, key=lambda t: t[0])
+    if len(timeline.lanes) > 1:
+        merged = fit(timeline.merged(layout.timeline.labels.events))
+        if merged.height <= room:
+            return orientation, [(timeline, merged)], room
+    return orientation, split_to_fit(timeline, fit, room, by_lanes=False), room
 
 
 def _footer(layout: Layout, model: Comparison):

@@ -6,15 +6,13 @@ Shared by the timeline page (:mod:`handouts.render.timeline.document`) and the h
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
 
 from handouts.fontfiles import STYLES
 from handouts.layout.models import Layout
-from handouts.markup import escape, parse_inline, to_reportlab
+from handouts.markup import escape, parse_inline, plain, to_reportlab
 from handouts.render.fonts import register_family
 from handouts.render.pdf.marks import draw_marker
 from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
@@ -22,91 +20,31 @@ from handouts.render.timeline.draw import bar, draw_placement, label_family
 from handouts.timeline.model import Item, Timeline
 from handouts.timeline.placement import Placement
 
+LANE_CHARS = 24  # a lane's name in the key's date column, at most
+
 
 class TimelineFlowable(Flowable):
-    """A placed timeline, drawn at its natural size; split by lanes across
-    pages when taller than a page (each part repeats the axis)."""
+    """A placed timeline, drawn at its natural size and never split: a chart
+    in two halves loses its axis. Only a chart taller than a whole page
+    (``max_height``; the layout checks make that a misconfigured page) is
+    scaled to fit rather than fail."""
 
-    def __init__(self, placement: Placement, layout: Layout, split_height: float | None = None) -> None:
+    def __init__(self, placement: Placement, layout: Layout, max_height: float | None = None) -> None:
         super().__init__()
-        self.placement, self.layout, self.split_height = placement, layout, split_height
+        self.placement, self.layout, self.max_height = placement, layout, max_height
         self.width, self.height = placement.width, placement.height
+        self._scale = 1.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._scale = 1.0
-        page = self.split_height
-        if page and self.height > page and len(self.placement.lanes) <= 1:
-            self._scale = page / self.height  # one lane taller than a page: the only case that scales
+        page = self.max_height
+        self._scale = min(1.0, page / self.height) if page else 1.0
         return self.width * self._scale, self.height * self._scale
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = split_lanes(self.placement, availHeight)
-        if len(parts) < 2:
-            return []
-        first = TimelineFlowable(parts[0], self.layout, self.split_height)
-        if first.wrap(availWidth, availHeight)[1] > availHeight:
-            return []  # even the first lane needs a fresh page: move the whole chart there
-        return [first, TimelineFlowable(_merge(parts[1:]), self.layout, self.split_height)]
 
     def draw(self) -> None:
         self.canv.saveState()
         self.canv.scale(self._scale, self._scale)
         draw_placement(self.canv, self.placement, self.layout, 0, self.height)
         self.canv.restoreState()
-
-
-def split_lanes(placement: Placement, max_height: float) -> list[Placement]:
-    """Cut a placement between lanes so each part (plus its axis) fits ``max_height``."""
-    axis = placement.height - placement.axis_y
-    groups: list[list] = [[]]
-    used = 0.0
-    for lane in placement.lanes:
-        if groups[-1] and used + lane.h + axis > max_height:
-            groups.append([])
-            used = 0.0
-        groups[-1].append(lane)
-        used += lane.h
-    return [_subset(placement, group) for group in groups if group]
-
-
-def _subset(placement: Placement, lanes: list) -> Placement:
-    top = lanes[0].y
-    indices = {lane.lane.index for lane in lanes}
-    shift = lambda y: y - top  # noqa: E731
-    part = replace(
-        placement,
-        lanes=[replace(lane, y=shift(lane.y)) for lane in lanes],
-        marks=[replace(m, y=shift(m.y)) for m in placement.marks if m.lane in indices],
-        labels=[
-            replace(lb, y=shift(lb.y), leader_top=shift(lb.leader_top), leader_bottom=shift(lb.leader_bottom))
-            for lb in placement.labels
-            if lb.lane in indices
-        ],
-    )
-    part.axis_y = sum(lane.h for lane in lanes)
-    part.height = part.axis_y + placement.height - placement.axis_y
-    return part
-
-
-def _merge(parts: list[Placement]) -> Placement:
-    return parts[0] if len(parts) == 1 else _restack(parts)
-
-
-def _restack(parts: list[Placement]) -> Placement:
-    """Stack parts again into one placement (the remainder of a split)."""
-    out = replace(parts[0], lanes=[], marks=[], labels=[])
-    y = 0.0
-    for part in parts:
-        out.lanes += [replace(lane, y=lane.y + y) for lane in part.lanes]
-        out.marks += [replace(m, y=m.y + y) for m in part.marks]
-        out.labels += [
-            replace(lb, y=lb.y + y, leader_top=lb.leader_top + y, leader_bottom=lb.leader_bottom + y)
-            for lb in part.labels
-        ]
-        y += part.axis_y
-    out.axis_y = y
-    out.height = y + parts[0].height - parts[0].axis_y
-    return out
 
 
 class KeyMarker(Flowable):
@@ -228,46 +166,38 @@ def key_table(
     heading: str | None = None,
     tags: TagRecorder | None = None,
 ) -> list[Flowable]:
-    """The key: marker (and number), date, label in bold and the detail.
+    """The key, in date order (the numbers' order): the event's marker (and
+    number), its date (and lane, when there are lanes), label in bold and detail.
 
     Tagged (when ``tags`` is given) as what it is to a listener: an H2 heading,
-    then per lane an H3 with the lane's name and a list of its events (Lbl: the
-    marker's number, LBody: date, label and detail); markers are artifacts."""
+    then a list of the events (Lbl: the marker's number, LBody: date, lane,
+    label and detail); markers are artifacts."""
     st = styles(layout, timeline)
     size = st["key"].fontSize
     link = layout.colors.link
-    rows, commands = [], []
+    rows: list = []
     grouped = len(timeline.lanes) > 1
     out: list[Flowable] = [Spacer(1, size * 0.5)]
     if heading:  # never leave the heading alone at the foot of a page
         out.append(CondPageBreak(st["heading"].leading * 2 + size * 6))
         out.append(_tagged(Paragraph(escape(heading), st["heading"]), tags, "H2"))
     numbering = "Decimal" if numbered else "None"
-    events = None
-    last_lane = None
-    for item in timeline.items:
-        if grouped and item.lane != last_lane:
-            commands += [
-                ("SPAN", (0, len(rows)), (-1, len(rows))),
-                ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
-                ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.8),
-            ]
-            lane = Paragraph(f"<b>{to_reportlab(timeline.lanes[item.lane].label)}</b>", st["lane"])
-            rows.append([_tagged(lane, tags, "H3"), "", ""])
-            events = None
-        if tags is not None and events is None:
-            events = tags.element("L", O="List", ListNumbering=numbering)
-        last_lane = item.lane
+    events = tags.element("L", O="List", ListNumbering=numbering) if tags is not None else None
+    for item in timeline.chronological():
         text = f"<b>{to_reportlab(item.label, link)}</b>"
         if item.detail:
             text += f" — {to_reportlab(item.detail, link)}"
+        when = to_reportlab(item.date_text)
+        if grouped:  # the lane under the date (a long name cut: the chart and alt text carry it whole)
+            name = plain(timeline.lanes[item.lane].label)
+            when += "<br/>" + escape(name if len(name) <= LANE_CHARS else name[: LANE_CHARS - 1].rstrip() + "…")
         entry = tags.element("LI", events) if tags is not None else None
         label = tags.element("Lbl", entry) if tags is not None and numbered else None
         body = tags.element("LBody", entry) if tags is not None else None
         rows.append(
             [
                 tag(KeyMarker(item, layout, numbered, size), label),
-                tag(Paragraph(to_reportlab(item.date_text), st["date"]), body),
+                tag(Paragraph(when, st["date"]), body),
                 tag(Paragraph(text, st["key"]), body),
             ]
         )
@@ -291,7 +221,6 @@ def key_table(
                 ("TOPPADDING", (0, 0), (-1, -1), size * 0.2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule),
-                *commands,
             ]
         )
     )
