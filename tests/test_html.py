@@ -84,7 +84,7 @@ def test_pictures_are_inline_with_alt_text(pictures: Path) -> None:
     assert structure_problems(root) == []
     alts = [img.get("alt") for img in root.iter("img")]
     assert alts == ["The Acropolis seen from the west", "Picture of Sparta"]
-    assert [w.key for w in context.warnings] == ["subjects[1].image_alt"]  # the same warning the PDF gives
+    assert [w.key for w in context.warnings] == ["subjects[2].image_alt"]  # the same warning the PDF gives
     assert "Image: A photographer" in text_of(root.find(".//figcaption"))
     # nothing is fetched from anywhere: pictures are data URIs, the CSS loads nothing, the one link is the source's
     assert all(el.get("src").startswith("data:image/jpeg;base64,") for el in root.iter() if el.get("src"))

@@ -181,6 +181,10 @@ def key_table(
     if heading:  # never leave the heading alone at the foot of a page
         out.append(CondPageBreak(st["heading"].leading * 2 + size * 6))
         out.append(_tagged(Paragraph(escape(heading), st["heading"]), tags, "H2"))
+    date_w, marker_w = size * 9.5, size * 5
+    squeeze = min(1.0, width * 0.5 / (date_w + marker_w))  # huge label sizes: the text column keeps half
+    date_w, marker_w = date_w * squeeze, marker_w * squeeze
+    lane_room = date_w - size * 0.9  # the column less its left and right padding
     numbering = "Decimal" if numbered else "None"
     events = tags.element("L", O="List", ListNumbering=numbering) if tags is not None else None
     for item in timeline.chronological():
@@ -189,8 +193,8 @@ def key_table(
             text += f" — {to_reportlab(item.detail, link)}"
         when = to_reportlab(item.date_text)
         if grouped:  # the lane under the date (a long name cut: the chart and alt text carry it whole)
-            name = plain(timeline.lanes[item.lane].label)
-            when += "<br/>" + escape(name if len(name) <= LANE_CHARS else name[: LANE_CHARS - 1].rstrip() + "…")
+            name = fitted(plain(timeline.lanes[item.lane].label), st["date"].fontName, size, lane_room)
+            when += "<br/>" + escape(name)
         entry = tags.element("LI", events) if tags is not None else None
         label = tags.element("Lbl", entry) if tags is not None and numbered else None
         body = tags.element("LBody", entry) if tags is not None else None
@@ -201,9 +205,6 @@ def key_table(
                 tag(Paragraph(text, st["key"]), body),
             ]
         )
-    date_w, marker_w = size * 9.5, size * 5
-    squeeze = min(1.0, width * 0.5 / (date_w + marker_w))  # huge label sizes: the text column keeps half
-    date_w, marker_w = date_w * squeeze, marker_w * squeeze
     table = tagging_table(
         rows,
         table_callback(cell_tag) if tags is not None else None,
@@ -225,6 +226,19 @@ def key_table(
         )
     )
     return out + [table]
+
+
+def fitted(name: str, font: str, size: float, room: float) -> str:
+    """``name`` as it fits on one line of ``room`` points, cut with "…" (never
+    broken mid-word onto a second line); at most :data:`LANE_CHARS` characters."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if len(name) <= LANE_CHARS and stringWidth(name, font, size) <= room:
+        return name
+    cut = name[: LANE_CHARS - 1]
+    while len(cut) > 1 and stringWidth(cut.rstrip() + "…", font, size) > room:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
 
 
 def _tagged(flowable: Flowable, tags: TagRecorder | None, kind: str) -> Flowable:
