@@ -30,12 +30,17 @@ class OutputKind:
         return getattr(importlib.import_module(self.module), self.function)
 
 
+ORGANIZER = "handouts.render.worksheet.organizer"
 OUTPUTS: dict[str, OutputKind] = {
     kind.name: kind
     for kind in (
         OutputKind("handout", "handouts.render.handout.document", "render_handout", ".handout.pdf", "reportlab"),
         OutputKind("timeline", "handouts.render.timeline.document", "render_timeline", ".timeline.pdf", "reportlab"),
         OutputKind("deck", "handouts.render.deck.writer", "render_deck", ".deck.pptx", "python-pptx"),
+        OutputKind("worksheet", "handouts.render.worksheet.sheet", "render_worksheet", ".worksheet.pdf", "reportlab"),
+        OutputKind("answers", "handouts.render.worksheet.sheet", "render_answers", ".answers.pdf", "reportlab"),
+        OutputKind("organizer", ORGANIZER, "render_organizer", ".organizer.pdf", "reportlab"),
+        OutputKind("cards", "handouts.render.worksheet.cards", "render_cards", ".cards.pdf", "reportlab"),
     )
 }
 
