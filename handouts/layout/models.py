@@ -291,6 +291,12 @@ class WorksheetLabels(LayoutModel):
     questions: str = "Questions"
     organizer: str = "Graphic organizer"
     organizer_blank: str = "Fill in the organizer."
+    see_key: str = Field("see key {numbers}", description="In a crowded Venn region; {numbers}: e.g. 4–9.")
+    venn: str = "Venn diagram"
+    tchart: str = "T-chart"
+    matrix: str = "Comparison matrix"
+    key: str = "Key"
+    blank_page: str = "(to fill in)"
     both: str = "Both"
     all: str = "All"
     attribute: str = "Attribute"

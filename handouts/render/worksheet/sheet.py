@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    NextPageTemplate,
+    PageBreakIfNotEmpty,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
 
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.handout.table import Row, build_table
-from handouts.render.pdf.tags import table_callback, tag, tagging_table
+from handouts.render.pdf.tags import cell_tag, table_callback, tag, tagging_table
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan, plan_for
 from handouts.render.worksheet.space import AnswerSpace, NameLine, line_pitch
@@ -60,24 +68,40 @@ def sheet_story(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     return story
 
 
-def grid(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
-    """The comparison table with the planned cells as writing space."""
-    model, s = sheet.model, sheet.styles
-    if not model.table:
-        return []
-    table = build_table(model, sheet.layout, s, sheet.tags)
+def grid_table(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
+    """The comparison table (the handout's, tagged the same) with the planned cells
+    as writing space; on landscape pages when the layout turns wide tables."""
+    model = sheet.model
+    table = build_table(model, sheet.layout, sheet.styles, sheet.tags)
     rows = []
     for row in table.rows:
         cells = list(row.cells)
         for c, value in enumerate(model.table[row.index].cells()):
             if plan.is_blank(row.index, c):
-                cells[c + 1] = (AnswerSpace(value or "", s.cell, sheet.layout, show),)
+                cells[c + 1] = (AnswerSpace(value or "", sheet.styles.cell, sheet.layout, show),)
         rows.append(Row(row.index, tuple(cells), row.label_repeat))
     table.rows = rows
+    return [table]
+
+
+def wide(sheet: Sheet) -> bool:
+    """Whether the grid goes on landscape pages (the layout's rule for the handout's table)."""
+    turn = sheet.layout.handout.table.landscape_from_subjects
+    return turn is not None and len(sheet.model.subjects) >= turn and sheet.layout.page.orientation != "landscape"
+
+
+def grid(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
+    """The grid under its heading and the instruction (the example row is the first filled one)."""
+    model, s = sheet.model, sheet.styles
+    if not model.table:
+        return []
     named = model.worksheet is not None and model.worksheet.blank is not None
     hint = sheet.labels.grid_hint_named if named else sheet.labels.grid_hint
     head = [CondPageBreak(s.gap * 8), sheet.heading(sheet.labels.grid), sheet.words(hint, s.meta)]
-    return head + [Spacer(0, s.gap * 0.3), table]
+    body = head + [Spacer(0, s.gap * 0.3)] + grid_table(sheet, plan, show)
+    if wide(sheet):
+        return [NextPageTemplate("wide"), PageBreakIfNotEmpty(), *body, NextPageTemplate("main"), PageBreakIfNotEmpty()]
+    return body
 
 
 def word_bank(sheet: Sheet, plan: Plan) -> list[Flowable]:
@@ -95,7 +119,7 @@ def word_bank(sheet: Sheet, plan: Plan) -> list[Flowable]:
     columns = min(columns, len(items))
     items += [""] * (-len(items) % columns)
     data = [items[i : i + columns] for i in range(0, len(items), columns)]
-    box = tagging_table(data, table_callback(_first_tag), colWidths=[sheet.width() / columns] * columns)
+    box = tagging_table(data, table_callback(cell_tag), colWidths=[sheet.width() / columns] * columns)
     rule = HexColor(sheet.layout.colors.rule)
     box.setStyle(
         TableStyle(
@@ -110,10 +134,6 @@ def word_bank(sheet: Sheet, plan: Plan) -> list[Flowable]:
         )
     )
     return [sheet.heading(sheet.labels.word_bank), box, Spacer(0, s.gap * 0.5)]
-
-
-def _first_tag(row: int, col: int, value: object) -> object:
-    return getattr(value, "tag", None)
 
 
 def timeline(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
@@ -145,7 +165,7 @@ def timeline(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
         data.append([tag(date, date_el), tag(who, who_el), tag(event, event_el)])
     width = sheet.width()
     widths = [width * 0.2, width * 0.18, width * 0.62]
-    table = tagging_table(data, table_callback(_first_tag), colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT")
     rule = HexColor(layout.colors.rule)
     table.setStyle(
         TableStyle(
