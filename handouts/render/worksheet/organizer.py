@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
@@ -19,7 +19,8 @@ from handouts.render.pdf.tags import TagRecorder, cell_tag, table_callback, tag,
 from handouts.render.worksheet.diagram import Venn, Zone
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan
-from handouts.render.worksheet.sheet import grid_table, sheet_texts, wide
+from handouts.render.worksheet.regionflow import Run
+from handouts.render.worksheet.sheet import grid_table, orientation, sheet_texts
 from handouts.render.worksheet.space import AnswerSpace, NameLine
 from handouts.render.worksheet.venn import groups
 from handouts.source.models import Comparison
@@ -30,7 +31,7 @@ MIN_SHARE = 0.55  # the diagram keeps at least this share of its page
 
 def render_organizer(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
     """Venn (2–3 subjects), then a T-chart (2) or a matrix (3+), each filled then blank."""
-    sheet = Sheet(model, layout, context, layout.worksheet.labels.organizer)
+    sheet = Sheet(model, layout, context, layout.worksheet.labels.organizer, orientation(model, layout))
     n = len(model.subjects)
     pages: list[list[Flowable]] = []
     if n <= 3:
@@ -49,8 +50,7 @@ def zones(model: Comparison, layout: Layout) -> list[Zone]:
     n, labels = len(model.subjects), layout.worksheet.labels
     found = {g: Zone(g, "", []) for g in groups(n)}
     found[tuple(range(n))].heading = labels.both if n == 2 else labels.all
-    link = layout.colors.link
-    found[tuple(range(n))].items += [to_reportlab(t, link) for t in model.similarities]
+    found[tuple(range(n))].items += [[Run(plain(t))] for t in model.similarities]
     for row in model.table:
         shared: dict[str, list[int]] = {}
         for i, value in enumerate(row.cells()):
@@ -58,7 +58,7 @@ def zones(model: Comparison, layout: Layout) -> list[Zone]:
                 shared.setdefault(" ".join(plain(value).lower().split()), []).append(i)
         for members in shared.values():
             value = row.cells()[members[0]] or ""
-            found[tuple(members)].items.append(f"<b>{to_reportlab(row.label)}:</b> {to_reportlab(value, link)}")
+            found[tuple(members)].items.append([Run(plain(row.label) + ":", True), Run(plain(value))])
     return [found[g] for g in groups(n)]
 
 
@@ -68,16 +68,9 @@ def alt_text(model: Comparison, zones_: list[Zone], layout: Layout) -> str:
     parts = [f"{layout.worksheet.labels.venn}: {', '.join(names)}"]
     for zone in zones_:
         who = " + ".join(names[i] for i in zone.members)
-        items = "; ".join(plain(_unmarked(t)) for t in zone.items)
+        items = "; ".join(" ".join(run.text for run in item) for item in zone.items)
         parts.append(f"{who}: {items or '(empty)'}")
     return ". ".join(parts) + "."
-
-
-def _unmarked(markup: str) -> str:
-    """reportlab markup back to text (for the alt text)."""
-    import re
-
-    return re.sub(r"<[^>]+>", "", markup).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def venn_pages(sheet: Sheet) -> list[list[Flowable]]:
@@ -135,8 +128,9 @@ def key(sheet: Sheet, zones_: list[Zone], tags: TagRecorder | None = None) -> li
         title = zone.heading or " + ".join(names[i] for i in zone.members)
         out.append(tag(Paragraph(escape(title), s.subheading), tags.element("H3")))
         lst = tags.element("L", O="List", ListNumbering="Decimal")
-        for k, text in enumerate(zone.items, start=zone.first_number):
+        for k, item in enumerate(zone.items, start=zone.first_number):
             li = tags.element("LI", lst)
+            text = " ".join(f"<b>{escape(r.text)}</b>" if r.bold else escape(r.text) for r in item)
             out.append(tag(Paragraph(text, style, bulletText=f"{k}."), tags.element("LBody", li)))
     return out
 
@@ -193,7 +187,4 @@ def matrix(sheet: Sheet, filled: bool) -> list[Flowable]:
     every = frozenset((r, c) for r in range(len(model.table)) for c in range(len(model.subjects)))
     title = labels.matrix if filled else f"{labels.matrix} {labels.blank_page}"
     body = [sheet.heading(title)] + ([] if filled else [_name_line(sheet)])
-    body += grid_table(sheet, Plan(frozenset() if filled else every, "none", ()), False)
-    if wide(sheet):
-        return [NextPageTemplate("wide"), *body, NextPageTemplate("main")]
-    return body
+    return body + grid_table(sheet, Plan(frozenset() if filled else every, "none", ()), False)

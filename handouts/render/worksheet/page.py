@@ -35,6 +35,7 @@ class Sheet:
     layout: Layout
     context: RenderContext
     what: str  # the running header's word: "Worksheet", "Answer key"...
+    orientation: str | None = None  # every page landscape when the grid is too wide for portrait
     styles: Styles = field(init=False)
     tags: TagRecorder = field(init=False)
 
@@ -46,14 +47,14 @@ class Sheet:
     def labels(self):  # noqa: ANN201 - the layout's WorksheetLabels
         return self.layout.worksheet.labels
 
-    def width(self, orientation: str | None = None) -> float:
-        """The frame's width on a page of ``orientation`` (default: the layout's)."""
+    def width(self) -> float:
+        """The frame's width on this sheet's pages."""
         page = self.layout.page
-        return page.dimensions(orientation)[0] - page.margins.left - page.margins.right
+        return page.dimensions(self.orientation)[0] - page.margins.left - page.margins.right
 
-    def height(self, orientation: str | None = None) -> float:
+    def height(self) -> float:
         page = self.layout.page
-        return page.dimensions(orientation)[1] - page.margins.top - page.margins.bottom
+        return page.dimensions(self.orientation)[1] - page.margins.top - page.margins.bottom
 
     def para(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
         """User text (escaped, inline markup kept) as one ``kind`` element."""
@@ -99,6 +100,8 @@ class Sheet:
             lang=m.language,
             displayDocTitle=1,
         )
+        if self.orientation == "landscape":  # the handout's "wide" template first: every page landscape
+            doc.pageTemplates.sort(key=lambda template: template.id != "wide")
         running = Running(
             header=self.what,
             footer=fill_template(layout.handout.footer, m),

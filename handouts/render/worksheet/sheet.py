@@ -12,8 +12,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    NextPageTemplate,
-    PageBreakIfNotEmpty,
     Paragraph,
     Spacer,
     TableStyle,
@@ -36,13 +34,13 @@ BANK_COLUMNS = 3
 
 def render_worksheet(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
     """The student copy: blanks to fill, ruled to the length of each answer."""
-    sheet = Sheet(model, layout, context, layout.worksheet.labels.worksheet)
+    sheet = Sheet(model, layout, context, layout.worksheet.labels.worksheet, orientation(model, layout))
     return sheet.build(sheet_story(sheet, plan_for(model), show=False), sheet_texts(model))
 
 
 def render_answers(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
     """The answer key: the worksheet's pages with every blank filled and marked."""
-    sheet = Sheet(model, layout, context, layout.worksheet.labels.answers)
+    sheet = Sheet(model, layout, context, layout.worksheet.labels.answers, orientation(model, layout))
     return sheet.build(sheet_story(sheet, plan_for(model), show=True), sheet_texts(model))
 
 
@@ -69,8 +67,7 @@ def sheet_story(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
 
 
 def grid_table(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
-    """The comparison table (the handout's, tagged the same) with the planned cells
-    as writing space; on landscape pages when the layout turns wide tables."""
+    """The comparison table (the handout's, tagged the same) with the planned cells as writing space."""
     model = sheet.model
     table = build_table(model, sheet.layout, sheet.styles, sheet.tags)
     rows = []
@@ -84,10 +81,11 @@ def grid_table(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     return [table]
 
 
-def wide(sheet: Sheet) -> bool:
-    """Whether the grid goes on landscape pages (the layout's rule for the handout's table)."""
-    turn = sheet.layout.handout.table.landscape_from_subjects
-    return turn is not None and len(sheet.model.subjects) >= turn and sheet.layout.page.orientation != "landscape"
+def orientation(model: Comparison, layout: Layout) -> str | None:
+    """Landscape pages throughout when the layout turns the handout's table at this
+    many subjects (a worksheet is one sheet of work: it does not switch midway)."""
+    turn = layout.handout.table.landscape_from_subjects
+    return "landscape" if turn is not None and len(model.subjects) >= turn else None
 
 
 def grid(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
@@ -98,10 +96,7 @@ def grid(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     named = model.worksheet is not None and model.worksheet.blank is not None
     hint = sheet.labels.grid_hint_named if named else sheet.labels.grid_hint
     head = [CondPageBreak(s.gap * 8), sheet.heading(sheet.labels.grid), sheet.words(hint, s.meta)]
-    body = head + [Spacer(0, s.gap * 0.3)] + grid_table(sheet, plan, show)
-    if wide(sheet):
-        return [NextPageTemplate("wide"), PageBreakIfNotEmpty(), *body, NextPageTemplate("main"), PageBreakIfNotEmpty()]
-    return body
+    return head + [Spacer(0, s.gap * 0.3)] + grid_table(sheet, plan, show)
 
 
 def word_bank(sheet: Sheet, plan: Plan) -> list[Flowable]:
@@ -115,7 +110,7 @@ def word_bank(sheet: Sheet, plan: Plan) -> list[Flowable]:
     for text in plan.word_bank:
         li = sheet.tags.element("LI", lst)
         items.append(tag(Paragraph(escape(text), style), sheet.tags.element("LBody", li)))
-    columns = BANK_COLUMNS if len(sheet.model.subjects) < 6 or sheet.layout.page.orientation == "landscape" else 2
+    columns = BANK_COLUMNS if sheet.width() > sheet.styles.cell.fontSize * 55 else 2
     columns = min(columns, len(items))
     items += [""] * (-len(items) % columns)
     data = [items[i : i + columns] for i in range(0, len(items), columns)]

@@ -1,9 +1,9 @@
 """Venn geometry for two or three subjects: circles, regions, and a text box in each.
 
 Pure arithmetic (no reportlab), so tests can check it on its own and the
-organizer can trust it: a region is "inside these circles, outside those",
-and its box is the largest axis-aligned rectangle found inside it, so text
-laid into the box can never cross a circle.
+organizer can trust it: a region is "inside these circles, outside those"
+(:func:`groups` names them), and :func:`interval` is the room it has at one
+height, which :mod:`regionflow` lays text into.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
-ROWS = 48  # horizontal slices a region is searched in
 INSET = 0.04  # of the radius: the gap kept between text and a circle
 
 
@@ -24,22 +23,6 @@ class Circle:
 
     def contains(self, x: float, y: float, slack: float = 1e-6) -> bool:
         return math.hypot(x - self.x, y - self.y) <= self.r + slack
-
-
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float  # bottom
-    w: float
-    h: float
-
-
-@dataclass(frozen=True)
-class Region:
-    """The part of the diagram inside exactly the circles ``members`` (subject indexes)."""
-
-    members: tuple[int, ...]
-    box: Box
 
 
 def circles_for(n: int, width: float, height: float) -> list[Circle]:
@@ -61,7 +44,7 @@ def circles_for(n: int, width: float, height: float) -> list[Circle]:
     return [Circle(cx - d / 2, top, r), Circle(cx + d / 2, top, r), Circle(cx, bottom, r)]
 
 
-def _anchor(circles: list[Circle], members: tuple[int, ...]) -> tuple[float, float]:
+def anchor(circles: list[Circle], members: tuple[int, ...]) -> tuple[float, float]:
     """A point well inside the region: the members' centre, pushed away from the others."""
     mx = sum(circles[i].x for i in members) / len(members)
     my = sum(circles[i].y for i in members) / len(members)
@@ -75,7 +58,7 @@ def _anchor(circles: list[Circle], members: tuple[int, ...]) -> tuple[float, flo
     return mx + dx / length * push, my + dy / length * push
 
 
-def _interval(circles: list[Circle], members: tuple[int, ...], y: float, ax: float, inset: float):
+def interval(circles: list[Circle], members: tuple[int, ...], y: float, ax: float, inset: float):
     """The x-range at height ``y`` inside the members and outside the rest, on the anchor's side."""
     lo, hi = -math.inf, math.inf
     for i, c in enumerate(circles):
@@ -91,41 +74,15 @@ def _interval(circles: list[Circle], members: tuple[int, ...], y: float, ax: flo
         if i in members or abs(y - c.y) >= r:
             continue
         half = math.sqrt(r * r - (y - c.y) ** 2)
-        if ax < c.x:
+        if c.x - half < ax < c.x + half:
+            return None  # the other circle cuts the region off here (text would wrap round it)
+        if ax <= c.x - half:
             hi = min(hi, c.x - half)
         else:
             lo = max(lo, c.x + half)
     return (lo, hi) if hi > lo else None
 
 
-def region_box(circles: list[Circle], members: tuple[int, ...]) -> Box:
-    """The largest rectangle found inside the region (searched over horizontal slices)."""
-    ax, ay = _anchor(circles, members)
-    inset = circles[0].r * INSET
-    top = max(c.y + c.r for c in circles)
-    bottom = min(c.y - c.r for c in circles)
-    ys = [bottom + (top - bottom) * k / ROWS for k in range(ROWS + 1)]
-    spans = [_interval(circles, members, y, ax, inset) for y in ys]
-    best = Box(ax, ay, 0.0, 0.0)
-    for i in range(len(ys)):
-        lo, hi = -math.inf, math.inf
-        for j in range(i, len(ys)):
-            if spans[j] is None:
-                break
-            lo, hi = max(lo, spans[j][0]), min(hi, spans[j][1])
-            if hi <= lo:
-                break
-            area = (hi - lo) * (ys[j] - ys[i])
-            if area > best.w * best.h and lo <= ax <= hi:
-                best = Box(lo, ys[i], hi - lo, ys[j] - ys[i])
-    return best
-
-
 def groups(n: int) -> list[tuple[int, ...]]:
     """The regions of ``n`` circles by their members: all first, then pairs, then each alone."""
     return [tuple(range(n))] + [g for k in range(n - 1, 0, -1) for g in combinations(range(n), k)]
-
-
-def regions(circles: list[Circle]) -> list[Region]:
-    """Every region with its text box, in :func:`groups` order."""
-    return [Region(g, region_box(circles, g)) for g in groups(len(circles))]
