@@ -303,7 +303,7 @@ class WorksheetLabels(LayoutModel):
     cards: str = "Card sort"
     cards_hint: str = "Cut along the dashed lines, then sort the cards by subject, or the events by date."
     cards_key: str = "Card sort: key"
-    card_number: str = "Card"
+    chronology: str = "Events in date order"
 
 
 class Worksheets(LayoutModel):
