@@ -26,7 +26,10 @@ app = typer.Typer(
 
 EXIT_INVALID = 1
 
-ToOption = Annotated[str, typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck.")]
+ToOption = Annotated[
+    str,
+    typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck, worksheet, answers, organizer, cards."),
+]
 LayoutOption = Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")]
 LayoutsDir = Annotated[
     Path | None, typer.Option("--layouts-dir", help="Extra folder to look for layouts in (searched first).")
