@@ -28,7 +28,9 @@ EXIT_INVALID = 1
 
 ToOption = Annotated[
     str,
-    typer.Option("--to", help="Outputs, comma-separated: handout, timeline, deck, worksheet, answers, organizer, cards."),
+    typer.Option(
+        "--to", help="Outputs, comma-separated: handout, timeline, deck, worksheet, answers, organizer, cards."
+    ),
 ]
 LayoutOption = Annotated[str, typer.Option("--layout", help="Layout name or path to a layout .yaml.")]
 LayoutsDir = Annotated[
