@@ -17,6 +17,7 @@ from handouts.markup import plain
 from handouts.source.models import Comparison, WorksheetOptions
 
 DEFAULT_SHARE = 0.5  # of each row's cells the default mix leaves blank
+MAX_ANSWER = 300  # characters: a longer cell stays filled (no one writes a page into a box)
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,9 @@ def blank_cells(model: Comparison, options: WorksheetOptions) -> frozenset[tuple
     """The cells to leave blank. Named rows: every filled cell of those rows;
     "all": every filled cell; the default: about half of each row's filled
     cells, chosen by the seeded shuffle, with the first row that has any
-    text kept whole as the worked example."""
-    filled = [[c for c, v in enumerate(row.cells()) if v] for row in model.table]
+    text kept whole as the worked example. Cells longer than
+    :data:`MAX_ANSWER` always stay filled."""
+    filled = [[c for c, v in enumerate(row.cells()) if v and len(plain(v)) <= MAX_ANSWER] for row in model.table]
     if options.blank == "all":
         return frozenset((r, c) for r, cols in enumerate(filled) for c in cols)
     if options.blank is not None:
