@@ -156,7 +156,10 @@ def test_worksheet_is_tagged_like_the_handout(tmp_path: Path) -> None:
 cell_sizes = st.sampled_from([1, 3, 8, 25, 60])
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=SLOW)
 @given(
     n=st.integers(2, 8),
     rows=st.integers(1, 6),

@@ -51,6 +51,5 @@ def same_labels(layout: Layout) -> Layout:
 def inside(word: dict, box: tuple[float, float, float, float], slack: float = 0.6) -> bool:
     """Whether a word's box lies within ``box`` = (x0, top, x1, bottom)."""
     x0, top, x1, bottom = box
-    return (
-        word["x0"] >= x0 - slack and word["x1"] <= x1 + slack and word["top"] >= top - slack and word["bottom"] <= bottom + slack
-    )
+    across = word["x0"] >= x0 - slack and word["x1"] <= x1 + slack
+    return across and word["top"] >= top - slack and word["bottom"] <= bottom + slack
