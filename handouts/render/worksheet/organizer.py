@@ -163,7 +163,7 @@ def tchart(sheet: Sheet, filled: bool) -> list[Flowable]:
             cells.append([label, body])
         data.append(cells)
     half = sheet.width() / 2
-    table = tagging_table(data, table_callback(cell_tag), colWidths=[half, half], repeatRows=1)
+    table = tagging_table(data, table_callback(cell_tag), colWidths=[half, half], repeatRows=1, splitInRow=1)
     ink = HexColor(layout.colors.heading)
     table.setStyle(
         TableStyle(

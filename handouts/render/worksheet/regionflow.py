@@ -24,7 +24,7 @@ class Run:
 
 @dataclass(frozen=True)
 class Line:
-    """One laid-out line: where it starts, its baseline, and its words as (x, text, bold)."""
+    """One laid-out line: its baseline and its runs of words as (x, text, bold)."""
 
     baseline: float
     words: tuple[tuple[float, str, bool], ...]
@@ -58,7 +58,7 @@ def flow(
     region is at its height, centred; ``drop`` starts lower than the top.
     None when they do not all fit (or a word is wider than any line)."""
     leading = size * 1.2
-    space = measure(" ", False, size)
+    spaces = {bold: measure(" ", bold, size) for bold in (False, True)}  # after a word of that face
     top = max(circles[i].y + circles[i].r for i in members) - drop
     bottom = min(circles[i].y - circles[i].r for i in members)
     lines: list[Line] = []
@@ -74,12 +74,14 @@ def flow(
             if span is None or span[1] - span[0] < size * 3:
                 y -= leading * 0.25
                 continue
-            taken, width = [], 0.0
+            taken: list[tuple[tuple[str, bool], float]] = []
+            width = 0.0
             while words:
                 w = measure(words[0][0], words[0][1], size)
-                if width + (space if taken else 0) + w > span[1] - span[0]:
+                gap = spaces[taken[-1][0][1]] if taken else 0.0
+                if width + gap + w > span[1] - span[0]:
                     break
-                width += (space if taken else 0) + w
+                width += gap + w
                 taken.append((words.pop(0), w))
             if not taken:
                 if w > (max(c.r for c in circles) * 1.2):
@@ -87,10 +89,14 @@ def flow(
                 y -= leading * 0.25
                 continue
             x = span[0] + (span[1] - span[0] - width) / 2
-            placed = []
-            for (word, bold), w in taken:
-                placed.append((x, word, bold))
-                x += w + space
+            placed: list[tuple[float, str, bool]] = []
+            for (word, bold), w in taken:  # words of one face drawn as one string, spaces and all
+                if placed and placed[-1][2] == bold:
+                    placed[-1] = (placed[-1][0], placed[-1][1] + " " + word, bold)
+                else:  # the space ends the run before (invisible there; copied text keeps it)
+                    placed = [(px, text + " ", b) for px, text, b in placed]
+                    placed.append((x, word, bold))
+                x += w + spaces[bold]
             lines.append(Line(y - size * 0.95, tuple(placed)))
             y -= leading
     return lines

@@ -160,7 +160,7 @@ def timeline(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
         data.append([tag(date, date_el), tag(who, who_el), tag(event, event_el)])
     width = sheet.width()
     widths = [width * 0.2, width * 0.18, width * 0.62]
-    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     rule = HexColor(layout.colors.rule)
     table.setStyle(
         TableStyle(

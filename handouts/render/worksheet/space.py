@@ -8,6 +8,7 @@ exactly like the student copy and an answer sits where it was left out.
 
 from __future__ import annotations
 
+import copy
 import math
 
 from reportlab.lib.colors import HexColor
@@ -71,13 +72,37 @@ class AnswerSpace(Flowable):
         self.style = answer_style(style, layout, self.pitch)
         self.rule, self.mark = layout.colors.rule, layout.colors.accent
         self.indent = self.style.fontSize * TICK_SHARE
+        self.fixed: int | None = None  # a piece split off at a page end has its own line count
+        self.part: Paragraph | None = None  # ...and its own piece of the answer
+        self.tick = True  # the marker goes on the first piece only
 
     def _paragraph(self) -> Paragraph:
-        return Paragraph(f"<i>{to_reportlab(self.answer)}</i>", self.style)
+        return self.part or Paragraph(f"<i>{to_reportlab(self.answer)}</i>", self.style)
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        """Two pieces at a page end (a long answer in a narrow column may outgrow a page)."""
+        total, first = self.lines_for(aw), int(ah // self.pitch)
+        if first < 1 or first >= total:
+            return []
+        head, tail = self._piece(first), self._piece(total - first)
+        tail.tick = False
+        if self.show and self.answer:
+            parts = self._paragraph().split(max(aw - self.indent, self.style.fontSize * 4), first * self.pitch)
+            head.part, tail.part = (parts[0], parts[1]) if len(parts) == 2 else (self._paragraph(), None)
+            if tail.part is None:
+                tail.answer = ""
+        return [head, tail]
+
+    def _piece(self, lines: int) -> "AnswerSpace":
+        piece = copy.copy(self)
+        piece.fixed = lines
+        return piece
 
     def lines_for(self, width: float) -> int:
         """Writing lines this answer needs at ``width``: its handwritten length, and
         never fewer than the printed answer takes (so the key's text fits too)."""
+        if self.fixed is not None:
+            return self.fixed
         room = max(width - self.indent, self.style.fontSize * 4)
         if not self.answer:
             return self.min_lines
@@ -104,7 +129,7 @@ class AnswerSpace(Flowable):
                 y = self.baseline(line) - self.pitch * 0.08
                 canvas.line(0, y, self.width, y)
             canvas.restoreState()
-            if self.show and self.answer:
+            if self.show and self.answer and self.tick:
                 size = self.style.fontSize
                 draw_tick(canvas, 0, self.baseline(0), size * 0.85, self.mark)
         if self.show and self.answer:
