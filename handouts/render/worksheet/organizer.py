@@ -84,13 +84,20 @@ def venn_pages(sheet: Sheet) -> list[list[Flowable]]:
     blank_head = [sheet.heading(f"{labels.venn} {labels.blank_page}"), _name_line(sheet)]
     room = sheet.height() - max(_height(sheet, sheet.title() + head), _height(sheet, blank_head)) - s.gap
     height = room
-    for _ in range(KEY_TRIES):  # leave room for the key on the page, if it can share it
-        filled = zones(model, layout)
-        venn = Venn(names, colors, filled, layout, fonts, (sheet.width(), height), filled=True)
-        below = _height(sheet, key(sheet, filled, TagRecorder()))
+    filled = zones(model, layout)
+    venn = Venn(names, colors, filled, layout, fonts, (sheet.width(), room), filled=True)
+    crowded = sum(bool(z.first_number) for z in filled)
+    for _ in range(KEY_TRIES):  # make room for the key on the page, unless that crowds more regions
+        below = _height(sheet, key(sheet, venn.zones, TagRecorder()))
         if not below or height + below <= room or room - below < room * MIN_SHARE:
             break
         height = room - below
+        smaller = zones(model, layout)
+        candidate = Venn(names, colors, smaller, layout, fonts, (sheet.width(), height), filled=True)
+        if sum(bool(z.first_number) for z in smaller) > crowded:
+            height = room  # the key goes on the next page instead
+            break
+        venn, filled = candidate, smaller
     figure = sheet.tags.element("Figure", alt=alt_text(model, filled, layout))
     pages = [head + [tag(venn, figure)] + key(sheet, filled)]
     blank = Venn(names, colors, zones(model, layout), layout, fonts, (sheet.width(), height), filled=False)
