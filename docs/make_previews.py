@@ -4,7 +4,8 @@
     python docs/make_previews.py
 
 Needs pdftoppm (poppler-utils) and soffice (libreoffice-impress). Writes
-docs/preview-handout.png, docs/preview-timeline.png and docs/preview-slide.png.
+docs/preview-handout.png, docs/preview-timeline.png, docs/preview-slide.png and the
+worksheet, answers and organizer previews.
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ def main() -> None:
         )
         png(out / "lenin-vs-stalin.handout.pdf", 1, DOCS / "preview-handout.png")
         png(out / "lenin-vs-stalin.timeline.pdf", 1, DOCS / "preview-timeline.png", 800)
+        subprocess.run(
+            [sys.executable, "-m", "handouts", "build", str(EXAMPLE), "--out", str(out), "-j", "1", "-q"]
+            + ["--to", "worksheet,answers,organizer"],
+            cwd=ROOT,
+            check=True,
+        )
+        for kind in ("worksheet", "answers", "organizer"):
+            png(out / f"lenin-vs-stalin.{kind}.pdf", 1, DOCS / f"preview-{kind}.png", 480)
         env = dict(os.environ, HOME=tmp)
         subprocess.run(
             [
