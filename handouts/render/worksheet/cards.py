@@ -205,6 +205,7 @@ def key(sheet: Sheet, cards: list[Card]) -> list[Flowable]:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(sheet.layout.colors.rule)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), s.cell_pad),

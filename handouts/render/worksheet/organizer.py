@@ -175,6 +175,7 @@ def tchart(sheet: Sheet, filled: bool) -> list[Flowable]:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
                 ("LINEBELOW", (0, 0), (-1, 0), 2.5, ink),
                 ("LINEAFTER", (0, 0), (0, -1), 2.5, ink),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

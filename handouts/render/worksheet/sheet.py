@@ -81,11 +81,19 @@ def grid_table(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     return [table]
 
 
+NARROW = 8  # a subject column narrower than this many table-size ems turns the pages
+
+
 def orientation(model: Comparison, layout: Layout) -> str | None:
     """Landscape pages throughout when the layout turns the handout's table at this
-    many subjects (a worksheet is one sheet of work: it does not switch midway)."""
+    many subjects, or when portrait columns would be too narrow to write in (large
+    print); a worksheet is one sheet of work: it does not switch midway."""
     turn = layout.handout.table.landscape_from_subjects
-    return "landscape" if turn is not None and len(model.subjects) >= turn else None
+    page = layout.page
+    width = page.dimensions()[0] - page.margins.left - page.margins.right
+    column = width * (1 - layout.handout.table.label_width) / len(model.subjects)
+    narrow = column < layout.sizes.table * NARROW
+    return "landscape" if (turn is not None and len(model.subjects) >= turn) or narrow else None
 
 
 def grid(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
@@ -120,6 +128,7 @@ def word_bank(sheet: Sheet, plan: Plan) -> list[Flowable]:
         TableStyle(
             [
                 ("BOX", (0, 0), (-1, -1), 0.8, rule),
+                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), s.cell_pad),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), s.cell_pad),

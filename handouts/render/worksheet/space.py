@@ -87,11 +87,15 @@ class AnswerSpace(Flowable):
         head, tail = self._piece(first), self._piece(total - first)
         tail.tick = False
         if self.show and self.answer:
-            parts = self._paragraph().split(max(aw - self.indent, self.style.fontSize * 4), first * self.pitch)
+            parts = self._paragraph().split(self.room(aw), first * self.pitch)
             head.part, tail.part = (parts[0], parts[1]) if len(parts) == 2 else (self._paragraph(), None)
             if tail.part is None:
                 tail.answer = ""
         return [head, tail]
+
+    def room(self, width: float) -> float:
+        """The width the answer is written in (the same when measuring, splitting and drawing)."""
+        return max(width - self.indent, 1.0)
 
     def _piece(self, lines: int) -> "AnswerSpace":
         piece = copy.copy(self)
@@ -103,7 +107,7 @@ class AnswerSpace(Flowable):
         never fewer than the printed answer takes (so the key's text fits too)."""
         if self.fixed is not None:
             return self.fixed
-        room = max(width - self.indent, self.style.fontSize * 4)
+        room = self.room(width)
         if not self.answer:
             return self.min_lines
         written = stringWidth(plain(self.answer), self.style.fontName, self.style.fontSize) * HAND
@@ -134,7 +138,7 @@ class AnswerSpace(Flowable):
                 draw_tick(canvas, 0, self.baseline(0), size * 0.85, self.mark)
         if self.show and self.answer:
             para = self._paragraph()
-            _, h = para.wrap(self.width - self.indent, 1e6)
+            _, h = para.wrap(self.room(self.width), 1e6)
             # a paragraph's first baseline sits one font size below its top
             top = self.baseline(0) + self.style.fontSize
             para.drawOn(canvas, self.indent, top - h)

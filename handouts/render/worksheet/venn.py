@@ -21,9 +21,6 @@ class Circle:
     y: float
     r: float
 
-    def contains(self, x: float, y: float, slack: float = 1e-6) -> bool:
-        return math.hypot(x - self.x, y - self.y) <= self.r + slack
-
 
 def circles_for(n: int, width: float, height: float) -> list[Circle]:
     """Two circles (side by side on a wide box, one above the other on a tall
