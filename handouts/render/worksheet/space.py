@@ -87,10 +87,14 @@ class AnswerSpace(Flowable):
         head, tail = self._piece(first), self._piece(total - first)
         tail.tick = False
         if self.show and self.answer:
-            parts = self._paragraph().split(self.room(aw), first * self.pitch)
-            head.part, tail.part = (parts[0], parts[1]) if len(parts) == 2 else (self._paragraph(), None)
-            if tail.part is None:
-                tail.answer = ""
+            para = self._paragraph()
+            parts = para.split(self.room(aw), first * self.pitch)
+            if len(parts) == 2:
+                head.part, tail.part = parts
+            elif para.wrap(self.room(aw), 1e6)[1] <= first * self.pitch:
+                head.part, tail.answer = para, ""  # it all fits the first piece
+            else:
+                head.answer, tail.part = "", para  # not one line fits here: all of it goes on
         return [head, tail]
 
     def room(self, width: float) -> float:
