@@ -4,8 +4,9 @@
     python docs/make_previews.py
 
 Needs pdftoppm (poppler-utils), soffice (libreoffice-impress) and chromium. Writes
-docs/preview-handout.png, docs/preview-timeline.png, docs/preview-slide.png and
-docs/preview-html.png (the web page at a phone's width).
+docs/preview-handout.png, docs/preview-timeline.png, docs/preview-slide.png,
+docs/preview-html.png (the web page at a phone's width) and the worksheet, answers and
+organizer previews.
 """
 
 from __future__ import annotations
@@ -68,6 +69,14 @@ def main() -> None:
         )
         png(out / "lenin-vs-stalin.handout.pdf", 1, DOCS / "preview-handout.png")
         png(out / "lenin-vs-stalin.timeline.pdf", 1, DOCS / "preview-timeline.png", 800)
+        subprocess.run(
+            [sys.executable, "-m", "handouts", "build", str(EXAMPLE), "--out", str(out), "-j", "1", "-q"]
+            + ["--to", "worksheet,answers,organizer"],
+            cwd=ROOT,
+            check=True,
+        )
+        for kind in ("worksheet", "answers", "organizer"):
+            png(out / f"lenin-vs-stalin.{kind}.pdf", 1, DOCS / f"preview-{kind}.png", 480)
         env = dict(os.environ, HOME=tmp)
         subprocess.run(
             [

@@ -46,7 +46,12 @@ def _main(
 
 
 ToOption = Annotated[
-    str, typer.Option("--to", metavar="KINDS", help="Outputs, comma-separated: handout, timeline, deck, html.")
+    str,
+    typer.Option(
+        "--to",
+        metavar="KINDS",
+        help="Outputs, comma-separated: handout, timeline, deck, html, worksheet, answers, organizer, cards.",
+    ),
 ]
 LayoutOption = Annotated[str, typer.Option("--layout", metavar="NAME", help="Layout name or path to a layout .yaml.")]
 LayoutsDir = Annotated[

@@ -296,6 +296,49 @@ class Deck(LayoutModel):
     labels: DeckLabels = DeckLabels()
 
 
+class WorksheetLabels(LayoutModel):
+    """Words the worksheet, answer key, organizer and cards add (translate them in a layout)."""
+
+    worksheet: str = "Worksheet"
+    answers: str = "Answer key"
+    name: str = "Name"
+    group: str = "Class"
+    date: str = "Date"
+    grid: str = "Complete the comparison"
+    grid_hint: str = "Write in the ruled boxes. The first row is done for you."
+    grid_hint_named: str = "Write in the ruled boxes."
+    word_bank: str = "Word bank"
+    timeline: str = "Complete the timeline"
+    timeline_labels: str = "Write what happened on each date."
+    timeline_dates: str = "Write the date of each event."
+    when: str = "Date"
+    event: str = "Event"
+    who: str = "Who"
+    questions: str = "Questions"
+    organizer: str = "Graphic organizer"
+    organizer_blank: str = "Fill in the organizer."
+    see_key: str = Field("see key {numbers}", description="In a crowded Venn region; {numbers}: e.g. 4–9.")
+    venn: str = "Venn diagram"
+    tchart: str = "T-chart"
+    matrix: str = "Comparison matrix"
+    key: str = "Key"
+    blank_page: str = "(to fill in)"
+    both: str = "Both"
+    all: str = "All"
+    attribute: str = "Attribute"
+    cards: str = "Card sort"
+    cards_hint: str = "Cut along the dashed lines, then sort the cards by subject, or the events by date."
+    cards_key: str = "Card sort: key"
+    chronology: str = "Events in date order"
+
+
+class Worksheets(LayoutModel):
+    """How the worksheet family looks beyond the shared sizes and colours."""
+
+    line_pitch: Length = Field(0.0, ge=0, description="Spacing of the writing lines; 0: from the table size.")
+    labels: WorksheetLabels = WorksheetLabels()
+
+
 class Layout(LayoutModel):
     """A resolved layout."""
 
@@ -321,6 +364,7 @@ class Layout(LayoutModel):
     handout: Handout = Handout()
     timeline: TimelineOptions = TimelineOptions()
     deck: Deck = Deck()
+    worksheet: Worksheets = Worksheets()
 
     def subject_color(self, index: int, own: str | None = None) -> str:
         """A subject's colour: its own (unless the layout insists on its palette), else the palette's."""

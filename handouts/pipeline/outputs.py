@@ -32,6 +32,7 @@ class OutputKind:
         return getattr(importlib.import_module(self.module), self.function)
 
 
+ORGANIZER = "handouts.render.worksheet.organizer"
 OUTPUTS: dict[str, OutputKind] = {
     kind.name: kind
     for kind in (
@@ -40,6 +41,10 @@ OUTPUTS: dict[str, OutputKind] = {
         OutputKind("deck", "handouts.render.deck.writer", "render_deck", ".deck.pptx", "python-pptx"),
         # Pure Python and a few ms: it shares the PDFs' process (a worker of its own costs more than the page).
         OutputKind("html", "handouts.render.html.document", "render_html", ".html", "reportlab"),
+        OutputKind("worksheet", "handouts.render.worksheet.sheet", "render_worksheet", ".worksheet.pdf", "reportlab"),
+        OutputKind("answers", "handouts.render.worksheet.sheet", "render_answers", ".answers.pdf", "reportlab"),
+        OutputKind("organizer", ORGANIZER, "render_organizer", ".organizer.pdf", "reportlab"),
+        OutputKind("cards", "handouts.render.worksheet.cards", "render_cards", ".cards.pdf", "reportlab"),
     )
 }
 

@@ -6,6 +6,7 @@ same loader serves ``check`` and ``build``.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from handouts.errors import Problem, SourceError
@@ -170,6 +171,8 @@ def cross_check(model: Comparison, doc: Document) -> list[Problem]:
                 "swap start and end",
             )
 
+    check_worksheet(model, add)
+
     base = doc.file.parent
     for i, subject in enumerate(model.subjects):
         if subject.image:
@@ -193,6 +196,23 @@ def _count_hint(found: int, expected: int, ids: list[str]) -> str:
             'e.g. ["Moscow, Russia", "Tbilisi, Georgia"]'
         )
     return "use a mapping by subject id to leave a subject out, e.g. {" + f"{ids[0]}: ..." + "}"
+
+
+def check_worksheet(model: Comparison, add) -> None:  # noqa: ANN001 - cross_check's add
+    """``worksheet.blank`` names rows of the table: a label that is not there is
+    a typo, reported with the closest label (problems go through ``add``)."""
+    blank = model.worksheet.blank if model.worksheet else None
+    if not isinstance(blank, list):
+        return
+    labels = [row.label for row in model.table]
+    for i, label in enumerate(blank):
+        if label in labels:
+            continue
+        close = difflib.get_close_matches(label, labels, n=1, cutoff=0.5)
+        hint = (f"did you mean {close[0]!r}? " if close else "") + (
+            f"the table's rows are: {', '.join(labels)}" if labels else "the source has no `table:` rows to blank"
+        )
+        add(("worksheet", "blank", i), f"{label!r} is not a row label of the table", hint + '; or write "all"')
 
 
 def normalise(model: Comparison) -> Comparison:

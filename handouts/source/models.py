@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
@@ -181,6 +181,29 @@ class SourceRef(SourceModel):
     note: Text | None = None
 
 
+def _blank(value: Any) -> Any:
+    """``blank: Legacy`` (one label) is a list of one; any other lone word must be "all"."""
+    if isinstance(value, str) and value.strip().lower() != "all":
+        return [value]
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+class WorksheetOptions(SourceModel):
+    """What the student worksheet leaves blank (every key optional): a teacher
+    chooses the rows, or gets a deterministic mix that keeps one row as an example."""
+
+    blank: Annotated[list[RequiredText] | Literal["all"] | None, BeforeValidator(_blank)] = Field(
+        None,
+        description='Row labels of the comparison table to leave blank, or "all"; '
+        "default: a deterministic mix of cells, the first row kept filled as an example.",
+    )
+    timeline: Literal["labels", "dates", "none"] = Field(
+        "labels",
+        description="What the timeline to complete leaves blank: the events' labels, their dates, or no timeline.",
+    )
+    word_bank: bool = Field(False, description="List the blanked answers, shuffled, in a word bank.")
+
+
 def _source_ref(value: Any) -> Any:
     return {"title": value} if isinstance(value, str) else value
 
@@ -228,6 +251,10 @@ class Comparison(SourceModel):
         ]
     ] = Field(default_factory=list, max_length=MAX_ITEMS)
     note: Text | None = None
+    questions: list[RequiredText] = Field(
+        default_factory=list, description="Discussion or review questions (the worksheet gives each answer space)."
+    )
+    worksheet: WorksheetOptions | None = Field(None, description="What the student worksheet leaves blank.")
 
     @field_validator("language")
     @classmethod

@@ -55,6 +55,14 @@ timeline:                 # dates: 1917, 1917-11, 1917-11-07, "490 BC", "c. 1928
 conclusion: |
   What students should take away.
 
+questions:                # review questions: the worksheet gives each one lines to write on
+  - What is the biggest difference between them?
+
+# worksheet:              # what `--to worksheet,answers` leaves blank; every key optional
+#   blank: [Key idea]     # row labels, or "all"; default: a mix, the first row kept as an example
+#   timeline: labels      # labels | dates | none
+#   word_bank: true       # list the blanked answers, shuffled
+
 sources:
   - A book or article, as plain text
   # - {{title: A web page, url: "https://example.org"}}

@@ -1,0 +1,135 @@
+"""The Venn diagram flowable: circles, subject names, and text fitted into each region.
+
+A region's text follows its shape (:mod:`regionflow`), shrinking from the
+table size down to the layout's smallest size; when it still does not fit,
+the region shows the numbers of its items ("see key 4–9") and the organizer
+lists them after the diagram, as the timeline does with crowded markers.
+Nothing is ever drawn across a circle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from handouts.colors import tint
+from handouts.layout.models import Layout
+from handouts.render.pdf.marks import draw_marker
+from handouts.render.pdf.tags import artifact
+from handouts.render.worksheet.regionflow import Line, Run, fit
+from handouts.render.worksheet.venn import Circle, circles_for, groups
+
+STEP = 0.5  # points between the sizes tried when fitting a region's text
+NAME_SCALE = 1.25  # subject names outside the circles, relative to the table size
+DASHES = ((), (6, 2.5), (1.5, 2))  # circle outlines differ in grayscale too
+
+
+@dataclass
+class Zone:
+    """A region with what it says: a heading ("Both"), its items (runs of text),
+    and, when they do not fit, the number of its first item in the organizer's key."""
+
+    members: tuple[int, ...]
+    heading: str
+    items: list[list[Run]]
+    first_number: int = 0  # 0: the items are shown as text
+
+
+class Venn(Flowable):
+    """Circles for 2 or 3 subjects in a ``size`` = (width, height) box.
+
+    ``zones`` (in :func:`venn.groups` order) give each region's words; with
+    ``filled`` False the same circles carry only the headings, for students.
+    Fitting is decided here, once, so the organizer can list what did not fit."""
+
+    def __init__(
+        self,
+        names: list[str],
+        colors: list[str],
+        zones: list[Zone],
+        layout: Layout,
+        fonts: tuple[str, str],
+        size: tuple[float, float],
+        filled: bool,
+    ) -> None:
+        super().__init__()
+        self.names, self.colors, self.zones, self.layout, self.filled = names, colors, zones, layout, filled
+        self.font, self.bold = fonts
+        self.width, self.height = size
+        self.size = layout.sizes.table
+        band = self.size * NAME_SCALE * 2.6  # room for the names above and below
+        self.circles = [
+            Circle(c.x, c.y + band, c.r) for c in circles_for(len(names), self.width, self.height - 2 * band)
+        ]
+        assert [z.members for z in zones] == groups(len(names)), "zones come in groups() order"
+        number = 1
+        self.texts: list[tuple[list[Line], float]] = []
+        for zone in zones:
+            placed = self._fitted(zone, zone.items if filled else [])
+            if placed is None:
+                zone.first_number, number = number, number + len(zone.items)
+                label = self.layout.worksheet.labels.see_key
+                last = zone.first_number + len(zone.items) - 1
+                numbers = f"{zone.first_number}\u2013{last}" if last > zone.first_number else str(last)
+                placed = self._fitted(zone, [[Run(label.replace("{numbers}", numbers))]]) or ([], self.size)
+            self.texts.append(placed)
+
+    def measure(self, text: str, bold: bool, size: float) -> float:
+        return stringWidth(text, self.bold if bold else self.font, size)
+
+    def _fitted(self, zone: Zone, items: list[list[Run]]) -> tuple[list[Line], float] | None:
+        """The zone's lines at the largest size that fits (None: none does)."""
+        paragraphs = ([[Run(zone.heading, True)]] if zone.heading else []) + items
+        size, low = self.size, self.layout.sizes.min
+        while size >= low - 1e-9:
+            lines = fit(self.circles, zone.members, paragraphs, size, self.measure)
+            if lines is not None:
+                return lines, size
+            size -= STEP
+        return None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        fills = self.layout.colors.zebra.upper() != self.layout.colors.background.upper()  # ink saver: none
+        with artifact(canvas):
+            canvas.saveState()
+            if fills:
+                canvas.setFillAlpha(0.55)
+                for circle, color in zip(self.circles, self.colors):
+                    canvas.setFillColor(HexColor(tint(color, 0.9)))
+                    canvas.circle(circle.x, circle.y, circle.r, stroke=0, fill=1)
+                canvas.setFillAlpha(1)
+            canvas.setLineWidth(1.6)
+            for i, (circle, color) in enumerate(zip(self.circles, self.colors)):
+                canvas.setStrokeColor(HexColor(color))
+                canvas.setDash(*DASHES[i % len(DASHES)])
+                canvas.circle(circle.x, circle.y, circle.r, stroke=1, fill=0)
+            canvas.restoreState()
+        for i, circle in enumerate(self.circles):
+            self._name(i, circle)
+        canvas.setFillColor(HexColor(self.layout.colors.text))
+        for lines, size in self.texts:
+            for line in lines:
+                for x, word, bold in line.words:
+                    canvas.setFont(self.bold if bold else self.font, size)
+                    canvas.drawString(x, line.baseline, word)
+
+    def _name(self, i: int, circle: Circle) -> None:
+        """The subject's marker and name outside its circle (above, or below a low circle)."""
+        canvas, size, color = self.canv, self.size * NAME_SCALE, self.colors[i]
+        centre = sum(c.y for c in self.circles) / len(self.circles)
+        above = circle.y >= centre - 1
+        y = circle.y + circle.r + size * 0.7 if above else circle.y - circle.r - size * 1.5
+        width = stringWidth(self.names[i], self.bold, size) + size * 1.4
+        x = circle.x - width / 2
+        with artifact(canvas):
+            draw_marker(canvas, self.layout.subject_marker(i), x + size * 0.45, y + size * 0.35, size * 0.9, color)
+        canvas.setFont(self.bold, size)
+        canvas.setFillColor(HexColor(self.layout.colors.heading))
+        canvas.drawString(x + size * 1.4, y, self.names[i])

@@ -1,0 +1,204 @@
+"""The student worksheet and its answer key: one story, drawn twice.
+
+Both PDFs are built by :func:`sheet_story` from the same :class:`Plan`; the
+only difference is whether an :class:`AnswerSpace` shows its answer. So the
+key has the same pages, and every answer lies where the student wrote it.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+
+from handouts.layout.models import Layout
+from handouts.markup import escape, plain, to_reportlab
+from handouts.render.context import RenderContext
+from handouts.render.handout.table import Row, build_table
+from handouts.render.pdf.tags import cell_tag, table_callback, tag, tagging_table
+from handouts.render.worksheet.page import Sheet
+from handouts.render.worksheet.plan import Plan, plan_for
+from handouts.render.worksheet.space import AnswerSpace, NameLine, line_pitch
+from handouts.source.models import Comparison
+from handouts.timeline.model import build_timeline
+
+QUESTION_LINES = 3  # writing lines under each question
+BANK_COLUMNS = 3
+
+
+def render_worksheet(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
+    """The student copy: blanks to fill, ruled to the length of each answer."""
+    sheet = Sheet(model, layout, context, layout.worksheet.labels.worksheet, orientation(model, layout))
+    return sheet.build(sheet_story(sheet, plan_for(model), show=False), sheet_texts(model))
+
+
+def render_answers(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
+    """The answer key: the worksheet's pages with every blank filled and marked."""
+    sheet = Sheet(model, layout, context, layout.worksheet.labels.answers, orientation(model, layout))
+    return sheet.build(sheet_story(sheet, plan_for(model), show=True), sheet_texts(model))
+
+
+def sheet_texts(model: Comparison) -> list[str]:
+    """The user text a worksheet may draw (for the missing-glyph warning)."""
+    texts = [model.title, model.subtitle or "", model.course or "", *model.questions]
+    texts += [s.name for s in model.subjects] + [r.label for r in model.table]
+    texts += [v for r in model.table for v in r.cells() if v] + [e.label for e in model.timeline]
+    return texts
+
+
+def sheet_story(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
+    """Title, name line, word bank, the grid, the timeline, the questions."""
+    s, labels = sheet.styles, sheet.labels
+    story = sheet.title()
+    fields = (labels.name, labels.group, labels.date)
+    name = NameLine(fields, s.body, sheet.layout.colors.rule, line_pitch(sheet.layout))
+    story += [tag(name, sheet.tags.element("P")), Spacer(0, s.gap * 0.6)]
+    story += word_bank(sheet, plan)
+    story += grid(sheet, plan, show)
+    story += timeline(sheet, plan, show)
+    story += questions(sheet, show)
+    return story
+
+
+def grid_table(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
+    """The comparison table (the handout's, tagged the same) with the planned cells as writing space."""
+    model = sheet.model
+    table = build_table(model, sheet.layout, sheet.styles, sheet.tags)
+    rows = []
+    for row in table.rows:
+        cells = list(row.cells)
+        for c, value in enumerate(model.table[row.index].cells()):
+            if plan.is_blank(row.index, c):
+                cells[c + 1] = (AnswerSpace(value or "", sheet.styles.cell, sheet.layout, show),)
+        rows.append(Row(row.index, tuple(cells), row.label_repeat))
+    table.rows = rows
+    return [table]
+
+
+NARROW = 8  # a subject column narrower than this many table-size ems turns the pages
+
+
+def orientation(model: Comparison, layout: Layout) -> str | None:
+    """Landscape pages throughout when the layout turns the handout's table at this
+    many subjects, or when portrait columns would be too narrow to write in (large
+    print); a worksheet is one sheet of work: it does not switch midway."""
+    turn = layout.handout.table.landscape_from_subjects
+    page = layout.page
+    width = page.dimensions()[0] - page.margins.left - page.margins.right
+    column = width * (1 - layout.handout.table.label_width) / len(model.subjects)
+    narrow = column < layout.sizes.table * NARROW
+    return "landscape" if (turn is not None and len(model.subjects) >= turn) or narrow else None
+
+
+def grid(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
+    """The grid under its heading and the instruction (the example row is the first filled one)."""
+    model, s = sheet.model, sheet.styles
+    if not model.table:
+        return []
+    named = model.worksheet is not None and model.worksheet.blank is not None
+    hint = sheet.labels.grid_hint_named if named else sheet.labels.grid_hint
+    head = [CondPageBreak(s.gap * 8), sheet.heading(sheet.labels.grid), sheet.words(hint, s.meta)]
+    return head + [Spacer(0, s.gap * 0.3)] + grid_table(sheet, plan, show)
+
+
+def word_bank(sheet: Sheet, plan: Plan) -> list[Flowable]:
+    """The blanked answers, shuffled, in a ruled box: a list a screen reader reads as one."""
+    if not plan.word_bank:
+        return []
+    s = sheet.styles
+    style = ParagraphStyle("w-bank", parent=s.cell, spaceAfter=0)
+    lst = sheet.tags.element("L", O="List", ListNumbering="None")
+    items = []
+    for text in plan.word_bank:
+        li = sheet.tags.element("LI", lst)
+        items.append(tag(Paragraph(escape(text), style), sheet.tags.element("LBody", li)))
+    columns = BANK_COLUMNS if sheet.width() > sheet.styles.cell.fontSize * 55 else 2
+    columns = min(columns, len(items))
+    items += [""] * (-len(items) % columns)
+    data = [items[i : i + columns] for i in range(0, len(items), columns)]
+    box = tagging_table(data, table_callback(cell_tag), colWidths=[sheet.width() / columns] * columns)
+    rule = HexColor(sheet.layout.colors.rule)
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, rule),
+                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), s.cell_pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), s.cell_pad),
+                ("LEFTPADDING", (0, 0), (-1, -1), s.cell_pad * 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), s.cell_pad * 2),
+            ]
+        )
+    )
+    return [sheet.heading(sheet.labels.word_bank), box, Spacer(0, s.gap * 0.5)]
+
+
+def timeline(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
+    """The events in date order, their labels (or dates) to write in: Table > TR > TH/TD."""
+    if plan.timeline == "none":
+        return []
+    model, layout, s, labels = sheet.model, sheet.layout, sheet.styles, sheet.labels
+    items = build_timeline(model, layout).chronological()
+    tags = sheet.tags
+    table_el = tags.element("Table")
+    head_tr = tags.element("TR", table_el)
+    header_style = s.on(s.header, layout.colors.header_fill, "w-tl-header")
+    header = [
+        tag(Paragraph(escape(text), header_style), tags.element("TH", head_tr, O="Table", Scope="Column"))
+        for text in (labels.when, labels.who, labels.event)
+    ]
+    data: list[list] = [header]
+    for item in items:
+        tr = tags.element("TR", table_el)
+        date_el, who_el, event_el = (tags.element(k, tr) for k in ("TH", "TD", "TD"))
+        date_el.attrs.update(O="Table", Scope="Row")
+        if plan.timeline == "dates":
+            date = AnswerSpace(item.date_text, s.cell, layout, show)
+            event: Flowable = Paragraph(to_reportlab(item.label, layout.colors.link), s.cell)
+        else:
+            date = Paragraph(escape(item.date_text), s.label)
+            event = AnswerSpace(plain(item.label), s.cell, layout, show)
+        who = Paragraph(escape(plain(item.who)) or "\u2014", s.cell)
+        data.append([tag(date, date_el), tag(who, who_el), tag(event, event_el)])
+    width = sheet.width()
+    widths = [width * 0.2, width * 0.18, width * 0.62]
+    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+    rule = HexColor(layout.colors.rule)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HexColor(layout.colors.header_fill)),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, rule),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
+                *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("TOPPADDING", "BOTTOMPADDING")),
+                *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("LEFTPADDING", "RIGHTPADDING")),
+            ]
+        )
+    )
+    hint = labels.timeline_dates if plan.timeline == "dates" else labels.timeline_labels
+    return [CondPageBreak(s.gap * 8), sheet.heading(labels.timeline), sheet.words(hint, s.meta), Spacer(0, 4), table]
+
+
+def questions(sheet: Sheet, show: bool) -> list[Flowable]:
+    """Each question, numbered, with writing lines under it (L > LI > Lbl, LBody)."""
+    model, s = sheet.model, sheet.styles
+    if not model.questions:
+        return []
+    out: list[Flowable] = [CondPageBreak(s.gap * 6), sheet.heading(sheet.labels.questions)]
+    lst = sheet.tags.element("L", O="List", ListNumbering="Decimal")
+    style = ParagraphStyle("w-question", parent=s.bullet, spaceBefore=s.gap * 0.4, keepWithNext=1)
+    for number, text in enumerate(model.questions, start=1):
+        li = sheet.tags.element("LI", lst)
+        para = Paragraph(to_reportlab(text, sheet.layout.colors.link), style, bulletText=f"{number}.")
+        out.append(tag(para, sheet.tags.element("LBody", li)))
+        out.append(AnswerSpace("", s.cell, sheet.layout, show, lines=QUESTION_LINES))
+    return out
