@@ -36,8 +36,9 @@ def page_words(data: bytes) -> list[list[dict]]:
 
 
 def chars(texts) -> Counter:  # noqa: ANN001 - an iterable of str
-    """The characters of ``texts`` without spaces: what a comparison of words can rely on."""
-    return Counter(re.sub(r"\s+", "", "".join(texts)))
+    """The characters of ``texts`` without spaces and hyphens (a line break inside a
+    word prints a hyphen): what a comparison of words can rely on."""
+    return Counter(re.sub(r"[\s\-\u00ad\u2010]+", "", "".join(texts)))
 
 
 def same_labels(layout: Layout) -> Layout:

@@ -100,7 +100,7 @@ class CardPage(Flowable):
 
     def _card(self, number: int, card: Card, element: Element, x: float, y: float) -> None:
         canvas, s, layout = self.canv, self.sheet.styles, self.sheet.layout
-        small = ParagraphStyle("w-card-kicker", parent=s.small, alignment=1)
+        small = ParagraphStyle("w-card-kicker", parent=s.small, alignment=1, rightIndent=0)  # a card, not prose
         kicker = Paragraph(escape(plain(card.kicker)).upper(), small)
         width, height = self.w - 2 * PAD, self.h - 2 * PAD
         _, kh = kicker.wrap(width, height)

@@ -7,6 +7,8 @@ key has the same pages, and every answer lies where the student wrote it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -20,7 +22,7 @@ from reportlab.platypus import (
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
-from handouts.render.handout.table import Row, build_table
+from handouts.render.handout.comparison import build_table
 from handouts.render.pdf.tags import cell_tag, table_callback, tag, tagging_table
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan, plan_for
@@ -73,10 +75,12 @@ def grid_table(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     rows = []
     for row in table.rows:
         cells = list(row.cells)
-        for c, value in enumerate(model.table[row.index].cells()):
+        values = model.table[row.index].cells()
+        shown = values[:1] if row.span == 1 else values  # a shared value is one cell across the subjects
+        for c, value in enumerate(shown):
             if plan.is_blank(row.index, c):
                 cells[c + 1] = (AnswerSpace(value or "", sheet.styles.cell, sheet.layout, show),)
-        rows.append(Row(row.index, tuple(cells), row.label_repeat))
+        rows.append(replace(row, cells=tuple(cells)))
     table.rows = rows
     return [table]
 
