@@ -144,13 +144,13 @@ def renderer():  # noqa: ANN201 - returns render(path)
     """``render(path)``: the build's own render function, all three outputs, nothing written."""
     sys.path.insert(0, str(ROOT))
     from handouts.layout.resolve import load_layout
-    from handouts.pipeline.outputs import OUTPUTS
+    from handouts.pipeline.outputs import DEFAULT_KINDS
     from handouts.pipeline.render import Task, render_source
 
     layout = load_layout("classic")
 
     def render(path: Path) -> None:
-        result = render_source(Task(path, path.read_bytes(), layout, {k: k for k in OUTPUTS}, force=True))
+        result = render_source(Task(path, path.read_bytes(), layout, {k: k for k in DEFAULT_KINDS}, force=True))
         if result.problems:
             sys.exit(f"render failed: {result.problems[0].format()}")
 

@@ -30,10 +30,10 @@ def main() -> None:
     saves = parser.parse_args().saves
 
     from handouts.layout.resolve import resolve_layout
-    from handouts.pipeline.outputs import OUTPUTS, output_path
+    from handouts.pipeline.outputs import DEFAULT_KINDS, OUTPUTS, output_path
     from handouts.pipeline.watch import watch
 
-    kinds = list(OUTPUTS)
+    kinds = list(DEFAULT_KINDS)
     for kind in kinds:  # as `handouts watch` does before it starts
         OUTPUTS[kind].renderer()
     resolved = resolve_layout("classic", None, ())

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from handouts.errors import HandoutsError
+from handouts.pipeline.outputs import DEFAULT_KINDS
 
 app = typer.Typer(
     add_completion=False,
@@ -152,7 +153,7 @@ def build(
             show_default=False,
         ),
     ] = None,
-    to: ToOption = "handout,timeline,deck",
+    to: ToOption = ",".join(DEFAULT_KINDS),
     out: Annotated[
         Path, typer.Option("--out", metavar="DIR", help="Folder for the outputs (mirrors the input tree).")
     ] = Path("out"),
@@ -213,7 +214,7 @@ def build(
 @app.command(short_help="Rebuild on every save of a source, its pictures or its layout.")
 def watch(
     source: Annotated[Path, typer.Argument(metavar="SOURCE", help="The source to watch.")],
-    to: ToOption = "handout,timeline,deck",
+    to: ToOption = ",".join(DEFAULT_KINDS),
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the outputs.")] = Path("out"),
     layout: LayoutOption = "classic",
     layouts_dir: LayoutsDir = None,

@@ -6,15 +6,18 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handouts.errors import OutputError
-from handouts.layout.models import Layout
-from handouts.render.context import RenderContext
-from handouts.source.models import Comparison
+
+if TYPE_CHECKING:  # the registry stays light: `handouts --help` imports it, not pydantic's models
+    from handouts.layout.models import Layout
+    from handouts.render.context import RenderContext
+    from handouts.source.models import Comparison
 
 # A renderer returns the file's bytes, or None (after a warning) when the source has
 # nothing for it: e.g. no timeline for fewer than two dated events.
-Renderer = Callable[[Comparison, Layout, RenderContext], bytes | None]
+Renderer = Callable[["Comparison", "Layout", "RenderContext"], "bytes | None"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ OUTPUTS: dict[str, OutputKind] = {
         OutputKind("cards", "handouts.render.worksheet.cards", "render_cards", ".cards.pdf", "reportlab"),
     )
 }
+
+
+DEFAULT_KINDS = ("handout", "timeline", "deck")  # what `build` and `watch` make unless --to says otherwise
 
 
 def parse_kinds(text: str) -> list[str]:
