@@ -18,7 +18,7 @@ from handouts.render.fonts import warn_missing
 from handouts.render.handout.blocks import BLOCKS, Parts
 from handouts.render.handout.columns import Shape, column_weights, table_shape
 from handouts.render.pdf.breaks import keep_headings
-from handouts.render.pdf.page import HandoutDoc, build_or_explain, canvas_class, running_for
+from handouts.render.pdf.page import build_or_explain, canvas_class, document_for, running_for
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
 from handouts.render.pdf.tags import TagRecorder
@@ -52,16 +52,7 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
         subject=subject_line(model),
         keywords=", ".join(s.name for s in model.subjects),
     )
-    doc = HandoutDoc(
-        buffer,
-        layout,
-        title=info.title,
-        author=info.author,
-        subject=info.subject,
-        keywords=info.keywords,
-        lang=model.language,
-        displayDocTitle=1,
-    )
+    doc = document_for(buffer, layout, info)
     build_or_explain(
         doc, story, canvas_class(running_for(model, layout, styles), tags, info), "handout", context.source_path
     )

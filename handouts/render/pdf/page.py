@@ -192,6 +192,21 @@ class HandoutDoc(BaseDocTemplate):
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
+def document_for(buffer: io.BytesIO, layout: Layout, info: DocInfo) -> HandoutDoc:
+    """A document whose PDF metadata says what ``info`` says (the XMP packet
+    and the document info dictionary must agree for a PDF/UA checker)."""
+    return HandoutDoc(
+        buffer,
+        layout,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=info.keywords,
+        lang=info.lang,
+        displayDocTitle=1,
+    )
+
+
 def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
     """The running header/footer texts and their look, from the layout."""
     h = layout.handout

@@ -18,7 +18,7 @@ from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
-from handouts.render.pdf.page import HandoutDoc, Running, build_or_explain, canvas_class, fill_template
+from handouts.render.pdf.page import Running, build_or_explain, canvas_class, document_for, fill_template
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
 from handouts.render.pdf.tags import Element, TagRecorder, tag
@@ -90,16 +90,7 @@ class Sheet:
             keywords=", ".join(plain(s.name) for s in m.subjects),
         )
         buffer = io.BytesIO()
-        doc = HandoutDoc(
-            buffer,
-            layout,
-            title=info.title,
-            author=info.author,
-            subject=info.subject,
-            keywords=info.keywords,
-            lang=m.language,
-            displayDocTitle=1,
-        )
+        doc = document_for(buffer, layout, info)
         if self.orientation == "landscape":  # the handout's "wide" template first: every page landscape
             doc.pageTemplates.sort(key=lambda template: template.id != "wide")
         running = Running(
