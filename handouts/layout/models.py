@@ -71,6 +71,9 @@ def _template(*fields: str) -> Any:
 RunningText = _template("title", "subtitle", "course", "author", "date", "sep")
 PageTemplate = _template("page", "pages")
 CreditTemplate = _template("credit")
+PictureTemplate = _template("name")
+QrTemplate = _template("url")
+ApproximateTemplate = _template("date")
 PdfFamily = Annotated[str, AfterValidator(_pdf_family)]
 DeckFont = Annotated[str, AfterValidator(_deck_font)]
 
@@ -165,9 +168,9 @@ class TableStyle(LayoutModel):
 
 
 class HandoutLabels(LayoutModel):
-    """Words the handout adds around the teacher's text (translate them in a layout).
-
-    An empty heading hides that heading (and its bookmark)."""
+    """Words the handout adds around the teacher's text. Every label follows the
+    source's ``language`` (the built-in tables, :mod:`handouts.i18n`); one a
+    layout sets wins. An empty heading hides that heading (and its bookmark)."""
 
     summary: str = ""
     table: str = "Comparison"
@@ -178,6 +181,10 @@ class HandoutLabels(LayoutModel):
     continued: str = "(cont.)"
     page: PageTemplate = "page {page} of {pages}"
     image_credit: CreditTemplate = "Image: {credit}"
+    picture_alt: PictureTemplate = Field(
+        "Picture of {name}", description="A subject picture's text alternative when the source gives no image_alt."
+    )
+    qr_alt: QrTemplate = Field("QR code to the digital copy: {url}", description="The QR code's text alternative.")
 
 
 class Handout(LayoutModel):
@@ -217,12 +224,13 @@ class Handout(LayoutModel):
 
 
 class TimelineLabels(LayoutModel):
-    """Words the timeline adds itself; translate them for other languages."""
+    """Words the timeline adds itself (they follow the source's ``language``)."""
 
     shared: str = "Shared"  # the lane of events without a subject
     events: str = "Events"  # the key's heading (and the one lane when lanes are off)
     subtitle: str = "Timeline"  # under the title when the source has no subtitle
     empty: str = "No dated events"  # unused since no timeline is drawn without two dates; layouts may still set it
+    approximate: ApproximateTemplate = Field("c. {date}", description="An approximate date: 'c. {date}', 'ca. {date}'.")
 
 
 class TimelineOptions(LayoutModel):
@@ -255,7 +263,7 @@ class DeckSizes(LayoutModel):
 
 
 class DeckLabels(LayoutModel):
-    """Words the deck adds itself; translate them for decks in other languages."""
+    """Words the deck adds itself (they follow the source's ``language``)."""
 
     overview: str = "Overview"
     similarities: str = "Similarities"
@@ -297,7 +305,7 @@ class Deck(LayoutModel):
 
 
 class WorksheetLabels(LayoutModel):
-    """Words the worksheet, answer key, organizer and cards add (translate them in a layout)."""
+    """Words the worksheet, answer key, organizer and cards add (they follow the source's ``language``)."""
 
     worksheet: str = "Worksheet"
     answers: str = "Answer key"

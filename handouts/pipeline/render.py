@@ -69,6 +69,7 @@ def render_source(task: Task) -> Result:
     """Validate the source and render every kind in ``task.targets`` whose
     output is not already up to date. Outputs rendered before a failure are
     kept in the result, so they are still written."""
+    from handouts.i18n.labels import localize
     from handouts.pipeline.manifest import fingerprints
     from handouts.render.context import RenderContext
     from handouts.source.lint import source_warnings
@@ -81,6 +82,7 @@ def render_source(task: Task) -> Result:
         doc = parse_document(task.raw, task.source)
         model = source_from_document(doc)
         result.warnings += source_warnings(model, doc)
+        layout = localize(task.layout, model.language)  # the layout's words in the source's language, once
         color_problems = subject_color_problems(model, doc, task.layout)
         if color_problems:
             raise HandoutsError(color_problems)
@@ -92,7 +94,7 @@ def render_source(task: Task) -> Result:
             if not task.force and task.previous.get(kind) == digests[kind]:
                 result.unchanged.append(target)
                 continue
-            data = OUTPUTS[kind].renderer()(model, task.layout, context)
+            data = OUTPUTS[kind].renderer()(model, layout, context)
             if data is None:  # nothing to draw: no file (the renderer warned)
                 result.omitted.append(target)
             else:

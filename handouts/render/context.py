@@ -26,9 +26,10 @@ class RenderContext:
         """A path from the source, resolved next to the source file."""
         return self.source_path.parent / relative
 
-    def picture_alt(self, subject, index: int) -> str:  # noqa: ANN001 - a source Subject
+    def picture_alt(self, subject, index: int, template: str = "Picture of {name}") -> str:  # noqa: ANN001 - a Subject
         """A subject picture's text alternative; without an ``image_alt`` one warning
-        (the same from every renderer, so it shows once) and a plain fallback."""
+        (the same from every renderer, so it shows once) and ``template`` (the
+        layout's ``handout.labels.picture_alt``) filled with the subject's name."""
         from handouts.markup import plain
         from handouts.source.lint import missing_alt
 
@@ -36,4 +37,4 @@ class RenderContext:
             return plain(subject.image_alt)
         message, hint = missing_alt(subject.name)
         self.warn(message, key=f"subjects[{index + 1}].image_alt", hint=hint)  # counted from 1, as in errors
-        return f"Picture of {plain(subject.name)}"
+        return template.format(name=plain(subject.name))

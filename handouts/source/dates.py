@@ -15,7 +15,7 @@ from functools import total_ordering
 
 DATE_FORMS = '1917, 1917-11, 1917-11-07, "490 BC" (or BCE), "AD 33" (or 33 CE), and "c. 1928" for an approximate date'
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _PATTERN = re.compile(
     r"""^\s*
     (?P<approx>(?:c\.|ca\.|circa|c|~)\s*)?
@@ -48,7 +48,7 @@ class HistDate:
         if self.day is not None:
             last = days_in_month(self.astronomical_year, self.month)  # type: ignore[arg-type]
             if not 1 <= self.day <= last:
-                raise ValueError(f"day {self.day} does not exist in {_MONTHS[self.month - 1]}")  # type: ignore[index]
+                raise ValueError(f"day {self.day} does not exist in {MONTHS[self.month - 1]}")  # type: ignore[index]
 
     @classmethod
     def parse(cls, text: str) -> "HistDate":
@@ -111,7 +111,7 @@ class HistDate:
         year = f"{-self.year} BC" if self.year < 0 else str(self.year)
         parts = [str(self.day)] if self.day else []
         if self.month:
-            parts.append(_MONTHS[self.month - 1])
+            parts.append(MONTHS[self.month - 1])
         parts.append(year)
         return ("c. " if self.approximate else "") + " ".join(parts)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from handouts.i18n.dates import DateWords, date_words
 from handouts.layout.models import Layout
 from handouts.markup import plain
-from handouts.source.dates import format_span
 from handouts.source.models import Comparison, Event
 
 MIN_EVENTS = 2  # one dated event is not a timeline: nothing is drawn
@@ -64,6 +64,13 @@ class Timeline:
     items: tuple[Item, ...]
     lo: float
     hi: float
+    language: str = "en"  # the source's: dates and axis ticks are written in it
+    approximate: str = "c. {date}"  # the layout's form of an approximate date
+
+    @property
+    def dates(self) -> DateWords:
+        """How this timeline writes dates (the locale's data is loaded once per process)."""
+        return date_words(self.language, self.approximate)
 
     @property
     def empty(self) -> bool:
@@ -134,6 +141,7 @@ def build_timeline(model: Comparison, layout: Layout) -> Timeline:
         layout.subject_marker(len(ids)),
     )
     events = sorted(enumerate(model.timeline), key=lambda pair: _sort_key(pair[1], pair[0]))
+    dates = date_words(model.language, words.approximate)
 
     lanes: list[Lane] = []
     lane_of: dict[str | None, int] = {}
@@ -155,13 +163,15 @@ def build_timeline(model: Comparison, layout: Layout) -> Timeline:
         lane = lane_of.get(event.subject, 0)
         name, color, pattern, marker = looks.get(event.subject, shared)
         items.append(
-            replace(_item(number, lane, event, color, pattern, marker), who=name if event.subject in looks else "")
+            replace(
+                _item(number, lane, event, color, pattern, marker, dates), who=name if event.subject in looks else ""
+            )
         )
     lo, hi = _axis_range(items)
-    return Timeline(model.title, tuple(lanes), tuple(items), lo, hi)
+    return Timeline(model.title, tuple(lanes), tuple(items), lo, hi, model.language, words.approximate)
 
 
-def _item(number: int, lane: int, event: Event, color: str, pattern: str, marker: str) -> Item:
+def _item(number: int, lane: int, event: Event, color: str, pattern: str, marker: str, dates: DateWords) -> Item:
     if event.is_span:
         start, end = event.start, event.end
         assert start is not None and end is not None, "the loader checks spans"
@@ -169,7 +179,7 @@ def _item(number: int, lane: int, event: Event, color: str, pattern: str, marker
             number,
             lane,
             event.label,
-            format_span(start, end),
+            dates.span(start, end),
             event.detail or "",
             True,
             start.start_value(),
@@ -185,7 +195,7 @@ def _item(number: int, lane: int, event: Event, color: str, pattern: str, marker
         number,
         lane,
         event.label,
-        date.display(),
+        dates.date(date),
         event.detail or "",
         False,
         date.start_value(),

@@ -90,10 +90,19 @@ def _axis(timeline: Timeline, plot_left: float, width: float, width_of: Measure,
     it, must end inside ``width`` (two passes: the labels depend on the axis)."""
     half = lambda t: width_of(t.label, size) / 2 + size * 0.25  # noqa: E731  (a text box's slack)
     plot_right = width
-    axis = nice_axis(timeline.lo, timeline.hi, plot_right - plot_left, lambda t: width_of(t, size), size * TICK_GAP)
+    axis = nice_axis(
+        timeline.lo, timeline.hi, plot_right - plot_left, lambda t: width_of(t, size), size * TICK_GAP, timeline.dates
+    )
     for _ in range(2):
         plot_right = width - max((half(t) for t in axis.ticks[-1:]), default=0.0)
-        axis = nice_axis(timeline.lo, timeline.hi, plot_right - plot_left, lambda t: width_of(t, size), size * TICK_GAP)
+        axis = nice_axis(
+            timeline.lo,
+            timeline.hi,
+            plot_right - plot_left,
+            lambda t: width_of(t, size),
+            size * TICK_GAP,
+            timeline.dates,
+        )
     plot_right = min(plot_right, width - max((half(t) for t in axis.ticks[-1:]), default=0.0))
     return axis, plot_right
 

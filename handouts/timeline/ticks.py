@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from handouts.source.dates import _MONTHS, day_value, days_in_month
+from handouts.i18n.dates import DateWords, date_words
+from handouts.source.dates import HistDate, day_value, days_in_month
+
+ENGLISH = date_words("en")  # the source's own forms: the default where no language is given
 
 # Candidate steps, finest first: (unit, count). Years go up 1-2-5 per decade.
 _DAY_STEPS = (1, 2, 5, 10)
@@ -36,11 +39,9 @@ class Tick:
     label: str
 
 
-def year_label(historical: int, era: bool) -> str:
-    """ "500 BC", "1917"; with ``era`` (axis crosses AD 1): "AD 1917"."""
-    if historical < 0:
-        return f"{-historical} BC"
-    return f"AD {historical}" if era else str(historical)
+def year_label(historical: int, era: bool, dates: DateWords = ENGLISH) -> str:
+    """ "500 BC", "1917"; with ``era`` (axis crosses AD 1): "AD 1917" (in ``dates``' language)."""
+    return dates.year(historical, era)
 
 
 def historical(astronomical: int) -> int:
@@ -48,14 +49,14 @@ def historical(astronomical: int) -> int:
     return astronomical if astronomical > 0 else astronomical - 1
 
 
-def ticks_for(lo: float, hi: float, unit: str, step: int) -> list[Tick]:
-    """All ticks of ``step`` ``unit``s inside [lo, hi]."""
+def ticks_for(lo: float, hi: float, unit: str, step: int, dates: DateWords = ENGLISH) -> list[Tick]:
+    """All ticks of ``step`` ``unit``s inside [lo, hi], labelled in ``dates``' language."""
     if unit == "year":
-        return list(_year_ticks(lo, hi, step))
-    return list(_sub_year_ticks(lo, hi, unit, step))
+        return list(_year_ticks(lo, hi, step, dates))
+    return list(_sub_year_ticks(lo, hi, unit, step, dates))
 
 
-def _year_ticks(lo: float, hi: float, step: int) -> Iterator[Tick]:
+def _year_ticks(lo: float, hi: float, step: int, dates: DateWords) -> Iterator[Tick]:
     era = lo < 1.0 <= hi or (lo < 0 and hi >= 1)
     first = int(lo) - 2
     for astro in range(first, int(hi) + 2):
@@ -64,10 +65,10 @@ def _year_ticks(lo: float, hi: float, step: int) -> Iterator[Tick]:
         year = historical(astro)
         # round historical years; AD 1 stands in for the missing year 0
         if year % step == 0 or (year == 1 and (step == 1 or step >= 5)):
-            yield Tick(float(astro), year_label(year, era))
+            yield Tick(float(astro), year_label(year, era, dates))
 
 
-def _sub_year_ticks(lo: float, hi: float, unit: str, step: int) -> Iterator[Tick]:
+def _sub_year_ticks(lo: float, hi: float, unit: str, step: int, dates: DateWords) -> Iterator[Tick]:
     era = lo < 1.0 and hi >= 1.0
     shown_year: int | None = None
     for astro in range(int(lo) - 1, int(hi) + 1):
@@ -86,9 +87,9 @@ def _sub_year_ticks(lo: float, hi: float, unit: str, step: int) -> Iterator[Tick
                 if not lo - 1e-9 <= value <= hi + 1e-9:
                     continue
                 year = historical(astro)
-                head = f"{day} {_MONTHS[month - 1]}" if unit == "day" else _MONTHS[month - 1]
+                head = dates.month(month, day if unit == "day" else None)
                 if shown_year != year and (shown_year is None or month == 1 and day == 1):
-                    head += " " + year_label(year, era)
+                    head = dates.plain(HistDate(year, month, day if unit == "day" else None), era)
                     shown_year = year
                 yield Tick(value, head)
 
@@ -106,7 +107,9 @@ class Axis:
     ticks: tuple[Tick, ...]
 
 
-def nice_axis(lo: float, hi: float, width: float, width_of: Callable[[str], float], gap: float) -> Axis:
+def nice_axis(
+    lo: float, hi: float, width: float, width_of: Callable[[str], float], gap: float, dates: DateWords = ENGLISH
+) -> Axis:
     """The finest nice ticks (1-2-5 steps of days, months, years) whose labels
     fit ``width`` without touching, and at least :data:`MIN_TICKS` of them.
 
@@ -118,31 +121,31 @@ def nice_axis(lo: float, hi: float, width: float, width_of: Callable[[str], floa
     span = max(hi - lo, 1e-9)
     candidates = [(u, n) for u, n in STEPS if span <= _FINEST_FOR[u] and span / (_STEP_YEARS[u] * n) <= 400]
     for unit, step in candidates:  # 1. ticks inside the data's range
-        ticks = ticks_for(lo, hi, unit, step)
+        ticks = ticks_for(lo, hi, unit, step, dates)
         if len(ticks) >= MIN_TICKS and _fits(ticks, lo, span, width, width_of, gap):
             return Axis(lo, hi, tuple(ticks))
     for unit, step in candidates:  # 2. the range widened out to a step's ticks
-        wide = _widen(lo, hi, unit, step)
+        wide = _widen(lo, hi, unit, step, dates)
         if wide is None:
             continue
-        ticks = ticks_for(wide[0], wide[1], unit, step)
+        ticks = ticks_for(wide[0], wide[1], unit, step, dates)
         if len(ticks) >= MIN_TICKS and _fits(ticks, wide[0], wide[1] - wide[0], width, width_of, gap):
             return Axis(wide[0], wide[1], tuple(ticks))
     # 3. labels too wide for four ticks at any step (a very narrow chart): the coarsest step with four
     for unit, step in reversed(candidates):
-        wide = _widen(lo, hi, unit, step)
+        wide = _widen(lo, hi, unit, step, dates)
         if wide is not None:
-            ticks = ticks_for(wide[0], wide[1], unit, step)
+            ticks = ticks_for(wide[0], wide[1], unit, step, dates)
             if len(ticks) >= MIN_TICKS:
                 return Axis(wide[0], wide[1], tuple(ticks))
-    return Axis(lo, hi, tuple(ticks_for(lo, hi, "year", 1)[:1]))
+    return Axis(lo, hi, tuple(ticks_for(lo, hi, "year", 1, dates)[:1]))
 
 
-def _widen(lo: float, hi: float, unit: str, step: int) -> tuple[float, float] | None:
+def _widen(lo: float, hi: float, unit: str, step: int, dates: DateWords) -> tuple[float, float] | None:
     """[lo, hi] widened to the ticks of this step just outside it (None when
     that would more than double the range: a step too coarse to be honest)."""
     reach = _STEP_YEARS[unit] * step * 1.05 + 1e-6
-    ticks = ticks_for(lo - reach, hi + reach, unit, step)
+    ticks = ticks_for(lo - reach, hi + reach, unit, step, dates)
     below = [t.value for t in ticks if t.value <= lo + 1e-9]
     above = [t.value for t in ticks if t.value >= hi - 1e-9]
     if not below or not above:
@@ -154,7 +157,13 @@ def _widen(lo: float, hi: float, unit: str, step: int) -> tuple[float, float] | 
 
 
 def nice_ticks(
-    lo: float, hi: float, width: float, width_of: Callable[[str], float], gap: float, max_count: int = 24
+    lo: float,
+    hi: float,
+    width: float,
+    width_of: Callable[[str], float],
+    gap: float,
+    max_count: int = 24,
+    dates: DateWords = ENGLISH,
 ) -> list[Tick]:
     """The finest ticks inside [lo, hi] whose labels fit ``width`` without
     touching (``gap`` apart), at most ``max_count``; see :func:`nice_axis` for
@@ -163,7 +172,7 @@ def nice_ticks(
     for unit, step in STEPS:
         if span / (_STEP_YEARS[unit] * step) > max_count * 1.6 or span > _FINEST_FOR[unit]:
             continue
-        ticks = ticks_for(lo, hi, unit, step)
+        ticks = ticks_for(lo, hi, unit, step, dates)
         if len(ticks) > max_count:
             continue
         if len(ticks) < 2:  # labels too wide even for two ticks: keep one

@@ -89,7 +89,7 @@ def title_block(p: Parts) -> list[Flowable]:
     if m.url:  # the digital copy: a QR code with its address beside it (issue 19)
         from handouts.render.qr import qr_flowable
 
-        code = qr_flowable(m.url, p.layout.sizes.title * 2.4, s.meta, f"QR code to the digital copy: {m.url}")
+        code = qr_flowable(m.url, p.layout.sizes.title * 2.4, s.meta, p.layout.handout.labels.qr_alt.format(url=m.url))
         out.append(p.tagged(code, "Figure", alt=code.alt))
     out.append(
         HRFlowable(
@@ -111,7 +111,7 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     picture: list[Flowable] = []
     show = bool(subject.image and layout.handout.subject_images)
     if show:
-        alt = p.context.picture_alt(subject, i)
+        alt = p.context.picture_alt(subject, i, p.layout.handout.labels.picture_alt)
         path = p.context.resolve(subject.image)
         image = load_picture(path, f"subjects[{i}].image", layout.handout.pictures)
         picture.append(picture_flowable(image, layout.sizes.title * layout.handout.picture_height, alt))

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from handouts.i18n.dates import DateWords
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.html.chart import timeline_svg
 from handouts.render.html.inline import escape, inline, paragraphs, text, title_html
 from handouts.render.html.pictures import picture_uri
-from handouts.source.dates import HistDate, format_span
+from handouts.source.dates import HistDate
 from handouts.source.models import Comparison, Event
 
 
@@ -38,7 +39,7 @@ class Page:
 
 def title_block(p: Page) -> str:
     m = p.model
-    out = f"<header>\n<h1>{title_html(m.title)}</h1>\n"
+    out = f"<header>\n<h1>{title_html(m.title, p.layout.handout.labels.table)}</h1>\n"
     if m.subtitle:
         out += f'<p class="subtitle">{inline(m.subtitle)}</p>\n'
     meta = [inline(v) for v in (m.author, m.course, m.date) if v]
@@ -55,7 +56,7 @@ def subjects_block(p: Page) -> str:
             body += f"<br>{inline(subject.full_name)}"
         if subject.image and p.layout.handout.subject_images:
             uri = picture_uri(p.context, subject.image, f"subjects[{i}].image")
-            alt = escape(p.context.picture_alt(subject, i))
+            alt = escape(p.context.picture_alt(subject, i, p.layout.handout.labels.picture_alt))
             credit = ""
             if subject.image_credit:
                 words = p.layout.handout.labels.image_credit.format(credit=subject.image_credit)
@@ -90,7 +91,7 @@ def table_block(p: Page) -> str:
     table = (
         # a narrow screen scrolls the table sideways: a labelled region a keyboard can reach and scroll
         '<div class="scroll" role="region" aria-labelledby="table-caption" tabindex="0">\n'
-        f'<table>\n<caption id="table-caption">{title_html(m.title)}</caption>\n'
+        f'<table>\n<caption id="table-caption">{title_html(m.title, p.layout.handout.labels.table)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n</div>\n"
     )
     return p.section("table", p.layout.handout.labels.table, table)
@@ -127,13 +128,13 @@ def _datetime(date: HistDate) -> str | None:
     return "-".join(parts)
 
 
-def _when(event: Event) -> str:
+def _when(event: Event, dates: DateWords) -> str:
     if event.is_span:
-        return f'<span class="date">{escape(format_span(event.start, event.end))}</span>'  # type: ignore[arg-type]
+        return f'<span class="date">{escape(dates.span(event.start, event.end))}</span>'  # type: ignore[arg-type]
     date = event.date
     assert date is not None, "the loader checks that every event has a date"
     machine = _datetime(date)
-    shown = escape(date.display())
+    shown = escape(dates.date(date))
     return (
         f'<time class="date" datetime="{machine}">{shown}</time>' if machine else f'<span class="date">{shown}</span>'
     )
@@ -146,13 +147,14 @@ def timeline_block(p: Page) -> str:
     if not m.timeline:
         return ""
     label = p.layout.handout.labels.timeline
-    chart = timeline_svg(build_timeline(m, p.layout), text(f"{label or 'Timeline'}: {m.title}"), "chart")
+    timeline = build_timeline(m, p.layout)
+    chart = timeline_svg(timeline, text(f"{label or p.layout.timeline.labels.subtitle}: {m.title}"), "chart")
     index = {sid: i for i, sid in enumerate(m.subject_ids())}
     ordered = sorted(enumerate(m.timeline), key=lambda pair: (pair[1].first.start_value(), pair[0]))
     items = []
     for _, event in ordered:
         who = index.get(event.subject) if event.subject else None
-        line = f"{_when(event)} — {inline(event.label)}"
+        line = f"{_when(event, timeline.dates)} — {inline(event.label)}"
         if who is not None:
             line += f" ({inline(m.subjects[who].name)})"
         if event.detail:

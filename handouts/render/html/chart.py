@@ -20,9 +20,10 @@ def _x(timeline: Timeline, value: float) -> float:
     return LABEL + timeline.fraction(value) * (WIDTH - LABEL - 10)
 
 
-def _year(value: float) -> str:
+def _year(timeline: Timeline, value: float) -> str:
+    """The axis end's year in the timeline's language ("430 BC", "430 г. до н. э.")."""
     year = int(value // 1)
-    return f"{1 - year} BC" if year <= 0 else str(year)
+    return timeline.dates.year(year if year > 0 else year - 1, era=False)
 
 
 def timeline_svg(timeline: Timeline, title: str, ident: str) -> str:
@@ -59,7 +60,7 @@ def timeline_svg(timeline: Timeline, title: str, ident: str) -> str:
         x = LABEL if anchor == "start" else WIDTH - 10
         out.append(
             f'<text x="{x}" y="{axis + 20}" font-size="15" text-anchor="{anchor}" fill="currentColor">'
-            f"{_year(value)}</text>\n"
+            f"{escape(_year(timeline, value))}</text>\n"
         )
     out.append("</svg>\n")
     return "".join(out)

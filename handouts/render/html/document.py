@@ -11,7 +11,7 @@ from __future__ import annotations
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.html.blocks import BLOCKS, Page
-from handouts.render.html.inline import FALLBACK_TITLE, escape, text
+from handouts.render.html.inline import escape, text
 from handouts.render.html.style import stylesheet
 from handouts.source.models import Comparison
 
@@ -33,7 +33,7 @@ def render_html(model: Comparison, layout: Layout, context: RenderContext) -> by
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(model.language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{text(model.title) or FALLBACK_TITLE}</title>\n{meta}"
+        f"<title>{text(model.title) or escape(layout.handout.labels.table)}</title>\n{meta}"
         f"<style>\n{stylesheet(model, layout)}</style>\n</head>\n<body>\n"
         f"{header}<main>\n{''.join(blocks)}</main>\n{footer}</body>\n</html>\n"
     )

@@ -18,12 +18,11 @@ _NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for l
 _NOT_HTML = re.compile(f"[\x80-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 
-FALLBACK_TITLE = "Comparison"  # for a title of only characters HTML cannot carry
-
-
-def title_html(title: str) -> str:
-    """The title as HTML for the ``<h1>`` and the table's caption; never empty."""
-    return inline(title) or FALLBACK_TITLE
+def title_html(title: str, fallback: str) -> str:
+    """The title as HTML for the ``<h1>`` and the table's caption; never empty
+    (``fallback``, the layout's word for the comparison, for a title of only
+    characters HTML cannot carry)."""
+    return inline(title) or escape(fallback)
 
 
 def escape(text: str, quote: bool = True) -> str:

@@ -53,7 +53,7 @@ def build_title(w: DeckWriter) -> None:
     send_to_back(rectangle(slide, band, colors.accent, name="Title band"))
     code = band.height - m - gap * 0.6 if model.url else 0  # the QR code's side, in the band's right corner
     if model.url:
-        _qr_code(slide, model.url, Box(w.width - m - code, m * 0.6, code, code))
+        _qr_code(slide, model.url, Box(w.width - m - code, m * 0.6, code, code), w.layout.handout.labels.qr_alt)
     w.set_title(
         slide,
         model.title,
@@ -103,7 +103,7 @@ def build_title(w: DeckWriter) -> None:
                 w.fitted_box(slide, credit, [text], small, ink_on(colors.background, colors.muted), align="center")
 
 
-def _qr_code(slide, url: str, box: Box) -> None:  # noqa: ANN001 - a python-pptx slide
+def _qr_code(slide, url: str, box: Box, alt: str) -> None:  # noqa: ANN001 - a python-pptx slide
     """The source's ``url:`` as a QR code (the handout's own encoder), its URL as alt text;
     the URL is also written in the title slide's bottom line."""
     import io
@@ -113,7 +113,7 @@ def _qr_code(slide, url: str, box: Box) -> None:  # noqa: ANN001 - a python-pptx
 
     shape = slide.shapes.add_picture(io.BytesIO(qr_png(url)), *box_emu(box))
     shape.name = "QR code"
-    set_alt_text(shape, f"QR code to the digital copy: {url}")
+    set_alt_text(shape, alt.format(url=url))
 
 
 def deck_credit(w: DeckWriter, credit: str) -> str:
@@ -131,7 +131,7 @@ def _picture(w: DeckWriter, slide, index: int, box: Box) -> None:
             hint="shorten the title or subtitle",
         )
         return
-    alt = w.context.picture_alt(subject, index)
+    alt = w.context.picture_alt(subject, index, w.layout.handout.labels.picture_alt)
     if subject.image_credit:
         alt = f"{alt} ({deck_credit(w, subject.image_credit)})"
     # A broken picture is an OutputError naming the file, as in the handout.

@@ -1,0 +1,40 @@
+"""A fixed word that knows its language, when it is not the document's.
+
+The document's words come from the translation table of its ``language``; a
+language the table does not have gets the English words, and those must be
+marked as English for screen readers and spell checkers (``/Lang`` on the
+PDF's structure element, ``lang`` on the deck's run). Such a word is a
+:class:`Word`: a ``str`` everywhere (renderers read and format it as before)
+that also says which language it is in. Words in the document's own
+language stay plain strings: nothing to mark.
+"""
+
+from __future__ import annotations
+
+
+class Word(str):
+    """A label in ``lang``, another language than the document's."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> "Word":
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+    def __reduce__(self) -> tuple:  # pickled as itself (layouts travel to pool workers)
+        return (Word, (str(self), self.lang))
+
+
+def language_of(text: object) -> str | None:
+    """The language to mark ``text`` with: a :class:`Word`'s own, else ``None``
+    (the document's language, marked once for the whole document)."""
+    return text.lang if isinstance(text, Word) else None
+
+
+def join(*parts: str, sep: str = " ") -> str:
+    """Fixed words put together ("Venn diagram" + "(to fill in)"): still marked
+    when every part is a :class:`Word` of one language, plain otherwise."""
+    text = sep.join(part for part in parts if part)
+    langs = {language_of(part) for part in parts if part}
+    return Word(text, langs.pop()) if len(langs) == 1 and None not in langs else text
