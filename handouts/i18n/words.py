@@ -33,8 +33,8 @@ def language_of(text: object) -> str | None:
 
 
 def join(*parts: str, sep: str = " ") -> str:
-    """Fixed words put together ("Venn diagram" + "(to fill in)"): still marked
-    when every part is a :class:`Word` of one language, plain otherwise."""
+    """Fixed words put together ("Sources" + "(cont.)" + "2/3"): still marked when
+    every part with letters is a :class:`Word` of one language, plain otherwise."""
     text = sep.join(part for part in parts if part)
-    langs = {language_of(part) for part in parts if part}
+    langs = {language_of(part) for part in parts if any(ch.isalpha() for ch in part)}
     return Word(text, langs.pop()) if len(langs) == 1 and None not in langs else text

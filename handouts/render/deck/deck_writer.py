@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
+from handouts.i18n.words import join
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
@@ -99,7 +100,7 @@ class DeckWriter:
         if index == 0:
             return title
         suffix = self.deck.labels.continued
-        return f"{title} {suffix}" + (f" {index + 1}/{count}" if count > 2 else "")
+        return join(title, suffix, f"{index + 1}/{count}" if count > 2 else "")
 
     def set_title(
         self,

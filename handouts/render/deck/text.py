@@ -13,6 +13,7 @@ from pathlib import Path
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 
+from handouts.i18n.words import language_of
 from handouts.markup import parse_inline
 from handouts.render.deck import xml_edits
 from handouts.render.deck.a11y import mark_decorative, set_alt_text
@@ -117,17 +118,21 @@ def write(
     if all(_unmarked(s) for s in spans):  # plain text: every paragraph and run in one call
         text_frame.text = "\n".join(slide_text(s[0].text) if s else "" for s in spans)
         xml_edits.no_space_before(text_frame.paragraphs[0])
+        for text, paragraph in zip(paragraphs, text_frame.paragraphs):
+            if language_of(text):  # a fixed word in another language than the deck's
+                for run in paragraph.runs:
+                    xml_edits.run_language(run, language_of(text))
         return
     text_frame.text = ""
     link = rgb(link_color or color)
-    for i, paragraph_spans in enumerate(spans):
+    for i, (text, paragraph_spans) in enumerate(zip(paragraphs or [""], spans)):
         paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
         if i == 0:
             xml_edits.no_space_before(paragraph)
         for span in paragraph_spans:
             run = paragraph.add_run()
             run.text = slide_text(span.text)
-            xml_edits.run_language(run, language)
+            xml_edits.run_language(run, language_of(text) or language)
             if span.bold and not style.bold:
                 run.font.bold = True
             if span.italic:

@@ -17,6 +17,7 @@ from pptx.util import Pt
 
 from handouts.colors import tint
 from handouts.fontfiles import DECK_METRIC_TWINS
+from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.render.deck import xml_edits
@@ -223,7 +224,7 @@ class _Painter:
         paragraph = frame.paragraphs[0]
         paragraph.alignment = PP_ALIGN.CENTER if center else PP_ALIGN.LEFT
         run = paragraph.add_run()
-        xml_edits.run_language(run, self.language)
+        xml_edits.run_language(run, language_of(text) or self.language)
         run.text = text
         run.font.size = Pt(size)
         run.font.color.rgb = rgb(color)

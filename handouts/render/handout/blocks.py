@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, escape_attr, plain
 from handouts.render.context import RenderContext
@@ -50,10 +51,13 @@ class Parts:
 
     def para(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
         """A paragraph that is one ``kind`` element (P, H2, LBody...) under ``parent``."""
-        return self.tagged(Paragraph(self.styles.text(text), style), kind, parent)
+        return self.tagged(Paragraph(self.styles.text(text), style), kind, parent, lang=language_of(text))
 
-    def tagged(self, flowable: Flowable, kind: str, parent: Element | None = None, **attrs: str) -> Flowable:
-        return tag(flowable, self.tags.element(kind, parent, **attrs))
+    def tagged(
+        self, flowable: Flowable, kind: str, parent: Element | None = None, lang: str | None = None, **attrs: str
+    ) -> Flowable:
+        """``flowable`` as one ``kind`` element (``lang``: a fixed word's own language, see :mod:`handouts.i18n`)."""
+        return tag(flowable, self.tags.element(kind, parent, lang=lang, **attrs))
 
     def paras(
         self, text: str | None, style: ParagraphStyle | None = None, parent: Element | None = None

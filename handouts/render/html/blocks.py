@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handouts.i18n.dates import DateWords
+from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.html.chart import timeline_svg
@@ -34,7 +35,8 @@ class Page:
         shown = inline(heading)
         if not shown:  # no label (or one of characters HTML cannot carry): no empty heading
             return f'<section id="{ident}">\n{body}</section>\n'
-        return f'<section aria-labelledby="{ident}-h">\n<h2 id="{ident}-h">{shown}</h2>\n{body}</section>\n'
+        lang = f' lang="{escape(language_of(heading))}"' if language_of(heading) else ""  # an English stand-in word
+        return f'<section aria-labelledby="{ident}-h">\n<h2 id="{ident}-h"{lang}>{shown}</h2>\n{body}</section>\n'
 
 
 def title_block(p: Page) -> str:

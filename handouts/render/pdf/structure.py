@@ -106,6 +106,8 @@ class _Writer:
         ref = self.objects[id(element)] = self.doc.Reference(obj)
         if element.alt:
             obj["Alt"] = PDFString(element.alt)
+        if element.lang:
+            obj["Lang"] = PDFString(element.lang)
         if element.attrs:
             obj["A"] = PDFDictionary({k: v if isinstance(v, int) else PDFName(v) for k, v in element.attrs.items()})
         kids: list = []

@@ -49,6 +49,7 @@ class Element:
     parent: "Element | None" = None
     alt: str | None = None
     attrs: dict[str, str] = field(default_factory=dict)  # e.g. {"O": "Table", "Scope": "Column"}
+    lang: str | None = None  # its own language, when not the document's (an English fixed word in a 'tlh' source)
     kids: list = field(default_factory=list)
 
     def has_content(self) -> bool:
@@ -85,9 +86,17 @@ class TagRecorder:
         self._contexts: list = []  # open push() spans
 
     # -- structure (built in reading order, before drawing) --------------
-    def element(self, kind: str, parent: Element | None = None, alt: str | None = None, **attrs: str | int) -> Element:
+    def element(
+        self,
+        kind: str,
+        parent: Element | None = None,
+        alt: str | None = None,
+        lang: str | None = None,
+        **attrs: str | int,
+    ) -> Element:
+        """A new element under ``parent`` (the document), in reading order; ``lang``: see :class:`Element`."""
         parent = parent or self.root
-        made = Element(kind, parent, alt, dict(attrs))
+        made = Element(kind, parent, alt, dict(attrs), lang)
         parent.kids.append(made)
         return made
 

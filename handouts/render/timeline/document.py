@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 
+from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain
 from handouts.render.context import RenderContext
@@ -96,7 +97,8 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     frame_w, frame_h = doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING
     story: list = [tag(Paragraph(escape(plain(model.title)), st["title"]), tags.element("H1"))]
     subtitle = " · ".join(plain(part) for part in (model.subtitle, model.course, model.date) if part)
-    story.append(tag(Paragraph(escape(subtitle or layout.timeline.labels.subtitle), st["subtitle"]), tags.element("P")))
+    words = subtitle or layout.timeline.labels.subtitle
+    story.append(tag(Paragraph(escape(words), st["subtitle"]), tags.element("P", lang=language_of(words))))
     figures = [tags.element("Figure", alt=part.alt_text()) for part, _ in parts]  # read before the key
     key = (
         key_table(timeline, layout, frame_w, numbered, heading=layout.timeline.labels.events, tags=tags)

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
 
 from handouts.fontfiles import STYLES
+from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, parse_inline, plain, to_reportlab
 from handouts.render.fonts import register_family
@@ -180,7 +181,7 @@ def key_table(
     out: list[Flowable] = [Spacer(1, size * 0.5)]
     if heading:  # never leave the heading alone at the foot of a page
         out.append(CondPageBreak(st["heading"].leading * 2 + size * 6))
-        out.append(_tagged(Paragraph(escape(heading), st["heading"]), tags, "H2"))
+        out.append(_tagged(Paragraph(escape(heading), st["heading"]), tags, "H2", language_of(heading)))
     date_w, marker_w = size * 9.5, size * 5
     squeeze = min(1.0, width * 0.5 / (date_w + marker_w))  # huge label sizes: the text column keeps half
     date_w, marker_w = date_w * squeeze, marker_w * squeeze
@@ -241,5 +242,5 @@ def fitted(name: str, font: str, size: float, room: float) -> str:
     return cut.rstrip() + "…"
 
 
-def _tagged(flowable: Flowable, tags: TagRecorder | None, kind: str) -> Flowable:
-    return tag(flowable, tags.element(kind)) if tags is not None else flowable
+def _tagged(flowable: Flowable, tags: TagRecorder | None, kind: str, lang: str | None = None) -> Flowable:
+    return tag(flowable, tags.element(kind, lang=lang)) if tags is not None else flowable

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
+from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
@@ -196,7 +197,10 @@ def key(sheet: Sheet, cards: list[Card]) -> list[Flowable]:
         chain = " \u2192 ".join(f"{k} ({escape(card.date)})" for _, k, card in events)
         rows.append(
             [
-                tag(Paragraph(escape(labels.chronology), s.label), tags.element("TH", tr, O="Table", Scope="Row")),
+                tag(
+                    Paragraph(escape(labels.chronology), s.label),
+                    tags.element("TH", tr, lang=language_of(labels.chronology), O="Table", Scope="Row"),
+                ),
                 tag(Paragraph(chain, s.cell), tags.element("TD", tr)),
             ]
         )

@@ -11,6 +11,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
+from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
@@ -115,7 +116,7 @@ def _height(sheet: Sheet, flowables: list[Flowable]) -> float:
 def _name_line(sheet: Sheet) -> Flowable:
     labels = sheet.labels
     line = NameLine((labels.name, labels.group, labels.date), sheet.styles.body, sheet.layout.colors.rule, 20)
-    return tag(line, sheet.tags.element("P"))
+    return tag(line, sheet.tags.element("P", lang=language_of(labels.name)))
 
 
 def key(sheet: Sheet, zones_: list[Zone], tags: TagRecorder | None = None) -> list[Flowable]:
@@ -127,7 +128,9 @@ def key(sheet: Sheet, zones_: list[Zone], tags: TagRecorder | None = None) -> li
     tags = tags or sheet.tags
     s = sheet.styles
     names = [plain(x.name) for x in sheet.model.subjects]
-    heading = tag(Paragraph(escape(sheet.labels.key), s.heading), tags.element("H2"))
+    heading = tag(
+        Paragraph(escape(sheet.labels.key), s.heading), tags.element("H2", lang=language_of(sheet.labels.key))
+    )
     heading.outline = (sheet.labels.key, False)
     out: list[Flowable] = [heading]
     style = ParagraphStyle("w-key", parent=s.bullet, leftIndent=s.body.fontSize * 2.2)

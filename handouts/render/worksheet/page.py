@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from handouts.i18n.words import join, language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
@@ -61,20 +62,21 @@ class Sheet:
         return tag(Paragraph(to_reportlab(text, self.layout.colors.link), style), self.tags.element(kind, parent))
 
     def words(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
-        """The layout's own words (no markup) as one ``kind`` element."""
-        return tag(Paragraph(escape(text), style), self.tags.element(kind, parent))
+        """The layout's own words (no markup) as one ``kind`` element, marked with
+        their language when it is not the document's."""
+        return tag(Paragraph(escape(text), style), self.tags.element(kind, parent, lang=language_of(text)))
 
     def heading(self, text: str, top: bool = False) -> Paragraph:
         """An H1 (the title) or H2 that is also a bookmark."""
         style = self.styles.title if top else self.styles.heading
-        p = self.words(plain(text), style, "H1" if top else "H2")
+        p = self.words(text if language_of(text) else plain(text), style, "H1" if top else "H2")
         p.outline = (plain(text), top)
         return p
 
     def title(self) -> list[Flowable]:
         """The title and the sheet's kind ("Lenin vs. Stalin" / "Worksheet")."""
         m = self.model
-        sub = " \u00b7 ".join(plain(x) for x in (self.what, m.subtitle, m.course) if x)
+        sub = join(*(x if language_of(x) else plain(x) for x in (self.what, m.subtitle, m.course) if x), sep=" \u00b7 ")
         return [self.heading(m.title, top=True), self.words(sub, self.styles.subtitle)]
 
     def build(self, story: list[Flowable], texts: list[str]) -> bytes:

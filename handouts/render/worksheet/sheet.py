@@ -19,6 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
@@ -60,7 +61,7 @@ def sheet_story(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     story = sheet.title()
     fields = (labels.name, labels.group, labels.date)
     name = NameLine(fields, s.body, sheet.layout.colors.rule, line_pitch(sheet.layout))
-    story += [tag(name, sheet.tags.element("P")), Spacer(0, s.gap * 0.6)]
+    story += [tag(name, sheet.tags.element("P", lang=language_of(labels.name))), Spacer(0, s.gap * 0.6)]
     story += word_bank(sheet, plan)
     story += grid(sheet, plan, show)
     story += timeline(sheet, plan, show)
@@ -155,7 +156,10 @@ def timeline(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     head_tr = tags.element("TR", table_el)
     header_style = s.on(s.header, layout.colors.header_fill, "w-tl-header")
     header = [
-        tag(Paragraph(escape(text), header_style), tags.element("TH", head_tr, O="Table", Scope="Column"))
+        tag(
+            Paragraph(escape(text), header_style),
+            tags.element("TH", head_tr, lang=language_of(text), O="Table", Scope="Column"),
+        )
         for text in (labels.when, labels.who, labels.event)
     ]
     data: list[list] = [header]
