@@ -51,3 +51,15 @@ def words_for(language: str) -> tuple[dict[str, Any], str | None]:
     if found is None:
         return load_table(ENGLISH), ENGLISH
     return load_table(found), None
+
+
+@memoize("section names", maxsize=1)
+def section_names() -> dict[str, tuple[str, str]]:
+    """Every table's Markdown section names (case-folded) -> (part, language);
+    a name two languages share (French "Sources") counts as the first's, English first."""
+    names: dict[str, tuple[str, str]] = {}
+    for tag in (ENGLISH, *(t for t in languages() if t != ENGLISH)):
+        for part, words in load_table(tag)["import"].items():
+            for word in words:
+                names.setdefault(word.casefold(), (part, tag))
+    return names

@@ -54,6 +54,7 @@ class Draft:
     events: list[DraftEvent] = field(default_factory=list)
     conclusion: str = ""
     sources: list[DraftSource] = field(default_factory=list)
+    language: str = "en"  # BCP 47; the Markdown reader sets it from section names in another language
 
 
 class Problems:

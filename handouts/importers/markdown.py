@@ -19,17 +19,18 @@ from handouts.source.models import MAX_SUBJECTS, slugify
 
 MAX_BYTES = 5 * 1024 * 1024
 
-# Heading texts (case-folded) that name a part of the source rather than a section.
-PARTS = {
-    "timeline": "timeline",
-    "chronology": "timeline",
-    "similarities": "similarities",
-    "in common": "similarities",
-    "sources": "sources",
-    "references": "sources",
-    "further reading": "sources",
-    "conclusion": "conclusion",
-}
+
+def _part(heading: str, draft: Draft) -> str:
+    """The part of the source a ``##`` heading names ("Timeline", "Хронология",
+    "Points communs": every built-in language's names, :mod:`handouts.i18n`),
+    else "section". The first name in another language than English sets the
+    draft's language, so the written source's words follow it."""
+    from handouts.i18n.table import ENGLISH, section_names
+
+    part, language = section_names().get(heading.casefold().rstrip(":： ").strip(), ("section", ENGLISH))
+    if language != ENGLISH and draft.language == ENGLISH:
+        draft.language = language
+    return part
 
 
 def _line(node) -> int | None:  # noqa: ANN001 - a SyntaxTreeNode
@@ -75,7 +76,7 @@ def read_markdown(path: Path, text: str, title: str | None, problems: Problems) 
                     draft.title = heading
                 continue
             if node.tag == "h2":
-                part = PARTS.get(heading.casefold().rstrip(":"), "section")
+                part = _part(heading, draft)
                 section, subject = None, None
                 if part == "section":
                     section = DraftSection(heading)

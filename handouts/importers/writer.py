@@ -53,7 +53,7 @@ def write_source(draft: Draft, filename: str) -> str:
         "# Markup: **bold**, *italic* and [link text](https://example.org); everything else is literal.\n\n",
         f"title: {q(draft.title)}\n",
         "# subtitle: What's the difference?\n# author: Your name\n# course: Your course\n",
-        "language: en              # BCP 47 tag: en, de, fr, ru, el, ...\n",
+        f"language: {draft.language:<16}# BCP 47 tag: en, de, fr, ru, el, ... (the handout's own words follow it)\n",
         "# url: https://...        # the digital copy: a QR code on the handout and the title slide\n\n",
         "subjects:                 # from the first row, in column order\n",
     ]
