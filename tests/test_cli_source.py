@@ -69,7 +69,7 @@ def test_help_does_not_import_renderers() -> None:
         "import sys; sys.argv=['handouts','--help']\n"
         "from handouts import cli\n"
         "try:\n    cli.app()\nexcept SystemExit:\n    pass\n"
-        "heavy=[m for m in ('reportlab','pptx','pydantic') if m in sys.modules]\n"
+        "heavy=[m for m in ('reportlab','pptx','pydantic','babel') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout

@@ -124,7 +124,7 @@ class Subject(SourceModel):
     @field_validator("id")
     @classmethod
     def _id_form(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", value):
+        if value is not None and not re.fullmatch(r"\w[\w.-]*", value):  # any script's letters, as slugify makes
             raise ValueError(f"{value!r} is not a valid id; use letters, digits, '-', '_' (e.g. 'lenin')")
         return value
 
