@@ -17,7 +17,7 @@ title: {title}
 subtitle: What's the difference?
 # author: Your name
 # course: Your course
-language: en              # BCP 47 tag: en, de, fr, ru, el, ...
+language: en              # BCP 47 tag: en, de, fr, ru, el, ... (the handout's own words and dates follow it)
 
 subjects:                 # 2 to 8, in column order
 {subjects}
