@@ -136,7 +136,7 @@ def test_bce_and_other_languages(write) -> None:
     nodes = check_structure(timeline_pdf(path), "de", "Athen und Sparta: timeline")
     figure = next(n for n in nodes if n.kind == "Figure")
     check_alt_is_chronological(figure.alt or "", load_source(path))
-    assert (figure.alt or "").startswith("490 BC: Battle of Marathon (Athens); ")
+    assert (figure.alt or "").startswith("490 v. Chr.: Battle of Marathon (Athens); ")  # German dates (issue 20)
 
 
 def test_timeline_without_key(write) -> None:
