@@ -17,6 +17,8 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from typer.testing import CliRunner
 
@@ -25,7 +27,7 @@ from handouts.i18n import date_words, languages, localize, table_language
 from handouts.i18n.table import LABEL_GROUPS, load_table
 from handouts.layout.models import DeckLabels, HandoutLabels, TimelineLabels, WorksheetLabels
 from handouts.layout.resolve import load_layout
-from handouts.source.dates import HistDate
+from handouts.source.dates import HistDate, days_in_month
 from handouts.source.loader import load_source
 from tests.conftest import build_one
 from tests.deck_helpers import run_languages
@@ -349,3 +351,34 @@ def test_tables_are_package_data() -> None:
     assert {f"{tag}.json" for tag in REQUIRED} <= files
     for name in files:
         json.loads((resources.files("handouts.i18n") / "tables" / name).read_text(encoding="utf-8"))
+
+
+# -- properties -------------------------------------------------------------------------------
+
+
+@st.composite
+def hist_dates(draw) -> HistDate:  # noqa: ANN001 - hypothesis' draw
+    year = draw(st.integers(-5000, 2100).filter(lambda y: y != 0))
+    month = draw(st.none() | st.integers(1, 12))
+    day = None
+    if month is not None and draw(st.booleans()):
+        day = draw(st.integers(1, days_in_month(year + 1 if year < 0 else year, month)))
+    return HistDate(year, month, day, draw(st.booleans()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(date=hist_dates(), end=hist_dates(), language=st.sampled_from(sorted(REQUIRED | {"pt-BR", "tlh"})))
+def test_any_date_in_any_language(date: HistDate, end: HistDate, language: str) -> None:
+    """Every date, BC or AD, at any precision, is written with its year, its
+    era word exactly when it is BC, and the language's approximate form."""
+    approximate = localize(load_layout(), language).timeline.labels.approximate
+    words = date_words(language, approximate)
+    shown = words.date(date)
+    assert str(abs(date.year)) in shown
+    locale = words.locale
+    bc = locale.eras[words.era_width][0] if locale is not None else "BC"
+    assert (bc in shown) == (date.year < 0)
+    if date.approximate:
+        assert approximate.replace("{date}", "").strip() in shown
+    first, last = sorted([date, end])
+    assert words.span(first, last)  # never raises, never empty
