@@ -382,3 +382,15 @@ def test_any_date_in_any_language(date: HistDate, end: HistDate, language: str) 
         assert approximate.replace("{date}", "").strip() in shown
     first, last = sorted([date, end])
     assert words.span(first, last)  # never raises, never empty
+
+
+def test_pdf_metadata_and_link_descriptions_follow_the_language(tmp_path: Path) -> None:
+    source = write_source(tmp_path, "ru", sources=[{"title": "Архив", "url": "https://example.org/archive"}])
+    result = build_one(source, tmp_path / "out", ["handout", "timeline"], load_layout())
+    assert result.status == "built", result.problems
+    with pikepdf.open(tmp_path / "out/ru.timeline.pdf") as pdf:
+        assert str(pdf.docinfo["/Title"]) == "Ленин и Сталин: хронология"
+    with pikepdf.open(tmp_path / "out/ru.handout.pdf") as pdf:
+        described = [str(a.Contents) for page in pdf.pages for a in page.get("/Annots", []) if "/Contents" in a]
+    assert "Ссылка: https://example.org/archive" in described
+    assert not any(text.startswith("Link") for text in described)

@@ -74,6 +74,8 @@ CreditTemplate = _template("credit")
 PictureTemplate = _template("name")
 QrTemplate = _template("url")
 ApproximateTemplate = _template("date")
+TitleTemplate = _template("title")
+LinkTemplate = _template("url")
 PdfFamily = Annotated[str, AfterValidator(_pdf_family)]
 DeckFont = Annotated[str, AfterValidator(_deck_font)]
 
@@ -185,6 +187,7 @@ class HandoutLabels(LayoutModel):
         "Picture of {name}", description="A subject picture's text alternative when the source gives no image_alt."
     )
     qr_alt: QrTemplate = Field("QR code to the digital copy: {url}", description="The QR code's text alternative.")
+    link: LinkTemplate = Field("Link: {url}", description="What a link in the PDFs says it leads to (screen readers).")
 
 
 class Handout(LayoutModel):
@@ -231,6 +234,7 @@ class TimelineLabels(LayoutModel):
     subtitle: str = "Timeline"  # under the title when the source has no subtitle
     empty: str = "No dated events"  # unused since no timeline is drawn without two dates; layouts may still set it
     approximate: ApproximateTemplate = Field("c. {date}", description="An approximate date: 'c. {date}', 'ca. {date}'.")
+    document: TitleTemplate = Field("{title}: timeline", description="The timeline PDF's document (window) title.")
 
 
 class TimelineOptions(LayoutModel):

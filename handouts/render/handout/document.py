@@ -51,6 +51,7 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
         author=model.author or "",
         subject=subject_line(model),
         keywords=", ".join(s.name for s in model.subjects),
+        link=layout.handout.labels.link,
     )
     doc = document_for(buffer, layout, info)
     build_or_explain(

@@ -51,6 +51,7 @@ class DocInfo:
     author: str = ""
     subject: str = ""
     keywords: str = ""
+    link: str = "Link: {url}"  # what a link annotation says it leads to (the layout's handout.labels.link)
 
 
 def xmp_packet(info: DocInfo) -> bytes:
@@ -94,8 +95,8 @@ def _kept(element: Element) -> bool:
 class _Writer:
     """Builds the structure objects of one PDF into reportlab's document."""
 
-    def __init__(self, doc: PDFDocument, tags: TagRecorder) -> None:
-        self.doc, self.tags = doc, tags
+    def __init__(self, doc: PDFDocument, tags: TagRecorder, link: str = "Link: {url}") -> None:
+        self.doc, self.tags, self.link_words = doc, tags, link
         self.pages: list[PDFPage] = document_pages(doc)
         self.page_refs = [doc.Reference(page) for page in self.pages]  # pages are registered already
         self.objects: dict[int, PDFObjectReference] = {}  # id(Element) -> its StructElem
@@ -141,7 +142,8 @@ class _Writer:
             if "Contents" not in annot:
                 action = annot["A"] if "A" in annot else None  # noqa: SIM401 - a PDFDictionary has no .get
                 uri = action["URI"] if isinstance(action, PDFDictionary) and "URI" in action else None
-                annot["Contents"] = PDFString(f"Link: {string_text(uri)}" if uri is not None else "Link")
+                target = string_text(uri) if uri is not None else ""
+                annot["Contents"] = PDFString(self.link_words.format(url=target).strip(" :\uff1a\u00a0"))
         else:  # reportlab's Annotation classes check their keys and always carry /Contents
             add_annotation_key(annot, "StructParent", key)
         return PDFDictionary({"Type": PDFName("OBJR"), "Obj": ref, "Pg": self.page_refs[page]})
@@ -166,7 +168,7 @@ def write_structure(canvas: Canvas, tags: TagRecorder, info: DocInfo) -> None:
     structure, with its metadata. Call once every page is shown, just before
     ``Canvas.save``."""
     doc = pdf_document(canvas)
-    writer = _Writer(doc, tags)
+    writer = _Writer(doc, tags, info.link)
     root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root["K"] = writer.element(tags.root, doc.Reference(root))
     root["ParentTree"] = writer.parent_tree()

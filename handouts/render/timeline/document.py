@@ -60,10 +60,11 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     m = layout.page.margins
     tags = TagRecorder(model.language)
     info = DocInfo(
-        title=f"{plain(model.title)}: timeline",
+        title=layout.timeline.labels.document.format(title=plain(model.title)),
         lang=model.language,
         author=plain(model.author or ""),
         subject=plain(model.subtitle or model.title),
+        link=layout.handout.labels.link,
     )
     buffer = io.BytesIO()
     doc = BaseDocTemplate(

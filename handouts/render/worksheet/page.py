@@ -90,6 +90,7 @@ class Sheet:
             author=m.author or "",
             subject=self.what,
             keywords=", ".join(plain(s.name) for s in m.subjects),
+            link=layout.handout.labels.link,
         )
         buffer = io.BytesIO()
         doc = document_for(buffer, layout, info)
