@@ -394,3 +394,17 @@ def test_pdf_metadata_and_link_descriptions_follow_the_language(tmp_path: Path) 
         described = [str(a.Contents) for page in pdf.pages for a in page.get("/Annots", []) if "/Contents" in a]
     assert "Ссылка: https://example.org/archive" in described
     assert not any(text.startswith("Link") for text in described)
+
+
+def test_words_keep_their_language_when_put_together() -> None:
+    from handouts.i18n import Word, join, language_of
+    from handouts.i18n.words import like
+
+    sources, cont = Word("Sources", "en"), Word("(cont.)", "en")
+    assert language_of(join(sources, cont, "2/3")) == "en" and join(sources, cont, "2/3") == "Sources (cont.) 2/3"
+    assert language_of(join("Руководство", Word("by subject", "en"), sep=" — ")) is None  # mixed: the document's
+    assert language_of(like("Sourc…", sources)) == "en"
+    assert language_of("Обзор") is None
+    import pickle
+
+    assert language_of(pickle.loads(pickle.dumps(sources))) == "en"

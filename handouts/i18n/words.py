@@ -32,9 +32,13 @@ def language_of(text: object) -> str | None:
     return text.lang if isinstance(text, Word) else None
 
 
-def join(*parts: str, sep: str = " ") -> str:
-    """Fixed words put together ("Sources" + "(cont.)" + "2/3"): still marked when
-    every part with letters is a :class:`Word` of one language, plain otherwise."""
-    text = sep.join(part for part in parts if part)
+def like(text: str, *parts: str) -> str:
+    """``text`` made from ``parts`` (joined, shortened): a :class:`Word` when every
+    part with letters is one of the same language, plain otherwise."""
     langs = {language_of(part) for part in parts if any(ch.isalpha() for ch in part)}
     return Word(text, langs.pop()) if len(langs) == 1 and None not in langs else text
+
+
+def join(*parts: str, sep: str = " ") -> str:
+    """Fixed words put together ("Sources" + "(cont.)" + "2/3"), still marked (:func:`like`)."""
+    return like(sep.join(part for part in parts if part), *parts)

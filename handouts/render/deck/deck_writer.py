@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
-from handouts.i18n.words import join
+from handouts.i18n.words import join, like
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
@@ -167,7 +167,7 @@ class DeckWriter:
             style = style.at(size)
             inner_w = box.width - self.insets.left - self.insets.right
             lines = max(1, int((box.height - self.insets.top - self.insets.bottom - 0.01) // style.line_height))
-            paragraphs = [fit_lines(" ".join(paragraphs), style, inner_w, lines)]
+            paragraphs = [like(fit_lines(" ".join(paragraphs), style, inner_w, lines), *paragraphs)]
         return paragraphs, style.at(size)
 
     def fill(

@@ -21,9 +21,10 @@ def _x(timeline: Timeline, value: float) -> float:
 
 
 def _year(timeline: Timeline, value: float) -> str:
-    """The axis end's year in the timeline's language ("430 BC", "430 г. до н. э.")."""
+    """The axis end's year in the timeline's language ("430 BC", "430 г. до н. э."); an
+    axis that crosses the era names it at both ends ("490 BC" ... "AD 30")."""
     year = int(value // 1)
-    return timeline.dates.year(year if year > 0 else year - 1, era=False)
+    return timeline.dates.year(year if year > 0 else year - 1, era=timeline.lo < 1.0 <= timeline.hi)
 
 
 def timeline_svg(timeline: Timeline, title: str, ident: str) -> str:
