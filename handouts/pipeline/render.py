@@ -88,7 +88,7 @@ def render_source(task: Task) -> Result:
             raise HandoutsError(color_problems)
         result.images = [task.source.parent / s.image for s in model.subjects if s.image]
         context = RenderContext(source_path=task.source, warnings=result.warnings)
-        digests = fingerprints(list(task.targets), task.raw, model, task.source, task.layout)
+        digests = fingerprints(list(task.targets), task.raw, model, task.source, layout)  # its words included
         for kind, target in task.targets.items():
             result.fingerprints[target] = digests[kind]
             if not task.force and task.previous.get(kind) == digests[kind]:
