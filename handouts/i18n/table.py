@@ -20,6 +20,7 @@ ENGLISH = "en"
 LABEL_GROUPS = ("handout", "timeline", "deck", "worksheet")
 
 
+@memoize("translation table languages", maxsize=1)
 def languages() -> tuple[str, ...]:
     """Every language with a built-in table, as file names give them."""
     folder = resources.files("handouts.i18n") / "tables"
