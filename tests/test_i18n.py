@@ -297,6 +297,15 @@ def test_unknown_language_gets_english_words_marked_english(tmp_path: Path, lang
     assert title_runs and all(r._r.rPr.get("lang") == "en" for r in title_runs)
     assert language in titles["Overview"]  # the slide's own text keeps the document's language
     assert "en" not in titles[TEXTS["es"]["title"]]  # the title slide has no fixed word
+    english = set(ENGLISH["deck"].values())
+    for slide in prs.slides:  # every fixed word of every title says it is English, and only those
+        for paragraph in slide.shapes.title.text_frame.paragraphs:
+            for run in paragraph.runs:
+                lang = run._r.rPr.get("lang") if run._r.rPr is not None else None
+                assert (lang == "en") == (run.text in english or run.text.startswith("Timeline")), run.text
+    mixed = next(s for s in prs.slides if s.shapes.title.text_frame.text.endswith("by subject"))
+    runs = [r for p in mixed.shapes.title.text_frame.paragraphs for r in p.runs]
+    assert [r.text for r in runs] == [TEXTS["es"]["heading"], " — ", "by subject"]
     page = (out / f"{language}.html").read_text(encoding="utf-8")
     assert f'<html lang="{language}">' in page and '<h2 id="table-h" lang="en">Comparison</h2>' in page
 

@@ -26,6 +26,27 @@ class Word(str):
         return (Word, (str(self), self.lang))
 
 
+class Phrase(str):
+    """Words of more than one language put together ("Vida cotidiana" + "by subject"
+    in a source whose language has no table): each piece keeps its own, so a deck
+    run can say which words are English."""
+
+    pieces: tuple[tuple[str, str | None], ...]
+
+    def __new__(cls, pieces: tuple[tuple[str, str | None], ...]) -> "Phrase":
+        made = super().__new__(cls, "".join(text for text, _ in pieces))
+        made.pieces = pieces
+        return made
+
+    def __reduce__(self) -> tuple:
+        return (Phrase, (self.pieces,))
+
+
+def pieces_of(text: str) -> tuple[tuple[str, str | None], ...]:
+    """``text`` as (piece, language) pairs: one pair unless it is a :class:`Phrase`."""
+    return text.pieces if isinstance(text, Phrase) else ((text, language_of(text)),)
+
+
 def language_of(text: object) -> str | None:
     """The language to mark ``text`` with: a :class:`Word`'s own, else ``None``
     (the document's language, marked once for the whole document)."""
@@ -40,5 +61,13 @@ def like(text: str, *parts: str) -> str:
 
 
 def join(*parts: str, sep: str = " ") -> str:
-    """Fixed words put together ("Sources" + "(cont.)" + "2/3"), still marked (:func:`like`)."""
-    return like(sep.join(part for part in parts if part), *parts)
+    """Fixed words put together ("Sources" + "(cont.)" + "2/3"), still marked
+    (:func:`like`); the document's words with foreign ones make a :class:`Phrase`."""
+    kept = [part for part in parts if part]
+    joined = like(sep.join(kept), *kept)
+    if language_of(joined) or not any(language_of(part) for part in kept):
+        return joined
+    pieces: list[tuple[str, str | None]] = []
+    for i, part in enumerate(kept):
+        pieces += ([(sep, None)] if i else []) + list(pieces_of(part))
+    return Phrase(tuple(pieces))

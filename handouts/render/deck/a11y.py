@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+from handouts.i18n.words import join
+
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -98,7 +100,7 @@ def unique_titles(titles: list[str]) -> list[str]:
 def qualified(title: str, others: Iterable[str], qualifier: str) -> str:
     """``title — qualifier`` when another slide is titled the same."""
     clash = title.casefold() in {o.casefold() for o in others}
-    return f"{title} \u2014 {qualifier}" if clash and qualifier else title
+    return join(title, qualifier, sep=" \u2014 ") if clash and qualifier else title
 
 
 def _described(shapes) -> Iterator:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from handouts.i18n.words import join
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.builders.cover import build_title
@@ -43,7 +44,8 @@ def timeline_slide(w: DeckWriter) -> None:
             f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
             for item in part.chronological()
         ]
-        title = w.deck.labels.timeline + (f" {w.deck.labels.continued} {n + 1}/{len(parts)}" if n else "")
+        labels = w.deck.labels
+        title = join(labels.timeline, labels.continued, f"{n + 1}/{len(parts)}") if n else labels.timeline
         slide = w.new_slide(title, [plain(line) for line in lines], figure=True)
         box = (pt_to_emu(body.left), pt_to_emu(body.top), pt_to_emu(body.width), pt_to_emu(body.height))
         draw_timeline(slide, *box, part, w.layout, w.language, placement)

@@ -13,7 +13,7 @@ from pathlib import Path
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 
-from handouts.i18n.words import language_of
+from handouts.i18n.words import Phrase, language_of
 from handouts.markup import parse_inline
 from handouts.render.deck import xml_edits
 from handouts.render.deck.a11y import mark_decorative, set_alt_text
@@ -119,7 +119,14 @@ def write(
         text_frame.text = "\n".join(slide_text(s[0].text) if s else "" for s in spans)
         xml_edits.no_space_before(text_frame.paragraphs[0])
         for text, paragraph in zip(paragraphs, text_frame.paragraphs):
-            if language_of(text):  # a fixed word in another language than the deck's
+            if isinstance(text, Phrase):  # the deck's words and foreign ones: a run each
+                paragraph.clear()
+                for piece, lang in text.pieces:
+                    run = paragraph.add_run()
+                    run.text = slide_text(piece)
+                    if lang:
+                        xml_edits.run_language(run, lang)
+            elif language_of(text):  # a fixed word in another language than the deck's
                 for run in paragraph.runs:
                     xml_edits.run_language(run, language_of(text))
         return

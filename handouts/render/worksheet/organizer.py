@@ -11,7 +11,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
-from handouts.i18n.words import language_of
+from handouts.i18n.words import join, language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
@@ -82,7 +82,7 @@ def venn_pages(sheet: Sheet) -> list[list[Flowable]]:
     colors = [layout.subject_color(i, x.color) for i, x in enumerate(model.subjects)]
     fonts = (s.fonts["table"]["regular"], s.fonts["table"]["bold"])
     head = [sheet.heading(labels.venn)]
-    blank_head = [sheet.heading(f"{labels.venn} {labels.blank_page}"), _name_line(sheet)]
+    blank_head = [sheet.heading(join(labels.venn, labels.blank_page)), _name_line(sheet)]
     room = sheet.height() - max(_height(sheet, sheet.title() + head), _height(sheet, blank_head)) - s.gap
     height = room
     filled = zones(model, layout)
@@ -136,7 +136,7 @@ def key(sheet: Sheet, zones_: list[Zone], tags: TagRecorder | None = None) -> li
     style = ParagraphStyle("w-key", parent=s.bullet, leftIndent=s.body.fontSize * 2.2)
     for zone in crowded:
         title = zone.heading or " + ".join(names[i] for i in zone.members)
-        out.append(tag(Paragraph(escape(title), s.subheading), tags.element("H3")))
+        out.append(tag(Paragraph(escape(title), s.subheading), tags.element("H3", lang=language_of(title))))
         lst = tags.element("L", O="List", ListNumbering="Decimal")
         for k, item in enumerate(zone.items, start=zone.first_number):
             li = tags.element("LI", lst)
@@ -148,7 +148,7 @@ def key(sheet: Sheet, zones_: list[Zone], tags: TagRecorder | None = None) -> li
 def tchart(sheet: Sheet, filled: bool) -> list[Flowable]:
     """Two columns under the subjects' names, split by a bold T; each attribute a prompt."""
     model, layout, s, labels = sheet.model, sheet.layout, sheet.styles, sheet.labels
-    title = labels.tchart if filled else f"{labels.tchart} {labels.blank_page}"
+    title = labels.tchart if filled else join(labels.tchart, labels.blank_page)
     out: list[Flowable] = [sheet.heading(title)] + ([] if filled else [_name_line(sheet)])
     tags = sheet.tags
     table_el = tags.element("Table")
@@ -196,6 +196,6 @@ def matrix(sheet: Sheet, filled: bool) -> list[Flowable]:
     """The comparison grid, whole (filled) or every cell ruled for writing (blank)."""
     model, labels = sheet.model, sheet.labels
     every = frozenset((r, c) for r in range(len(model.table)) for c in range(len(model.subjects)))
-    title = labels.matrix if filled else f"{labels.matrix} {labels.blank_page}"
+    title = labels.matrix if filled else join(labels.matrix, labels.blank_page)
     body = [sheet.heading(title)] + ([] if filled else [_name_line(sheet)])
     return body + grid_table(sheet, Plan(frozenset() if filled else every, "none", ()), False)

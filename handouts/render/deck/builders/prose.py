@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from handouts.i18n.words import join
 from handouts.markup import plain
 from handouts.render.deck.builders.grid import subject_grid
 from handouts.render.deck.deck_writer import DeckWriter
@@ -57,7 +58,7 @@ def build_sections(w: DeckWriter) -> None:
         said = [(i, key_sentences(by_subject.get(sid), count)) for i, sid in enumerate(w.model.subject_ids())]
         said = [(i, text) for i, text in said if text]
         if said:
-            heading = f"{section.heading} — {w.deck.labels.by_subject}" if section.body else section.heading
+            heading = join(section.heading, w.deck.labels.by_subject, sep=" — ") if section.body else section.heading
             texts = [text for _, text in said]
             subject_grid(w, heading, texts, notes, bullet=True, subjects=[i for i, _ in said])
 
