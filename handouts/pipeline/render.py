@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from handouts.errors import HandoutsError, Problem
+from handouts.errors import HandoutsError, Problem, key_path
 from handouts.layout.models import Layout
 from handouts.pipeline.outputs import OUTPUTS
 
@@ -146,7 +146,7 @@ def subject_color_problems(model, doc, layout: Layout) -> list[Problem]:  # noqa
         found = subject.color and subject_color_problem(subject.color, layout)
         if found:
             line, column = doc.locate(("subjects", i, "color"))
-            problems.append(Problem(found[0], doc.file, line, column, f"subjects[{i + 1}].color", found[1]))
+            problems.append(Problem(found[0], doc.file, line, column, key_path("subjects", i, "color"), found[1]))
     return problems
 
 

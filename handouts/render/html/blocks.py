@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from handouts.errors import key_path
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.html.chart import timeline_svg
@@ -54,7 +55,7 @@ def subjects_block(p: Page) -> str:
         if subject.full_name:
             body += f"<br>{inline(subject.full_name)}"
         if subject.image and p.layout.handout.subject_images:
-            uri = picture_uri(p.context, subject.image, f"subjects[{i}].image")
+            uri = picture_uri(p.context, subject.image, key_path("subjects", i, "image"))
             alt = escape(p.context.picture_alt(subject, i))
             credit = ""
             if subject.image_credit:
