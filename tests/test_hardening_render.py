@@ -48,3 +48,62 @@ def test_a_missing_alt_is_counted_from_one(tmp_path: Path) -> None:
     context = RenderContext(source_path=source)
     OUTPUTS["deck"].renderer()(load_source(source), load_layout("classic"), context)
     assert [w.key for w in context.warnings if w.key.startswith("subjects")] == ["subjects[2].image_alt"]
+
+
+def test_the_footer_is_shortened_in_a_logarithmic_number_of_measurements(monkeypatch) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from handouts.render.fonts import register_family
+    from handouts.render.pdf.page import footer_lines
+
+    font = register_family("DejaVu Sans", ("regular",))["regular"]
+    calls = []
+    measure = pdfmetrics.stringWidth
+    monkeypatch.setattr(pdfmetrics, "stringWidth", lambda text, *a: calls.append(text) or measure(text, *a))
+    text = "Peloponnesian War " * 1000  # 18,000 characters
+    lines = footer_lines(text, font, 9, 300)
+    tries = [t for t in calls if t.endswith("\u2026")]  # measuring a shortened candidate
+    assert len(tries) <= 20  # was one per character removed: ~17,900
+    assert len(lines) == 2 and lines[0] == "Peloponnesian War " * 2 + "Peloponnesian War"
+    assert lines[1].endswith("\u2026") and measure(lines[1], font, 9) <= 300
+    rest = text[len(lines[0]) + 1 :]
+    assert rest.startswith(lines[1][:-1])
+    for n in range(len(lines[1]), len(rest)):  # keeping one more character would not fit
+        longer = rest[:n].rstrip() + "\u2026"
+        if longer != lines[1]:
+            assert measure(longer, font, 9) > 300
+            break
+
+
+def test_ellipsize_keeps_what_fits(monkeypatch) -> None:
+    from handouts.render.fonts import register_family
+    from handouts.render.pdf.fitting import ellipsize
+
+    font = register_family("DejaVu Sans", ("regular",))["regular"]
+    assert ellipsize("Athens", font, 9, 300) == "Athens"
+    assert ellipsize("Athens and Sparta", font, 9, 1) == "\u2026"  # nothing fits: the ellipsis alone
+
+
+@pytest.mark.parametrize("layout_name", ["classic", "large-print"])
+def test_a_long_title_is_shortened_in_the_footer_within_the_margins(tmp_path: Path, layout_name: str) -> None:
+    import io
+
+    import pdfplumber
+
+    from handouts.render.handout.document import render_handout
+
+    title = "Sparta" + "x" * 140 + " and Athens " + "y" * 142  # 300 characters: the limit
+    source = tmp_path / "long.yaml"
+    source.write_text(f"title: {title}\ncourse: History 9\nsubjects:\n  - name: Athens\n  - name: Sparta\n")
+    layout = load_layout(layout_name)
+    pdf = render_handout(load_source(source), layout, RenderContext(source_path=source))
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        bottom = [w for w in page.extract_words() if w["top"] > page.height - layout.page.margins.bottom]
+        assert bottom, "no footer"
+        assert all(
+            layout.page.margins.left - 1 <= w["x0"] and w["x1"] <= page.width - layout.page.margins.right + 1
+            for w in bottom
+        )
+        text = " ".join(w["text"] for w in bottom)
+        assert "History 9" in text and "\u2026" in text and "Sparta" in text
