@@ -107,3 +107,51 @@ def test_a_long_title_is_shortened_in_the_footer_within_the_margins(tmp_path: Pa
         )
         text = " ".join(w["text"] for w in bottom)
         assert "History 9" in text and "\u2026" in text and "Sparta" in text
+
+
+def _build_fails(runner, source: Path, tmp_path: Path, kinds: str, *sets: str) -> str:
+    from handouts.cli import app
+
+    args = ["build", str(source), "-j", "1", "--to", kinds, "--out", str(tmp_path / "out")]
+    for setting in sets:
+        args += ["--set", setting]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    output = result.output
+    for internal in ("Flowable", "0x", "frame", "template", "Traceback", "internal error"):
+        assert internal not in output, output  # reportlab's own words never reach the teacher
+    return output
+
+
+def test_a_table_row_taller_than_a_page_is_named_with_its_line(runner, tmp_path: Path) -> None:
+    source = tmp_path / "long.yaml"
+    word = "Q" * 2000  # one unbreakable word: broken by characters, a column of them
+    source.write_text(
+        "title: Long\nsubjects:\n  - name: Athens\n  - name: Sparta\ntable:\n"
+        f"  - label: Navy\n    values: [a, b]\n  - label: Army\n    values: [{word}, small]\n"
+    )
+    output = _build_fails(runner, source, tmp_path, "worksheet", "sizes.table=60")
+    assert f"{source}:8:5: table[2]: the worksheet could not be laid out: a page has no room for row 2 of" in output
+    assert "pt tall; a page holds" in output
+    assert "hint: shorten that row's values or split it into two rows" in output
+
+
+def test_a_timeline_key_too_large_names_the_timeline_and_what_to_change(runner, tmp_path: Path) -> None:
+    from tests.conftest import CONTENT
+
+    output = _build_fails(runner, CONTENT[0], tmp_path, "timeline", "timeline.label_size=60")
+    assert "timeline: the timeline could not be laid out: a page has no room for the timeline's key" in output
+    assert "timeline.label_size" in output
+
+
+def test_subject_cards_too_large_name_the_subjects(runner, tmp_path: Path) -> None:
+    name = " ".join(["Longname"] * 30)
+    source = tmp_path / "names.yaml"
+    source.write_text(
+        f"title: T\nsubjects:\n  - name: {name}\n    full_name: {name}\n  - name: Sparta\n    full_name: {name}\n"
+    )
+    output = _build_fails(runner, source, tmp_path, "handout", "sizes.subheading=100")
+    assert (
+        f"{source}:2:1: subjects: the handout could not be laid out: a page has no room for the subject cards" in output
+    )
+    assert "hint: shorten the subjects' names and full names" in output

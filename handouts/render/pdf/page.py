@@ -16,11 +16,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
-from handouts.errors import OutputError
 from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.render.fonts import font_name
 from handouts.render.pdf.fitting import ellipsize, footer_lines
+from handouts.render.pdf.overflow import explain
 from handouts.render.pdf.reportlab_internals import page_state, restore_page_state, start_page
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.styles import Styles
@@ -197,12 +197,9 @@ def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
 
 def build_or_explain(doc, story: list, canvasmaker, what: str, source) -> None:  # noqa: ANN001
     """``doc.build`` with reportlab's layout failures (something larger than
-    the page, however it came about) turned into a clean :class:`OutputError`."""
+    the page, however it came about) turned into an :class:`OutputError` that
+    names the part of the source that did not fit (:mod:`render.pdf.overflow`)."""
     try:
         doc.build(story, canvasmaker=canvasmaker)
-    except RLLayoutError as exc:
-        raise OutputError.single(
-            f"the {what} could not be laid out: {exc}",
-            file=source,
-            hint="the layout's sizes and margins leave too little room; try smaller sizes or margins",
-        ) from None
+    except RLLayoutError:
+        raise explain(doc, what, source) from None
