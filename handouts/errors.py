@@ -10,6 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def key_path(*parts: str | int) -> str:
+    """("subjects", 0, "image") -> "subjects[1].image": the one way a key path is
+    written in messages; list positions count from 1, as people (and the loader) do."""
+    text = ""
+    for part in parts:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem: where it is, what is wrong, how to fix it."""

@@ -110,6 +110,12 @@ def test_help_is_readable(runner) -> None:
     assert "handouts build units/ --to handout,deck --out printouts" in build  # an example
     check = runner.invoke(app, ["check", "--help"]).output
     assert "check [OPTIONS] {SOURCE}..." in check and "{sources}" not in check  # typer braces what is required
+    assert "SOURCE <list[path|glob]>" in check and "list[str]" not in check
+    new = runner.invoke(app, ["new", "--help"]).output
+    assert "NAME <list[name]>" in new and "list[str]" not in new and "-o, --output FILE" in new
+    imported = runner.invoke(app, ["import", "--help"]).output
+    assert "{FILE}" in imported and "--title TEXT" in imported and "--timeline CSV" in imported
+    assert "<str>" not in imported and "{file}" not in imported
 
 
 def test_check_warns_about_characters_the_layouts_fonts_lack_with_their_line(runner, write) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from handouts.layout.resolve import load_layout
 from handouts.pipeline.render import Result
@@ -104,3 +107,51 @@ def test_a_warm_worker_renders_the_deck_beside_and_gives_the_same_bytes(tmp_path
     for name in here.written:
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "beside" / name).read_bytes()
     assert here.warnings == beside.warnings
+
+
+def _same_mtime_in_place(source: Path, text: str) -> None:
+    """What ``cp -p new source`` does: rewrite the file, then set the old times back."""
+    old = source.stat()
+    source.write_text(text)
+    os.utime(source, ns=(old.st_atime_ns, old.st_mtime_ns))
+
+
+def _same_mtime_renamed(source: Path, text: str) -> None:
+    """What an editor that keeps the mtime does: write a new file, rename it over."""
+    old = source.stat()
+    fresh = source.with_name("fresh.tmp")
+    fresh.write_text(text)
+    os.utime(fresh, ns=(old.st_atime_ns, old.st_mtime_ns))
+    os.replace(fresh, source)
+
+
+@pytest.mark.parametrize("replace", [_same_mtime_in_place, _same_mtime_renamed])
+def test_a_replacement_with_the_same_mtime_and_size_rebuilds_under_polling(
+    tmp_path: Path, monkeypatch, replace
+) -> None:
+    monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "1")  # network drives, containers: no notifications
+    source = tmp_path / "topic.yaml"
+    text = shutil.copy(CONTENT[0], source) and source.read_text()
+    assert "Lenin vs. Stalin" in text
+    out = tmp_path / "out"
+    events: list[Result] = []
+    stop = threading.Event()
+    layout = load_layout("classic")
+    thread = threading.Thread(
+        target=watch, args=(source, out, ["html"], lambda: layout, [], events.append, stop), daemon=True
+    )
+    thread.start()
+    try:
+        _wait(lambda: len(events) == 1)
+        time.sleep(0.3)
+        changed = text.replace("Lenin vs. Stalin", "Lenin et. Stalin", 1)  # the same size
+        assert len(changed) == len(text)
+        replace(source, changed)
+        _wait(lambda: len(events) == 2, seconds=10)
+        assert not events[1].problems
+        assert "Lenin et. Stalin" in (out / "topic.html").read_text()
+        time.sleep(1.2)
+        assert len(events) == 2  # one rebuild per change, not one per check
+    finally:
+        stop.set()
+        thread.join(5)

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from handouts.errors import HandoutsError, Problem
+from handouts.errors import HandoutsError, Problem, key_path
 from handouts.layout.models import Layout
 from handouts.pipeline.outputs import OUTPUTS
 
@@ -78,6 +78,7 @@ def render_source(task: Task) -> Result:
 
     start = time.perf_counter()
     result = Result(task.source)
+    doc = None
     try:
         doc = parse_document(task.raw, task.source)
         model = source_from_document(doc)
@@ -100,7 +101,7 @@ def render_source(task: Task) -> Result:
             else:
                 result.outputs[target] = data
     except HandoutsError as exc:
-        result.problems = list(exc.problems)
+        result.problems = [located(p, doc) for p in exc.problems]
     except Exception as exc:  # noqa: BLE001 - a renderer bug must not stop the batch
         result.problems = [internal_problem(exc, task.source)]
     result.warnings = _once(result.warnings)
@@ -148,8 +149,22 @@ def subject_color_problems(model, doc, layout: Layout) -> list[Problem]:  # noqa
         found = subject.color and subject_color_problem(subject.color, layout)
         if found:
             line, column = doc.locate(("subjects", i, "color"))
-            problems.append(Problem(found[0], doc.file, line, column, f"subjects[{i + 1}].color", found[1]))
+            problems.append(Problem(found[0], doc.file, line, column, key_path("subjects", i, "color"), found[1]))
     return problems
+
+
+def located(problem: Problem, doc) -> Problem:  # noqa: ANN001 - a Document, or None
+    """A renderer's problem about the source (a key, no line) with the key's line and
+    column in the source file, as the loader's problems have."""
+    import re
+
+    if doc is None or problem.key is None or problem.line is not None or problem.file != doc.file:
+        return problem
+    parts: list[str | int] = []
+    for name, number in re.findall(r"([^.\[\]]+)|\[(\d+)\]", problem.key):
+        parts.append(int(number) - 1 if number else name)
+    line, column = doc.locate(tuple(parts))
+    return replace(problem, line=line, column=column) if line is not None else problem
 
 
 def _once(warnings: list[Problem]) -> list[Problem]:

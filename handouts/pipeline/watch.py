@@ -6,6 +6,13 @@ The folders holding the watched files are watched, not the files, since many
 editors save by writing a new file and renaming it over the old one. A change
 is acted on once the folder has been quiet for :data:`SETTLE_MS`, so a file
 still being written is never read half-way.
+
+Where notifications are not available (network drives, some containers:
+``WATCHFILES_FORCE_POLLING``) watchfiles polls modification times, and a file
+replaced with the same mtime (``cp -p``, editors that keep it) sends no event.
+So every :data:`CHECK_MS` without an event the watched files' signatures
+(inode, size, mtime and ctime in ns: ctime changes on every write and cannot
+be set back) are compared with those of the last build as well.
 """
 
 from __future__ import annotations
@@ -26,6 +33,38 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 SETTLE_MS = 40  # quiet time after the last change before reading the files
+CHECK_MS = 500  # without an event, compare the files' signatures this often
+
+Signature = tuple[int, int, int, int] | None  # inode, size, mtime_ns, ctime_ns; None: no such file
+
+
+def signatures(files: set[Path]) -> dict[Path, Signature]:
+    """What identifies each file's current version without reading it."""
+    found: dict[Path, Signature] = {}
+    for path in files:
+        try:
+            st = path.stat()
+        except OSError:
+            found[path] = None
+        else:
+            found[path] = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return found
+
+
+def settled(files: set[Path], seen: dict[Path, Signature]) -> bool:
+    """Whether a file differs from ``seen``, waiting until it stops changing
+    (the same settle time as for events: a copy in progress is not read)."""
+    import time
+
+    now = signatures(files)
+    if now == seen:
+        return False
+    while True:
+        time.sleep(SETTLE_MS / 1000)
+        later = signatures(files)
+        if later == now:
+            return True
+        now = later
 
 
 class StopEvent(Protocol):
@@ -101,14 +140,19 @@ def _changes_until_stopped(
     import watchfiles
 
     images: list[Path] = []
+    seen: dict[Path, Signature] = {}
 
     def run() -> set[Path]:
-        nonlocal images
+        nonlocal images, seen
+        before = {p.resolve() for p in (source, *images, *(layout_files() if callable(layout_files) else layout_files))}
+        seen = signatures(before)  # taken before reading: a save during the build rebuilds again
         result = build()
         on_rebuild(result)
         images = images if result.images is None else result.images
         layouts = layout_files() if callable(layout_files) else layout_files
-        return {p.resolve() for p in (source, *layouts, *images)}
+        files = {p.resolve() for p in (source, *layouts, *images)}
+        seen = {p: seen.get(p) or signatures({p})[p] for p in files}
+        return files
 
     files = run()
     while stop is None or not stop.is_set():
@@ -120,10 +164,12 @@ def _changes_until_stopped(
             step=SETTLE_MS,
             stop_event=stop,
             recursive=False,
-            rust_timeout=500,
-            yield_on_timeout=False,
+            rust_timeout=CHECK_MS,
+            yield_on_timeout=True,  # an empty set every CHECK_MS: compare signatures then
         )
-        for _ in changes:
+        for change in changes:
+            if not change and not settled(files, seen):
+                continue
             now = run()
             if now != files:  # new pictures (or folders) to watch: watch again with them
                 files = now

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handouts.errors import Problem
+from handouts.errors import Problem, key_path
 
 
 @dataclass
@@ -36,5 +36,5 @@ class RenderContext:
         if subject.image_alt:
             return plain(subject.image_alt)
         message, hint = missing_alt(subject.name)
-        self.warn(message, key=f"subjects[{index + 1}].image_alt", hint=hint)  # counted from 1, as in errors
+        self.warn(message, key=key_path("subjects", index, "image_alt"), hint=hint)  # counted from 1, as in errors
         return template.format(name=plain(subject.name))

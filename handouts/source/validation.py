@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from handouts.errors import Problem
+from handouts.errors import Problem, key_path
 from handouts.source.yamlread import Document, Path_
 
 M = TypeVar("M", bound=BaseModel)
@@ -68,10 +68,7 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
 
 def dotted(path: Path_) -> str:
     """("table", 2, "values") -> "table[3].values": list positions count from 1, as people do."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+    return key_path(*path)
 
 
 def to_problem(model: type[BaseModel], doc: Document, path: Path_, error: dict[str, Any]) -> Problem:

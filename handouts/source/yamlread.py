@@ -2,22 +2,25 @@
 
 Scalars stay strings: YAML 1.1 would turn ``no`` into ``False``, ``3.10`` into
 ``3.1`` and ``1917-11-07`` into a date, which is wrong for a teacher's text.
-Pydantic coerces the few numeric fields later. Only the standard tags are
-accepted and nothing is ever constructed from a tag, so ``!!python/...`` is
-refused, never executed; alias expansion is bounded ("billion laughs").
+Pydantic coerces the few numeric fields later. This module reads the bytes
+safely (regular files only, size, encoding, syntax with a hint);
+:mod:`handouts.source.yamlnodes` turns the composed nodes into data (standard
+tags only, bounded aliases and nesting).
 """
 
 from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from handouts.errors import HandoutsError, Problem
+from handouts.errors import Problem
+from handouts.source.document import Document, Path_, ReadError
+from handouts.source.yamlnodes import NodeBuilder, kind_of
+
+__all__ = ["MAX_BYTES", "Document", "Path_", "ReadError", "parse_document", "read_bytes", "read_document"]
 
 try:  # libyaml is ~15x faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -25,44 +28,6 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_NODES = 200_000
-MAX_DEPTH = 100  # lists and mappings inside each other; a real source needs 4
-_STD = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "omap")}
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass
-class Document:
-    """Parsed data and where each key path sits in the file (1-based line, column)."""
-
-    data: Any
-    file: Path
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-    def locate(self, path: Path_) -> tuple[int | None, int | None]:
-        """Line and column of ``path``, or of its closest located ancestor."""
-        path = tuple(path)
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return self.positions.get((), (None, None))
-
-
-class ReadError(HandoutsError):
-    """The one problem that stopped reading a file (syntax, size, tags...).
-
-    A :class:`HandoutsError` like every user-facing error; the source and
-    layout loaders re-raise it as theirs."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__([problem])
-
-    @property
-    def problem(self) -> Problem:
-        return self.problems[0]
 
 
 def read_document(path: Path, what: str = "source") -> Document:
@@ -145,13 +110,13 @@ def parse_document(raw: bytes, path: Path, what: str = "source") -> Document:
         raise ReadError(Problem(f"YAML error: {exc}", file=path)) from None
     if node is None:
         raise ReadError(Problem("the file is empty", file=path))
-    builder = _Builder(path, keep_null_text=(what == "source"))
+    builder = NodeBuilder(path, keep_null_text=(what == "source"))
     data = builder.build(node, ())
     if not isinstance(data, dict):
         example = "title:, subjects:" if what == "source" else "page:, fonts:"
         raise ReadError(
             Problem(
-                f"the top level must be a mapping of keys ({example}, ...), not a {_kind(node)}",
+                f"the top level must be a mapping of keys ({example}, ...), not a {kind_of(node)}",
                 file=path,
                 line=node.start_mark.line + 1,
                 column=node.start_mark.column + 1,
@@ -187,83 +152,3 @@ def _syntax_hint(text: str, mark: yaml.Mark | None) -> str:
         if "\t" in line[: len(line) - len(line.lstrip())] or line[mark.column : mark.column + 1] == "\t":
             return "indent with spaces, not tabs (YAML does not allow tabs for indentation)"
     return "check indentation, and quote text that contains ': ' or starts with * & ! [ { > | @ `"
-
-
-def _kind(node: yaml.Node) -> str:
-    return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "single value")
-
-
-class _Builder:
-    """Turn composed nodes into dicts, lists and strings, recording positions."""
-
-    def __init__(self, file: Path, keep_null_text: bool) -> None:
-        self.file = file
-        self.null_words = ("", "~") if keep_null_text else ("", "~", "null", "Null", "NULL")
-        self.positions: dict[Path_, tuple[int, int]] = {}
-        self.count = 0
-        self.open: set[int] = set()  # ids of the lists and mappings being built (an alias may point back)
-        self.aliased = False  # a node was reached twice: the document repeats parts by aliases
-        self.seen: set[int] = set()
-
-    def _fail(self, node: yaml.Node, message: str, hint: str | None = None) -> ReadError:
-        return ReadError(
-            Problem(
-                message, file=self.file, line=node.start_mark.line + 1, column=node.start_mark.column + 1, hint=hint
-            )
-        )
-
-    def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise self._fail(
-                node,
-                f"the document expands to more than {MAX_NODES:,} values",
-                "YAML aliases (*name) that repeat large parts are not supported"
-                if self.aliased
-                else "split it into several files",
-            )
-        if node.tag not in _ALLOWED_TAGS:
-            raise self._fail(
-                node,
-                f"the tag {node.tag.replace(_STD, '!!')} is not allowed",
-                "remove the '!' tag; only plain text, lists and mappings are read",
-            )
-        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.CollectionNode):
-            if id(node) in self.open:
-                raise self._fail(
-                    node, "an alias (*name) refers to the list or mapping it is inside", "remove the alias"
-                )
-            if len(self.open) >= MAX_DEPTH:
-                raise self._fail(node, f"lists and mappings are nested more than {MAX_DEPTH} deep")
-            self.aliased = self.aliased or id(node) in self.seen
-            self.seen.add(id(node))
-            self.open.add(id(node))
-            try:
-                return self._collection(node, path)
-            finally:
-                self.open.discard(id(node))
-        # In a source only a bare empty value (``key:``) or ``~`` means "not given": the word
-        # ``null`` is a teacher's text there. Layouts are settings, where ``null`` is nothing.
-        if node.tag == _STD + "null" and node.value in self.null_words and not node.style:
-            return None
-        return node.value
-
-    def _collection(self, node: yaml.CollectionNode, path: Path_) -> Any:
-        """A mapping (keys plain text, each once) or a list, built item by item."""
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == _STD + "merge":
-                    raise self._fail(key_node, "merge keys (<<) are not supported")
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise self._fail(key_node, "a key must be plain text")
-                key = key_node.value
-                if key in result:
-                    raise self._fail(
-                        key_node, f"the key {key!r} appears twice in this mapping", "remove or rename one of them"
-                    )
-                self.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                result[key] = self.build(value_node, path + (key,))
-            return result
-        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]

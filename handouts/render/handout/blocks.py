@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from handouts.errors import key_path
 from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, escape_attr, plain
@@ -117,7 +118,7 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
     if show:
         alt = p.context.picture_alt(subject, i, p.layout.handout.labels.picture_alt)
         path = p.context.resolve(subject.image)
-        image = load_picture(path, f"subjects[{i}].image", layout.handout.pictures)
+        image = load_picture(path, key_path("subjects", i, "image"), layout.handout.pictures)
         picture.append(picture_flowable(image, layout.sizes.title * layout.handout.picture_height, alt))
         tag(picture[0], p.tags.element("Figure", card, alt=alt))
         if subject.image_credit:  # the credit sits under its picture

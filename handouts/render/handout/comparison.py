@@ -95,9 +95,9 @@ def build_table(
         label = (Paragraph(styles.text(row.label), label_style),)
         if is_shared(row, n):
             cells = (label, _cell(styles, layout, row.cells()[0])) + ((),) * (n - 1)
-            rows.append(Row(i, cells, span=1))
+            rows.append(Row(i, cells, span=1, source=i))
         else:
-            rows.append(Row(i, (label,) + tuple(_cell(styles, layout, v) for v in row.cells())))
+            rows.append(Row(i, (label,) + tuple(_cell(styles, layout, v) for v in row.cells()), source=i))
     labels = [row.label for row in model.table]
     cells = table_elements(model, tags) if tags is not None else None
     return ComparisonTable(
@@ -155,22 +155,22 @@ def _rows_table(model: Comparison, layout: Layout, styles: Styles, tags: TagReco
     labels: list[str] = []
     elements: list[list[Element | None]] = []
     table = tags.element("Table") if tags is not None else None
-    for row in model.table:
+    for number, row in enumerate(model.table):
         heading = (Paragraph(styles.text(row.label), styles.header),)
         labels.append(row.label)
-        rows.append(Row(len(rows), (heading, ()), span=0))
+        rows.append(Row(len(rows), (heading, ()), span=0, source=number))
         if tags is not None:
             tr = tags.element("TR", table)
             elements.append([tags.element("TH", tr, O="Table", Scope="Column", ColSpan=2)])
         if is_shared(row, n):  # one value under its attribute, across both columns
             labels.append("")
-            rows.append(Row(len(rows), ((), _cell(styles, layout, row.cells()[0])), span=1))
+            rows.append(Row(len(rows), ((), _cell(styles, layout, row.cells()[0])), span=1, source=number))
             if tags is not None:
                 elements.append([None, tags.element("TD", tags.element("TR", table))])
             continue
         for subject, name, value in zip(model.subjects, names, row.cells()):
             labels.append(subject.name)  # continued on the next page: "Name (cont.)"
-            rows.append(Row(len(rows), ((name,), _cell(styles, layout, value))))
+            rows.append(Row(len(rows), ((name,), _cell(styles, layout, value)), source=number))
             if tags is not None:
                 tr = tags.element("TR", table)
                 elements.append([tags.element("TH", tr, O="Table", Scope="Row"), tags.element("TD", tr)])

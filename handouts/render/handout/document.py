@@ -18,13 +18,21 @@ from handouts.render.fonts import warn_missing
 from handouts.render.handout.blocks import BLOCKS, Parts
 from handouts.render.handout.columns import Shape, column_weights, table_shape
 from handouts.render.pdf.breaks import keep_headings
+from handouts.render.pdf.overflow import about
 from handouts.render.pdf.page import build_or_explain, canvas_class, document_for, running_for
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
 from handouts.render.pdf.tags import TagRecorder
 from handouts.source.models import Comparison
 
-# Block name -> builder.
+# Block name -> what a message calls its part of the page.
+BLOCK_WORDS = {
+    "subjects": "the subject cards",
+    "table": "the comparison table",
+    "sections": "a section",
+    "timeline": "the timeline strip",
+    "sources": "the list of sources",
+}
 
 
 def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
@@ -40,8 +48,9 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
     story: list[Flowable] = []
     for name in layout.handout.blocks:
         builder = BLOCKS.get(name)
-        if builder:
-            story += builder(parts)
+        if builder:  # each flowable names its block (= the source's key) if it cannot be laid out
+            words = BLOCK_WORDS.get(name, f"the {name}")
+            story += [f if hasattr(f, "source_key") else about(f, name, words) for f in builder(parts)]
     frame = layout.page.dimensions()[1] - layout.page.margins.top - layout.page.margins.bottom
     story = keep_headings(story, frame * 0.5)
     buffer = io.BytesIO()

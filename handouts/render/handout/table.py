@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from handouts.errors import key_path
 from handouts.layout.models import Layout
 from handouts.render.handout.columns import Measure, least_column
 from handouts.render.handout.columns import widths as column_widths
@@ -33,6 +34,7 @@ class Row:
     cells: tuple[tuple[Flowable, ...], ...]  # label cell first, then one per subject
     label_repeat: bool = False  # the label cell only repeats the label ("Label (cont.)"): an artifact
     span: int | None = None  # one cell from this column to the last (1: a shared value; 0: a heading row)
+    source: int | None = None  # the source's table row it shows (0-based), for messages
 
 
 def _spans(row: Row, widths: list[float]) -> list[float]:
@@ -141,6 +143,17 @@ class ComparisonTable(Flowable):
         self.width, self.height = aw, header_h + sum(heights)
         return self.width, self.height
 
+    def overflow(self, aw: float) -> tuple[str, str, float]:
+        """(what, key, height) of the row that must start a page, for a message
+        when it does not fit on one (:mod:`handouts.render.pdf.overflow`)."""
+        _, header_h, heights = self._measure(aw)
+        if not self.rows:
+            return "the comparison table's header row", "table", header_h
+        row = self.rows[0]
+        if row.source is None:
+            return "a row of the comparison table", "table", header_h + heights[0]
+        return f"row {row.source + 1} of the comparison table", key_path("table", row.source), header_h + heights[0]
+
     # -- splitting ---------------------------------------------------------
     def _split_row(self, row: Row, widths: list[float], height: float) -> tuple[Row, Row] | None:
         pad = 2 * self.styles.cell_pad
@@ -151,12 +164,13 @@ class ComparisonTable(Flowable):
         if not any(first for first, _ in pieces) or not any(rest for _, rest in pieces):
             return None
         label_rest = pieces[0][1]  # a label too long for the page continues as itself
-        head = Row(row.index, tuple(first for first, _ in pieces), row.label_repeat, row.span)
+        head = Row(row.index, tuple(first for first, _ in pieces), row.label_repeat, row.span, row.source)
         tail = Row(
             row.index,
             (label_rest or self.continued(row.index),) + tuple(rest for _, rest in pieces[1:]),
             row.label_repeat or not label_rest,
             row.span,
+            row.source,
         )
         return head, tail
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from handouts.errors import key_path
 from handouts.i18n.dates import DateWords
 from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
@@ -57,7 +58,7 @@ def subjects_block(p: Page) -> str:
         if subject.full_name:
             body += f"<br>{inline(subject.full_name)}"
         if subject.image and p.layout.handout.subject_images:
-            uri = picture_uri(p.context, subject.image, f"subjects[{i}].image")
+            uri = picture_uri(p.context, subject.image, key_path("subjects", i, "image"))
             alt = escape(p.context.picture_alt(subject, i, p.layout.handout.labels.picture_alt))
             credit = ""
             if subject.image_credit:

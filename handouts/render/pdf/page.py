@@ -16,10 +16,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
-from handouts.errors import OutputError
 from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.render.fonts import font_name
+from handouts.render.pdf.fitting import ellipsize, footer_lines
+from handouts.render.pdf.overflow import explain
 from handouts.render.pdf.reportlab_internals import page_state, restore_page_state, start_page
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.styles import Styles
@@ -101,38 +102,11 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
                 self.drawString(left, y - n * lead, line)
             if r.header:
                 self.drawRightString(
-                    width - right, height - top * 0.55, _fit(r.header, r.font, r.size, width - left - right, self)
+                    width - right, height - top * 0.55, ellipsize(r.header, r.font, r.size, width - left - right)
                 )
             self.restoreState()
 
     return RunningCanvas
-
-
-FOOTER_LINES = 2  # a long footer wraps to two lines (large print) and is shortened only after that
-
-
-def footer_lines(text: str, font: str, size: float, room: float) -> list[str]:
-    """The footer wrapped to ``room`` points, at most :data:`FOOTER_LINES` lines
-    (the last shortened with an ellipsis if it still does not fit)."""
-    from reportlab.lib.utils import simpleSplit
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    lines = simpleSplit(text, font, size, room) or [""]
-    if len(lines) > FOOTER_LINES:
-        rest = " ".join(lines[FOOTER_LINES - 1 :])
-        while rest and stringWidth(rest + "\u2026", font, size) > room:
-            rest = rest[:-1]
-        lines = lines[: FOOTER_LINES - 1] + [rest.rstrip() + "\u2026"]
-    return lines
-
-
-def _fit(text: str, font: str, size: float, room: float, canvas: Canvas) -> str:
-    """Shorten ``text`` with an ellipsis until it fits ``room`` points."""
-    if canvas.stringWidth(text, font, size) <= room:
-        return text
-    while text and canvas.stringWidth(text + "\u2026", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
 
 
 class HandoutDoc(BaseDocTemplate):
@@ -223,12 +197,9 @@ def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
 
 def build_or_explain(doc, story: list, canvasmaker, what: str, source) -> None:  # noqa: ANN001
     """``doc.build`` with reportlab's layout failures (something larger than
-    the page, however it came about) turned into a clean :class:`OutputError`."""
+    the page, however it came about) turned into an :class:`OutputError` that
+    names the part of the source that did not fit (:mod:`render.pdf.overflow`)."""
     try:
         doc.build(story, canvasmaker=canvasmaker)
-    except RLLayoutError as exc:
-        raise OutputError.single(
-            f"the {what} could not be laid out: {exc}",
-            file=source,
-            hint="the layout's sizes and margins leave too little room; try smaller sizes or margins",
-        ) from None
+    except RLLayoutError:
+        raise explain(doc, what, source) from None

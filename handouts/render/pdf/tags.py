@@ -29,6 +29,7 @@ Platypus documents use :class:`TaggingFrame` (each flowable's ``.tag``) and
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Table
 from reportlab.platypus.flowables import Flowable
 
+from handouts.render.pdf.overflow import keep_about
 from handouts.render.pdf.reportlab_internals import annotation_count, page_operators
 
 
@@ -193,6 +195,7 @@ class TaggingFrame(Frame):
     ``tags_itself`` (tables) mark their own parts."""
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:  # noqa: N803 - reportlab's name
+        self.last_flowable = weakref.ref(flowable)  # if reportlab gives up on it, render/pdf/overflow names it
         tags = recorder(canv)
         if tags is None or getattr(flowable, "frameAction", None) or _tags_itself(flowable):
             return super().add(flowable, canv, trySplit)
@@ -201,6 +204,7 @@ class TaggingFrame(Frame):
 
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         parts = super().split(flowable, canv)
+        keep_about(flowable, parts)
         element = getattr(flowable, "tag", None)
         for part in parts:  # a paragraph continued on the next page is the same element
             if element is not None and getattr(part, "tag", None) is None and not _tags_itself(part):

@@ -92,20 +92,41 @@ MIN_WORD = 7  # shorter words never hyphenate ("Le-nin", "sta-te" read badly)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-@memoize("hyphenation dictionaries", maxsize=32)
-def _dictionary(language: str):  # noqa: ANN202 - a pyphen.Pyphen, or None without one for the language
+@memoize("hyphenation languages", maxsize=32)
+def _pyphen_language(language: str) -> str | None:
+    """pyphen's name for ``language``'s dictionary, or None (a listing: no dictionary is read)."""
     import pyphen
 
-    found = pyphen.language_fallback(language.replace("-", "_"))
+    return pyphen.language_fallback(language.replace("-", "_"))
+
+
+@memoize("hyphenation dictionaries", maxsize=32)
+def _dictionary(language: str):  # noqa: ANN202 - a pyphen.Pyphen, or None without one for the language
+    """The language's dictionary, read on first use (~100 ms: a document whose
+    words all fit never pays it)."""
+    import pyphen
+
+    found = _pyphen_language(language)
     return pyphen.Pyphen(lang=found, left=2, right=3) if found else None
+
+
+def _breakable(part: str) -> bool:
+    """Whether the dictionary may break ``part``: a word of at least :data:`MIN_WORD` letters."""
+    return len(part) >= MIN_WORD and bool(_LETTERS.fullmatch(part.strip(_PUNCT)))
 
 
 def hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
     """reportlab's ``hyphenationLang``: (head, tail) pairs from the language's
     dictionary (pyphen), longest head first, so a break inside a word always
-    prints a hyphen; "" (no hyphenation) for a language pyphen does not know."""
-    dictionary = _dictionary(language)
-    return dictionary.iterate if dictionary is not None else ""
+    prints a hyphen; "" (no hyphenation) for a language pyphen does not know.
+    The dictionary is read when reportlab first asks to break a word."""
+    if _pyphen_language(language) is None:
+        return ""
+
+    def pairs(word: str) -> Iterator[tuple[str, str]]:
+        return _dictionary(language).iterate(word)
+
+    return pairs
 
 
 def pieces(text: str, language: str) -> list[str]:
@@ -114,11 +135,11 @@ def pieces(text: str, language: str) -> list[str]:
     and the syllable groups between a long word's break points (each with
     the hyphen it would print). A column at least as wide as the widest
     piece never needs reportlab's silent mid-word split."""
-    dictionary = _dictionary(language)
     out: list[str] = []
     for token in re.split(r"[ \t\n]+", text):  # no-break spaces join ("c. 1928" is one piece)
         for part in re.split(r"(?<=-)", token):  # reportlab breaks inside a word only after "-"
-            if dictionary is None or len(part) < MIN_WORD or not _LETTERS.fullmatch(part.strip(_PUNCT)):
+            dictionary = _dictionary(language) if _breakable(part) else None  # read only when needed
+            if dictionary is None:
                 out.append(part)
                 continue
             cuts = [0, *dictionary.positions(part), len(part)]
@@ -133,11 +154,11 @@ def hyphenate_only(words: set[str], language: str) -> Callable[[str], Iterator[t
     """A hyphenator for headings, labels and headers: it breaks only ``words``
     (those too wide for their cell), at the dictionary's points first and, failing
     those, anywhere leaving two letters a side: always with a visible hyphen."""
-    dictionary = _dictionary(language)
 
     def pairs(word: str) -> Iterator[tuple[str, str]]:
         if not any(w.endswith(word) for w in words):  # a too-wide word, or the rest of one after a break
             return
+        dictionary = _dictionary(language)
         if dictionary is not None:
             yield from dictionary.iterate(word)
         for cut in range(len(word) - 2, 1, -1):

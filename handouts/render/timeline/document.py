@@ -17,6 +17,7 @@ from handouts.layout.models import Layout
 from handouts.markup import escape, plain
 from handouts.render.context import RenderContext
 from handouts.render.fonts import register_family, warn_missing
+from handouts.render.pdf.overflow import about
 from handouts.render.pdf.page import build_or_explain
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact, tag
@@ -113,10 +114,11 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     for n, (_, placement) in enumerate(parts):
         if n:
             story.append(PageBreak())  # each period a whole chart with its own axis
-        story.append(tag(TimelineFlowable(placement, layout, max_height=room), figures[n]))
+        chart = tag(TimelineFlowable(placement, layout, max_height=room), figures[n])
+        story.append(about(chart, "timeline", "the timeline chart"))
     if len(parts) > 1:
         story.append(PageBreak())
-    story += key
+    story += [about(f, "timeline", "the timeline's key of events") for f in key]
     build_or_explain(doc, story, tagged_canvas(tags, info), "timeline", context.source_path)
     return buffer.getvalue()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
+from handouts.errors import key_path
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.contrast import ink_on
@@ -44,7 +45,7 @@ def build_title(w: DeckWriter) -> None:
         for i in pictured:
             w.context.warn(
                 f"the picture of {model.subjects[i].name} is not on the deck: the template's title slide has no room",
-                key=f"subjects[{i}].image",
+                key=key_path("subjects", i, "image"),
                 hint="use the layout without deck.template to show subject pictures",
             )
         return
@@ -123,7 +124,7 @@ def deck_credit(w: DeckWriter, credit: str) -> str:
 def _picture(w: DeckWriter, slide, index: int, box: Box) -> None:
     """A subject's picture in ``box``, or a warning when the box is too small to show it."""
     subject = w.model.subjects[index]
-    key = f"subjects[{index}].image"
+    key = key_path("subjects", index, "image")
     if box.height < 2 * w.deck.sizes.body:
         w.context.warn(
             f"the picture of {subject.name} is not on the deck: the title slide has no room left for it",
