@@ -28,9 +28,21 @@ PAPER_SIZES_PT: dict[str, tuple[float, float]] = {
 }
 
 HandoutBlock = Literal[
-    "title", "subjects", "summary", "table", "similarities", "sections", "timeline", "conclusion", "sources", "note"
+    "title",
+    "subjects",
+    "summary",
+    "table",
+    "similarities",
+    "sections",
+    "timeline",
+    "conclusion",
+    "questions",
+    "sources",
+    "note",
 ]
-DeckSlide = Literal["title", "overview", "rows", "sections", "similarities", "timeline", "conclusion", "sources"]
+DeckSlide = Literal[
+    "title", "overview", "rows", "sections", "similarities", "timeline", "conclusion", "questions", "sources"
+]
 Pattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checker", "none"]
 Marker = Literal["circle", "square", "triangle", "diamond", "star", "cross", "bar", "ring"]
 
@@ -174,6 +186,7 @@ class HandoutLabels(LayoutModel):
     similarities: str = "Similarities"
     timeline: str = "Timeline"
     conclusion: str = "Conclusion"
+    questions: str = "Questions"
     sources: str = "Sources"
     continued: str = "(cont.)"
     page: PageTemplate = "page {page} of {pages}"
@@ -190,6 +203,7 @@ class Handout(LayoutModel):
         "sections",
         "timeline",
         "conclusion",
+        "questions",
         "sources",
         "note",
     ]
@@ -262,6 +276,7 @@ class DeckLabels(LayoutModel):
     timeline: str = "Timeline"
     timeline_key: str = "Timeline key"
     conclusion: str = "Conclusion"
+    questions: str = "Questions"
     sources: str = "Sources"
     continued: str = "(cont.)"
     by_subject: str = "by subject"
@@ -287,6 +302,7 @@ class Deck(LayoutModel):
         "similarities",
         "timeline",
         "conclusion",
+        "questions",
         "sources",
     ]
     key_sentences: int = Field(3, ge=1, le=10)

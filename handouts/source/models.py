@@ -252,7 +252,9 @@ class Comparison(SourceModel):
     ] = Field(default_factory=list, max_length=MAX_ITEMS)
     note: Text | None = None
     questions: list[RequiredText] = Field(
-        default_factory=list, description="Discussion or review questions (the worksheet gives each answer space)."
+        default_factory=list,
+        description="Discussion or review questions: numbered on the handout, the web page and a "
+        "deck slide; the worksheet gives each answer space.",
     )
     worksheet: WorksheetOptions | None = Field(None, description="What the student worksheet leaves blank.")
 

@@ -55,7 +55,7 @@ timeline:                 # dates: 1917, 1917-11, 1917-11-07, "490 BC", "c. 1928
 conclusion: |
   What students should take away.
 
-questions:                # review questions: the worksheet gives each one lines to write on
+questions:                # numbered on the handout and a slide; the worksheet gives each lines to write on
   - What is the biggest difference between them?
 
 # worksheet:              # what `--to worksheet,answers` leaves blank; every key optional
