@@ -57,7 +57,7 @@ def sheet_texts(model: Comparison) -> list[str]:
 def sheet_story(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     """Title, name line, word bank, the grid, the timeline, the questions."""
     s, labels = sheet.styles, sheet.labels
-    story = sheet.title()
+    story = sheet.title() + qr_code(sheet)
     fields = (labels.name, labels.group, labels.date)
     name = NameLine(fields, s.body, sheet.layout.colors.rule, line_pitch(sheet.layout))
     story += [tag(name, sheet.tags.element("P")), Spacer(0, s.gap * 0.6)]
@@ -66,6 +66,19 @@ def sheet_story(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     story += timeline(sheet, plan, show)
     story += questions(sheet, show)
     return story
+
+
+def qr_code(sheet: Sheet) -> list[Flowable]:
+    """The source's ``url:`` as a QR code with its address beside it (as on the
+    handout): a student scans the sheet to reach the digital copy."""
+    url = sheet.model.url
+    if not url:
+        return []
+    from handouts.render.qr import qr_flowable
+
+    alt = f"QR code to the digital copy: {url}"
+    code = qr_flowable(url, sheet.layout.sizes.title * 2.4, sheet.styles.meta, alt)
+    return [tag(code, sheet.tags.element("Figure", alt=alt)), Spacer(0, sheet.styles.gap * 0.4)]
 
 
 def grid_table(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
