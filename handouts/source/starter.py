@@ -61,6 +61,7 @@ questions:                # numbered on the handout and a slide; the worksheet g
 # worksheet:              # what `--to worksheet,answers` leaves blank; every key optional
 #   blank: [Key idea]     # row labels, or "all"; default: a mix, the first row kept as an example
 #   timeline: labels      # labels | dates | none
+#   events: in_order      # in_order | to_place (the blanked labels or dates as a lettered list)
 #   word_bank: true       # list the blanked answers, shuffled
 
 sources:
