@@ -86,10 +86,10 @@ class Venn(Flowable):
 
     def _numbers(self, zone: Zone, shown: int) -> tuple[list[list[Run]], ...]:
         """What stands for the items after the first ``shown``: "see key 4–9", else "4–9"."""
-        first, last = self.layout.worksheet.labels.see_key, len(zone.items) - shown
-        end = zone.first_number + last - 1
+        label, count = self.layout.worksheet.labels.see_key, len(zone.items) - shown
+        end = zone.first_number + count - 1
         numbers = f"{zone.first_number}\u2013{end}" if end > zone.first_number else str(end)
-        return [[Run(first.replace("{numbers}", numbers))]], [[Run(numbers)]]
+        return [[Run(label.replace("{numbers}", numbers))]], [[Run(numbers)]]
 
     def _partly(self, zone: Zone) -> tuple[list[Line], float]:
         """The most leading items that fit with the numbers of the rest (found by
