@@ -306,6 +306,8 @@ def test_sizes_below_the_minimum_are_refused(folder) -> None:
         ),
         ("sizes.body=5", "--set sizes.body=5: sizes.body (5 pt) is smaller than the minimum sizes.min (7 pt)"),
         ("handout.blocks=[title, tabel]", "--set handout.blocks=[title, tabel]: Input should be"),
+        ("handout.blocks=[title, tabel]", "hint: did you mean 'table'?"),
+        ("deck.aspect=16:10", "hint: did you mean '16:9'?"),
         ("palette.1=#000000", "--set palette.1=#000000: 'palette.1' is not a key path"),
         ("sizes.body", "--set sizes.body: expected key.path=value"),
     ],

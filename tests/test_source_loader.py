@@ -138,6 +138,14 @@ CASES = [
         "timeline[1].end",
         "swap",
     ),
+    (
+        "a choice misspelled",
+        MINIMAL + "worksheet:\n  timeline: label\n",
+        "Input should be 'labels', 'dates' or 'none'",
+        6,
+        "worksheet.timeline",
+        "did you mean 'labels'?",
+    ),
     ("one subject", "title: T\nsubjects:\n  - name: A\n", "at least 2 entries, found 1", 2, "subjects", None),
     ("missing title", "subjects:\n  - name: A\n  - name: B\n", "required key 'title' is missing", 1, "title", None),
     (

@@ -4,8 +4,10 @@ the worksheet lacks exactly the blanked texts, the key has them at the same plac
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 
 from handouts.layout.resolve import load_layout
 from handouts.markup import plain
+from handouts.render.worksheet.chronology import letter
 from handouts.render.worksheet.plan import MAX_ANSWER, plan_for
 from handouts.render.worksheet.space import AnswerSpace
 from handouts.source.models import Comparison
@@ -28,7 +31,9 @@ def blanked(model: Comparison, layout) -> list[str]:  # noqa: ANN001 - a Layout
     plan = plan_for(model)
     texts = [plain(model.table[r].cells()[c] or "") for r, c in sorted(plan.cells)]
     items = build_timeline(model, layout).items
-    if plan.timeline == "labels":
+    if plan.events == "to_place" and len(items) > 1 and plan.timeline != "none":
+        texts += [letter(n) for n in range(len(items))]  # each blank asks for a letter of the list
+    elif plan.timeline == "labels":
         texts += [plain(i.label) for i in items]
     elif plan.timeline == "dates":
         texts += [i.date_text for i in items]
@@ -92,6 +97,53 @@ def test_timeline_dates_mode_and_the_same_bytes_twice(tmp_path: Path) -> None:
     assert "Happening" in text and "1910" not in text
     layout = same_labels(load_layout("classic"))
     assert render("worksheet", path, layout)[0] == sheet and render("answers", path, layout)[0] == key
+
+
+def _lines(data: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("hide", ["labels", "dates"])
+def test_events_to_place_are_a_lettered_shuffled_list_and_the_key_gives_each_letter(
+    tmp_path: Path, hide: str, layout: str
+) -> None:
+    events = [{"date": f"{k * 100} BC", "label": f"Happening {k}", "subject": "s0"} for k in range(9, 0, -1)]
+    data = make_source(2, 2, 3, timeline=events, worksheet={"timeline": hide, "events": "to_place", "word_bank": True})
+    path = write_source(tmp_path / "s.yaml", data)
+    sheet, key = check_pair(path, layout)  # the key adds exactly one letter per event
+    labels = load_layout(layout).worksheet.labels
+    lines = _lines(sheet)
+    assert (labels.dates_to_place if hide == "dates" else labels.events_to_place) in lines
+    entry = re.compile(r"\b([A-I]) (\d00 BC|Happening \d)")
+    listed = {m[1]: m[2] for line in lines for m in entry.finditer(line)}
+    assert sorted(listed) == list("ABCDEFGHI"), "every event once, lettered"
+    chronological = (
+        [f"{k * 100} BC" for k in range(9, 0, -1)] if hide == "dates" else [f"Happening {k}" for k in range(9, 0, -1)]
+    )
+    assert [listed[c] for c in "ABCDEFGHI"] != chronological, "the list is not in date order"
+    assert sorted(listed.values()) == sorted(chronological)
+    model = render("worksheet", path)[1]
+    assert not any("Happening" in text for text in plan_for(model).word_bank), "the events have their own list"
+    # the key: each row's letter names that row's own event or date in the list
+    who = re.escape(model.subjects[0].name)  # every event is the first subject's; the tick is drawn, not text
+    shown = re.compile(rf"^(?:(\d00 BC) {who} ([A-I])|([A-I]) {who} (Happening \d))$")
+    pairs = [m.groups() for line in _lines(key) if (m := shown.match(line.strip()))]
+    assert len(pairs) == 9
+    for date, l1, l2, happening in pairs:
+        if hide == "labels":
+            assert listed[l1] == f"Happening {date[0]}"
+        else:
+            assert listed[l2] == f"{happening[-1]}00 BC"
+    rows = [m[0] for line in lines if (m := re.search(r"Happening \d", line)) and not entry.search(line)]
+    if hide == "dates":  # the rows are shuffled too, or their order would give the dates away
+        in_order = [f"Happening {k}" for k in range(9, 0, -1)]
+        assert rows != in_order and sorted(rows) == sorted(in_order)
+
+
+def test_letters_go_on_past_z() -> None:
+    assert [letter(i) for i in (0, 25, 26, 27, 51, 52, 701, 702)] == ["A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
 
 
 def test_questions_get_ruled_lines_and_the_word_bank_lists_the_blanks(tmp_path: Path) -> None:
@@ -167,11 +219,24 @@ SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
     long=st.booleans(),
     layout=st.sampled_from(LAYOUTS),
     blank=st.sampled_from([None, "all", ["Attribute 0"]]),
+    events=st.sampled_from(["in_order", "to_place"]),
+    hide=st.sampled_from(["labels", "dates"]),
 )
-def test_any_source_any_layout(tmp_path_factory, n: int, rows: int, size: int, long: bool, layout: str, blank) -> None:  # noqa: ANN001
-    events = [{"date": f"{1900 + k}", "label": words(1 + k % 5, seed=k), "subject": f"s{k % n}"} for k in range(4)]
+def test_any_source_any_layout(
+    tmp_path_factory,  # noqa: ANN001
+    n: int,
+    rows: int,
+    size: int,
+    long: bool,
+    layout: str,
+    blank,  # noqa: ANN001
+    events: str,
+    hide: str,
+) -> None:
+    timeline = [{"date": f"{1900 + k}", "label": words(1 + k % 5, seed=k), "subject": f"s{k % n}"} for k in range(4)]
     options = {"word_bank": False} if blank is None else {"blank": blank}
-    data = make_source(n, rows, size, timeline=events, questions=["Why?"], worksheet=options)
+    options |= {"events": events, "timeline": hide}
+    data = make_source(n, rows, size, timeline=timeline, questions=["Why?"], worksheet=options)
     if long:  # a cell too long to ask for stays filled (and splits across pages)
         data["table"][0]["values"][-1] = words(MAX_ANSWER // 2)
     path = write_source(tmp_path_factory.mktemp("ws") / "s.yaml", data)

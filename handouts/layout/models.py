@@ -28,9 +28,21 @@ PAPER_SIZES_PT: dict[str, tuple[float, float]] = {
 }
 
 HandoutBlock = Literal[
-    "title", "subjects", "summary", "table", "similarities", "sections", "timeline", "conclusion", "sources", "note"
+    "title",
+    "subjects",
+    "summary",
+    "table",
+    "similarities",
+    "sections",
+    "timeline",
+    "conclusion",
+    "questions",
+    "sources",
+    "note",
 ]
-DeckSlide = Literal["title", "overview", "rows", "sections", "similarities", "timeline", "conclusion", "sources"]
+DeckSlide = Literal[
+    "title", "overview", "rows", "sections", "similarities", "timeline", "conclusion", "questions", "sources"
+]
 Pattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checker", "none"]
 Marker = Literal["circle", "square", "triangle", "diamond", "star", "cross", "bar", "ring"]
 
@@ -179,6 +191,7 @@ class HandoutLabels(LayoutModel):
     similarities: str = "Similarities"
     timeline: str = "Timeline"
     conclusion: str = "Conclusion"
+    questions: str = "Questions"
     sources: str = "Sources"
     continued: str = "(cont.)"
     page: PageTemplate = "page {page} of {pages}"
@@ -200,6 +213,7 @@ class Handout(LayoutModel):
         "sections",
         "timeline",
         "conclusion",
+        "questions",
         "sources",
         "note",
     ]
@@ -274,6 +288,7 @@ class DeckLabels(LayoutModel):
     timeline: str = "Timeline"
     timeline_key: str = "Timeline key"
     conclusion: str = "Conclusion"
+    questions: str = "Questions"
     sources: str = "Sources"
     continued: str = "(cont.)"
     by_subject: str = "by subject"
@@ -299,6 +314,7 @@ class Deck(LayoutModel):
         "similarities",
         "timeline",
         "conclusion",
+        "questions",
         "sources",
     ]
     key_sentences: int = Field(3, ge=1, le=10)
@@ -323,6 +339,10 @@ class WorksheetLabels(LayoutModel):
     timeline: str = "Complete the timeline"
     timeline_labels: str = "Write what happened on each date."
     timeline_dates: str = "Write the date of each event."
+    timeline_place_labels: str = "Write the letter of each event from the list beside its date."
+    timeline_place_dates: str = "Write the letter of each date from the list beside its event."
+    events_to_place: str = "Events to place"
+    dates_to_place: str = "Dates to place"
     when: str = "Date"
     event: str = "Event"
     who: str = "Who"

@@ -201,6 +201,12 @@ class WorksheetOptions(SourceModel):
         "labels",
         description="What the timeline to complete leaves blank: the events' labels, their dates, or no timeline.",
     )
+    events: Literal["in_order", "to_place"] = Field(
+        "in_order",
+        description="in_order: the timeline's rows in date order, a blank to write in each; to_place: the "
+        "blanked labels (or dates) are also given as a lettered, shuffled list, and each blank asks for a letter "
+        "(with dates blank, the rows are shuffled too: their order would give the dates away).",
+    )
     word_bank: bool = Field(False, description="List the blanked answers, shuffled, in a word bank.")
 
 
@@ -252,7 +258,9 @@ class Comparison(SourceModel):
     ] = Field(default_factory=list, max_length=MAX_ITEMS)
     note: Text | None = None
     questions: list[RequiredText] = Field(
-        default_factory=list, description="Discussion or review questions (the worksheet gives each answer space)."
+        default_factory=list,
+        description="Discussion or review questions: numbered on the handout, the web page and a "
+        "deck slide; the worksheet gives each answer space.",
     )
     worksheet: WorksheetOptions | None = Field(None, description="What the student worksheet leaves blank.")
 

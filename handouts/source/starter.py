@@ -55,12 +55,13 @@ timeline:                 # dates: 1917, 1917-11, 1917-11-07, "490 BC", "c. 1928
 conclusion: |
   What students should take away.
 
-questions:                # review questions: the worksheet gives each one lines to write on
+questions:                # numbered on the handout and a slide; the worksheet gives each lines to write on
   - What is the biggest difference between them?
 
 # worksheet:              # what `--to worksheet,answers` leaves blank; every key optional
 #   blank: [Key idea]     # row labels, or "all"; default: a mix, the first row kept as an example
 #   timeline: labels      # labels | dates | none
+#   events: in_order      # in_order | to_place (the blanked labels or dates as a lettered list)
 #   word_bank: true       # list the blanked answers, shuffled
 
 sources:

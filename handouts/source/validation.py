@@ -82,6 +82,10 @@ def to_problem(model: type[BaseModel], doc: Document, path: Path_, error: dict[s
         message = f"unknown key {path[-1]!r}"
         close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
         hint = (f"did you mean {close[0]!r}? " if close else "") + f"valid keys here: {', '.join(allowed)}"
+    elif kind == "literal_error":
+        choices = choices_at(model, path)
+        close = difflib.get_close_matches(str(error.get("input")), choices, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else None
     elif kind == "missing":
         message = f"the required key {path[-1]!r} is missing"
         hint = f"add `{path[-1]}:` here"
@@ -129,6 +133,22 @@ def _describe(value: Any) -> str:
 
 def fields_at(model: type[BaseModel], path: Path_) -> list[str]:
     """The field names of the model found by following ``path`` from ``model``."""
+    inner = _model_in(type_at(model, path))
+    return list(inner.model_fields) if inner else []
+
+
+def choices_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """The text choices of the ``Literal`` found at ``path`` (for "did you mean")."""
+    return [
+        str(arg)
+        for t in _unwrap(type_at(model, path))
+        if typing.get_origin(t) is typing.Literal
+        for arg in typing.get_args(t)
+    ]
+
+
+def type_at(model: type[BaseModel], path: Path_) -> Any:
+    """The annotation found by following ``path`` (keys and list positions) from ``model``."""
     current: Any = model
     for part in path:
         if isinstance(part, int):
@@ -139,8 +159,7 @@ def fields_at(model: type[BaseModel], path: Path_) -> list[str]:
                 current = _value_type(current)
                 continue
             current = inner.model_fields[part].annotation
-    inner = _model_in(current)
-    return list(inner.model_fields) if inner else []
+    return current
 
 
 def _unwrap(tp: Any) -> list[Any]:

@@ -15,6 +15,7 @@ from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.builders.cover import build_title
 from handouts.render.deck.builders.prose import build_conclusion, build_sections, build_similarities, build_sources
+from handouts.render.deck.builders.questions import build_questions
 from handouts.render.deck.builders.rows import build_rows
 from handouts.render.deck.builders.table import build_overview
 from handouts.render.deck.deck_writer import DeckWriter
@@ -66,5 +67,6 @@ BUILDERS: dict[str, Callable[[DeckWriter], None]] = {
     "similarities": build_similarities,
     "timeline": timeline_slide,
     "conclusion": build_conclusion,
+    "questions": build_questions,
     "sources": build_sources,
 }

@@ -228,6 +228,16 @@ def similarities_block(p: Parts) -> list[Flowable]:
     return head + p.items(texts, bullet, ["\u2022"] * len(texts), "Disc")
 
 
+def questions_block(p: Parts) -> list[Flowable]:
+    """The source's discussion or review questions, numbered (the worksheet gives them lines to write on)."""
+    if not p.model.questions:
+        return []
+    label = p.layout.handout.labels.questions
+    head = [p.heading(label)] if label else []
+    texts = [p.styles.text(t) for t in p.model.questions]
+    return head + p.items(texts, p.styles.bullet, [f"{n}." for n in range(1, len(texts) + 1)], "Decimal")
+
+
 def sections_block(p: Parts) -> list[Flowable]:
     out: list[Flowable] = []
     ids = p.model.subject_ids()
@@ -313,6 +323,7 @@ BLOCKS = {
     "sections": sections_block,
     "timeline": timeline_block,
     "conclusion": _prose("conclusion"),
+    "questions": questions_block,
     "sources": sources_block,
     "note": note_block,
 }

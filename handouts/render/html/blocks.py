@@ -110,6 +110,14 @@ def similarities_block(p: Page) -> str:
     return p.section("similarities", p.layout.handout.labels.similarities, _list(p.model.similarities))
 
 
+def questions_block(p: Page) -> str:
+    """Discussion or review questions, numbered as on the handout."""
+    if not p.model.questions:
+        return ""
+    items = "".join(f"<li>{inline(t)}</li>\n" for t in p.model.questions)
+    return p.section("questions", p.layout.handout.labels.questions, f"<ol>\n{items}</ol>\n")
+
+
 def sections_block(p: Page) -> str:
     out = []
     ids = p.model.subject_ids()
@@ -194,6 +202,7 @@ BLOCKS: dict[str, Callable[[Page], str]] = {
     "sections": sections_block,
     "timeline": timeline_block,
     "conclusion": _prose("conclusion"),
+    "questions": questions_block,
     "sources": sources_block,
     "note": note_block,
 }

@@ -2,9 +2,11 @@
 
 A region's text follows its shape (:mod:`regionflow`), shrinking from the
 table size down to the layout's smallest size; when it still does not fit,
-the region shows the numbers of its items ("see key 4–9") and the organizer
-lists them after the diagram, as the timeline does with crowded markers.
-Nothing is ever drawn across a circle.
+the region keeps as many of its items as fit and shows the numbers of the
+rest ("see key 4–9"), which the organizer lists after the diagram, as the
+timeline does with crowded markers. Large print fills a region with fewer
+items rather than none; a region too small even for that keeps its heading
+("All") and the bare numbers. Nothing is ever drawn across a circle.
 """
 
 from __future__ import annotations
@@ -30,12 +32,18 @@ DASHES = ((), (6, 2.5), (1.5, 2))  # circle outlines differ in grayscale too
 @dataclass
 class Zone:
     """A region with what it says: a heading ("Both"), its items (runs of text),
-    and, when they do not fit, the number of its first item in the organizer's key."""
+    how many of them are drawn in it, and the key number of the first one that is not."""
 
     members: tuple[int, ...]
     heading: str
     items: list[list[Run]]
-    first_number: int = 0  # 0: the items are shown as text
+    first_number: int = 0  # 0: every item is shown as text
+    shown: int = 0  # items drawn in the region (the first ones); the rest are in the key
+
+    @property
+    def keyed(self) -> list[list[Run]]:
+        """The items listed in the organizer's key (numbered from ``first_number``)."""
+        return self.items[self.shown :] if self.first_number else []
 
 
 class Venn(Flowable):
@@ -69,13 +77,42 @@ class Venn(Flowable):
         self.texts: list[tuple[list[Line], float]] = []
         for zone in zones:
             placed = self._fitted(zone, zone.items if filled else [])
+            zone.shown = len(zone.items) if filled else 0
             if placed is None:
-                zone.first_number, number = number, number + len(zone.items)
-                label = self.layout.worksheet.labels.see_key
-                last = zone.first_number + len(zone.items) - 1
-                numbers = f"{zone.first_number}\u2013{last}" if last > zone.first_number else str(last)
-                placed = self._fitted(zone, [[Run(label.replace("{numbers}", numbers))]]) or ([], self.size)
+                zone.first_number = number
+                placed = self._partly(zone)
+                number += len(zone.items) - zone.shown
             self.texts.append(placed)
+
+    def _numbers(self, zone: Zone, shown: int) -> tuple[list[list[Run]], ...]:
+        """What stands for the items after the first ``shown``: "see key 4–9", else "4–9"."""
+        label, count = self.layout.worksheet.labels.see_key, len(zone.items) - shown
+        end = zone.first_number + count - 1
+        numbers = f"{zone.first_number}\u2013{end}" if end > zone.first_number else str(end)
+        return [[Run(label.replace("{numbers}", numbers))]], [[Run(numbers)]]
+
+    def _partly(self, zone: Zone) -> tuple[list[Line], float]:
+        """The most leading items that fit with the numbers of the rest (found by
+        bisection: one more item never fits better); else the numbers alone, then
+        the heading alone, so a region always says what it is."""
+        low, high = 0, len(zone.items) - 1  # the items shown: 0 always "fits" (below, if not)
+        best = None
+        while low <= high:
+            middle = (low + high) // 2
+            placed = self._fitted(zone, zone.items[:middle] + self._numbers(zone, middle)[0])
+            if placed is not None:
+                best, low = (middle, placed), middle + 1
+            else:
+                high = middle - 1
+        if best is not None:
+            zone.shown = best[0]
+            return best[1]
+        zone.shown = 0
+        for tail in (*self._numbers(zone, 0)[1:], []):
+            placed = self._fitted(zone, tail)
+            if placed is not None:
+                return placed
+        return [], self.size
 
     def measure(self, text: str, bold: bool, size: float) -> float:
         return stringWidth(text, self.bold if bold else self.font, size)

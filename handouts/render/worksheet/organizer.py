@@ -22,12 +22,13 @@ from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan
 from handouts.render.worksheet.regionflow import Run
 from handouts.render.worksheet.sheet import grid_table, orientation, sheet_texts
-from handouts.render.worksheet.space import AnswerSpace, NameLine
+from handouts.render.worksheet.space import AnswerSpace, NameLine, line_pitch
 from handouts.render.worksheet.venn import groups
 from handouts.source.models import Comparison
 
 KEY_TRIES = 4  # diagram sizes tried to fit the key of crowded regions on the same page
 MIN_SHARE = 0.55  # the diagram keeps at least this share of its page
+NOTES_SHARE = 0.3  # of a page: the most writing space one blank T-chart cell gets
 
 
 def render_organizer(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
@@ -87,7 +88,7 @@ def venn_pages(sheet: Sheet) -> list[list[Flowable]]:
     height = room
     filled = zones(model, layout)
     venn = Venn(names, colors, filled, layout, fonts, (sheet.width(), room), filled=True)
-    crowded = sum(bool(z.first_number) for z in filled)
+    crowded = sum(len(z.keyed) for z in filled)
     for _ in range(KEY_TRIES):  # make room for the key on the page, unless that crowds more regions
         below = _height(sheet, key(sheet, venn.zones, TagRecorder()))
         if not below or height + below <= room or room - below < room * MIN_SHARE:
@@ -95,7 +96,7 @@ def venn_pages(sheet: Sheet) -> list[list[Flowable]]:
         height = room - below
         smaller = zones(model, layout)
         candidate = Venn(names, colors, smaller, layout, fonts, (sheet.width(), height), filled=True)
-        if sum(bool(z.first_number) for z in smaller) > crowded:
+        if sum(len(z.keyed) for z in smaller) > crowded:
             height = room  # the key goes on the next page instead
             break
         venn, filled = candidate, smaller
@@ -138,7 +139,7 @@ def key(sheet: Sheet, zones_: list[Zone], tags: TagRecorder | None = None) -> li
         title = zone.heading or " + ".join(names[i] for i in zone.members)
         out.append(tag(Paragraph(escape(title), s.subheading), tags.element("H3", lang=language_of(title))))
         lst = tags.element("L", O="List", ListNumbering="Decimal")
-        for k, item in enumerate(zone.items, start=zone.first_number):
+        for k, item in enumerate(zone.keyed, start=zone.first_number):
             li = tags.element("LI", lst)
             text = " ".join(f"<b>{escape(r.text)}</b>" if r.bold else escape(r.text) for r in item)
             out.append(tag(Paragraph(text, style, bulletText=f"{k}."), tags.element("LBody", li)))
@@ -168,8 +169,9 @@ def tchart(sheet: Sheet, filled: bool) -> list[Flowable]:
             label = tag(Paragraph(to_reportlab(row.label), prompt), tags.element("TD", tr))
             if filled:
                 body: Flowable = Paragraph(to_reportlab(value or "\u2014", layout.colors.link), s.cell)
-            else:
-                body = AnswerSpace(value or "", s.cell, layout, show=False)
+            else:  # room for notes, never a page: a row taller than a page cannot be split in a T
+                most = int(sheet.height() * NOTES_SHARE / line_pitch(layout))
+                body = AnswerSpace(value or "", s.cell, layout, show=False, most=most)
             cells.append([label, body])
         data.append(cells)
     half = sheet.width() / 2

@@ -11,8 +11,9 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from handouts.i18n.words import join, language_of
 from handouts.layout.models import Layout
@@ -22,9 +23,10 @@ from handouts.render.fonts import warn_missing
 from handouts.render.pdf.page import Running, build_or_explain, canvas_class, document_for, fill_template
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
-from handouts.render.pdf.tags import Element, TagRecorder, tag
+from handouts.render.pdf.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
 from handouts.source.models import Comparison
 
+BANK_COLUMNS = 3  # a boxed list's columns on a page wide enough (else two)
 MARKUP = ("bold", "italic", "bold_italic")  # answers are italic; user text may be bold or italic inside
 
 
@@ -78,6 +80,32 @@ class Sheet:
         m = self.model
         sub = join(*(x if language_of(x) else plain(x) for x in (self.what, m.subtitle, m.course) if x), sep=" \u00b7 ")
         return [self.heading(m.title, top=True), self.words(sub, self.styles.subtitle)]
+
+    def boxed_list(self, items: list[Flowable], numbering: str = "None") -> Flowable:
+        """Short items in columns inside a ruled box (a word bank, events to place),
+        tagged as one list (L > LI > LBody) in reading order, row by row."""
+        s = self.styles
+        lst = self.tags.element("L", O="List", ListNumbering=numbering)
+        for item in items:
+            tag(item, self.tags.element("LBody", self.tags.element("LI", lst)))
+        columns = min(BANK_COLUMNS if self.width() > s.cell.fontSize * 55 else 2, len(items))
+        cells: list = items + [""] * (-len(items) % columns)
+        data = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+        box = tagging_table(data, table_callback(cell_tag), colWidths=[self.width() / columns] * columns)
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 0.8, HexColor(self.layout.colors.rule)),
+                    ("FONT", (0, 0), (-1, -1), s.cell.fontName),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), s.cell_pad),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), s.cell_pad),
+                    ("LEFTPADDING", (0, 0), (-1, -1), s.cell_pad * 2),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), s.cell_pad * 2),
+                ]
+            )
+        )
+        return box
 
     def build(self, story: list[Flowable], texts: list[str]) -> bytes:
         """Lay ``story`` out on the layout's pages, tagged; warn about glyphs the fonts lack."""

@@ -27,9 +27,20 @@ class Plan:
     cells: frozenset[tuple[int, int]]  # (row index, subject index)
     timeline: str  # "labels" | "dates" | "none"
     word_bank: tuple[str, ...]  # the blanked answers, shuffled (empty: no word bank)
+    events: str = "in_order"  # "in_order" | "to_place": the timeline's answers also as a lettered list
+    seed: int = 0  # for the timeline's shuffles (the same source, the same order)
 
     def is_blank(self, row: int, column: int) -> bool:
         return (row, column) in self.cells
+
+    def shuffled(self, count: int, salt: int) -> list[int]:
+        """``range(count)`` in a seeded order that is never the given one (from 2 items):
+        a list to place in date order would give the answers away."""
+        order = list(range(count))
+        random.Random(self.seed + salt).shuffle(order)
+        if count > 1 and order == sorted(order):
+            order = order[1:] + order[:1]
+        return order
 
 
 def seed_of(model: Comparison) -> int:
@@ -74,9 +85,9 @@ def plan_for(model: Comparison) -> Plan:
     bank: list[str] = []
     if options.word_bank:
         bank = [plain(model.table[r].cells()[c] or "") for r, c in sorted(cells)]
-        if options.timeline == "labels":
+        if options.timeline == "labels" and options.events == "in_order":  # to place: their own list
             bank += [plain(event.label) for event in model.timeline]
         bank = sorted(dict.fromkeys(bank))  # each answer once, then shuffled from a fixed start
         random.Random(seed_of(model) + 1).shuffle(bank)
     timeline = options.timeline if model.timeline else "none"
-    return Plan(cells, timeline, tuple(bank))
+    return Plan(cells, timeline, tuple(bank), options.events, seed_of(model))

@@ -9,30 +9,27 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Paragraph,
     Spacer,
-    TableStyle,
 )
 
 from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
-from handouts.markup import escape, plain, to_reportlab
+from handouts.markup import escape, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.handout.comparison import build_table
-from handouts.render.pdf.tags import cell_tag, table_callback, tag, tagging_table
+from handouts.render.pdf.tags import tag
+from handouts.render.worksheet.chronology import timeline
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan, plan_for
 from handouts.render.worksheet.space import AnswerSpace, NameLine, line_pitch
 from handouts.source.models import Comparison
-from handouts.timeline.model import build_timeline
 
 QUESTION_LINES = 3  # writing lines under each question
-BANK_COLUMNS = 3
 
 
 def render_worksheet(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
@@ -58,7 +55,7 @@ def sheet_texts(model: Comparison) -> list[str]:
 def sheet_story(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     """Title, name line, word bank, the grid, the timeline, the questions."""
     s, labels = sheet.styles, sheet.labels
-    story = sheet.title()
+    story = sheet.title() + qr_code(sheet)
     fields = (labels.name, labels.group, labels.date)
     name = NameLine(fields, s.body, sheet.layout.colors.rule, line_pitch(sheet.layout))
     story += [tag(name, sheet.tags.element("P", lang=language_of(labels.name))), Spacer(0, s.gap * 0.6)]
@@ -67,6 +64,19 @@ def sheet_story(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
     story += timeline(sheet, plan, show)
     story += questions(sheet, show)
     return story
+
+
+def qr_code(sheet: Sheet) -> list[Flowable]:
+    """The source's ``url:`` as a QR code with its address beside it (as on the
+    handout): a student scans the sheet to reach the digital copy."""
+    url = sheet.model.url
+    if not url:
+        return []
+    from handouts.render.qr import qr_flowable
+
+    alt = f"QR code to the digital copy: {url}"
+    code = qr_flowable(url, sheet.layout.sizes.title * 2.4, sheet.styles.meta, alt)
+    return [tag(code, sheet.tags.element("Figure", alt=alt)), Spacer(0, sheet.styles.gap * 0.4)]
 
 
 def grid_table(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
@@ -116,84 +126,9 @@ def word_bank(sheet: Sheet, plan: Plan) -> list[Flowable]:
     """The blanked answers, shuffled, in a ruled box: a list a screen reader reads as one."""
     if not plan.word_bank:
         return []
-    s = sheet.styles
-    style = ParagraphStyle("w-bank", parent=s.cell, spaceAfter=0)
-    lst = sheet.tags.element("L", O="List", ListNumbering="None")
-    items = []
-    for text in plan.word_bank:
-        li = sheet.tags.element("LI", lst)
-        items.append(tag(Paragraph(escape(text), style), sheet.tags.element("LBody", li)))
-    columns = BANK_COLUMNS if sheet.width() > sheet.styles.cell.fontSize * 55 else 2
-    columns = min(columns, len(items))
-    items += [""] * (-len(items) % columns)
-    data = [items[i : i + columns] for i in range(0, len(items), columns)]
-    box = tagging_table(data, table_callback(cell_tag), colWidths=[sheet.width() / columns] * columns)
-    rule = HexColor(sheet.layout.colors.rule)
-    box.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.8, rule),
-                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), s.cell_pad),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), s.cell_pad),
-                ("LEFTPADDING", (0, 0), (-1, -1), s.cell_pad * 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), s.cell_pad * 2),
-            ]
-        )
-    )
-    return [sheet.heading(sheet.labels.word_bank), box, Spacer(0, s.gap * 0.5)]
-
-
-def timeline(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
-    """The events in date order, their labels (or dates) to write in: Table > TR > TH/TD."""
-    if plan.timeline == "none":
-        return []
-    model, layout, s, labels = sheet.model, sheet.layout, sheet.styles, sheet.labels
-    items = build_timeline(model, layout).chronological()
-    tags = sheet.tags
-    table_el = tags.element("Table")
-    head_tr = tags.element("TR", table_el)
-    header_style = s.on(s.header, layout.colors.header_fill, "w-tl-header")
-    header = [
-        tag(
-            Paragraph(escape(text), header_style),
-            tags.element("TH", head_tr, lang=language_of(text), O="Table", Scope="Column"),
-        )
-        for text in (labels.when, labels.who, labels.event)
-    ]
-    data: list[list] = [header]
-    for item in items:
-        tr = tags.element("TR", table_el)
-        date_el, who_el, event_el = (tags.element(k, tr) for k in ("TH", "TD", "TD"))
-        date_el.attrs.update(O="Table", Scope="Row")
-        if plan.timeline == "dates":
-            date = AnswerSpace(item.date_text, s.cell, layout, show)
-            event: Flowable = Paragraph(to_reportlab(item.label, layout.colors.link), s.cell)
-        else:
-            date = Paragraph(escape(item.date_text), s.label)
-            event = AnswerSpace(plain(item.label), s.cell, layout, show)
-        who = Paragraph(escape(plain(item.who)) or "\u2014", s.cell)
-        data.append([tag(date, date_el), tag(who, who_el), tag(event, event_el)])
-    width = sheet.width()
-    widths = [width * 0.2, width * 0.18, width * 0.62]
-    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
-    rule = HexColor(layout.colors.rule)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), HexColor(layout.colors.header_fill)),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, rule),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
-                *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("TOPPADDING", "BOTTOMPADDING")),
-                *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("LEFTPADDING", "RIGHTPADDING")),
-            ]
-        )
-    )
-    hint = labels.timeline_dates if plan.timeline == "dates" else labels.timeline_labels
-    return [CondPageBreak(s.gap * 8), sheet.heading(labels.timeline), sheet.words(hint, s.meta), Spacer(0, 4), table]
+    style = ParagraphStyle("w-bank", parent=sheet.styles.cell, spaceAfter=0)
+    items = [Paragraph(escape(text), style) for text in plan.word_bank]
+    return [sheet.heading(sheet.labels.word_bank), sheet.boxed_list(items), Spacer(0, sheet.styles.gap * 0.5)]
 
 
 def questions(sheet: Sheet, show: bool) -> list[Flowable]:

@@ -64,10 +64,18 @@ class AnswerSpace(Flowable):
     ``answer`` may be empty (a question's open answer): then ``lines`` rules."""
 
     def __init__(
-        self, answer: str, style: ParagraphStyle, layout: Layout, show: bool, lines: int = 1, pitch: float = 0.0
+        self,
+        answer: str,
+        style: ParagraphStyle,
+        layout: Layout,
+        show: bool,
+        lines: int = 1,
+        pitch: float = 0.0,
+        most: int = 0,
     ) -> None:
         super().__init__()
         self.answer, self.show, self.min_lines = answer, show, lines
+        self.most = most  # at most this many lines when the answer is not shown (0: no limit)
         self.pitch = pitch or line_pitch(layout)
         self.style = answer_style(style, layout, self.pitch)
         self.rule, self.mark = layout.colors.rule, layout.colors.accent
@@ -116,7 +124,8 @@ class AnswerSpace(Flowable):
             return self.min_lines
         written = stringWidth(plain(self.answer), self.style.fontName, self.style.fontSize) * HAND
         _, printed = self._paragraph().wrap(room, 1e6)
-        return max(self.min_lines, math.ceil(written / room), round(printed / self.pitch))
+        lines = max(self.min_lines, math.ceil(written / room), round(printed / self.pitch))
+        return min(lines, max(self.most, self.min_lines)) if self.most and not self.show else lines
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width, self.height = aw, self.lines_for(aw) * self.pitch

@@ -11,6 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER as P
 from handouts.errors import key_path
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
+from handouts.render.deck.builders.qr_corner import templated_qr
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.text import Box, picture, position, rectangle
@@ -42,6 +43,7 @@ def build_title(w: DeckWriter) -> None:
     pictured = [i for i, s in enumerate(model.subjects) if s.image]
     if w.templated:
         _templated(w, slide, subtitle, meta)
+        templated_qr(w, slide)  # in a corner the template leaves free
         for i in pictured:
             w.context.warn(
                 f"the picture of {model.subjects[i].name} is not on the deck: the template's title slide has no room",
