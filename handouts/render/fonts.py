@@ -10,7 +10,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from handouts.caches import memoize
-from handouts.fontfiles import STYLES, font_path
+from handouts.fontfiles import PDF_FAMILIES, SCRIPT_FAMILIES, STYLES, font_file, font_path
+from handouts.scripts import FALLBACKS, GENERAL_FALLBACKS, script_of
 
 
 def font_name(family: str, style: str = "regular") -> str:
@@ -49,7 +50,8 @@ def register_family(family: str, styles: Iterable[str] = STYLES) -> dict[str, st
     from reportlab.pdfbase import pdfmetrics
 
     for style in set(styles) | {"regular"}:
-        _register_style(family, style)
+        if font_file(family, style) is not None:
+            _register_style(family, style)
     names = {style: font_name(family, style) for style in STYLES}
     registered = set(pdfmetrics.getRegisteredFontNames())
     loaded = {style for style in STYLES if names[style] in registered}
@@ -69,15 +71,44 @@ def _coverage(family: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+_FAMILY_OF = {font_name(f, s): f for f in (*PDF_FAMILIES, *SCRIPT_FAMILIES) for s in STYLES}
+
+
+def face_of(name: str) -> tuple[str, str] | None:
+    """(family, style) of a reportlab font name of ours (None: not one of ours)."""
+    family = _FAMILY_OF.get(name)
+    return (family, name.rsplit("-", 1)[1]) if family else None
+
+
+def family_of(name: str) -> str | None:
+    """The bundled family of a reportlab font name (None: not one of ours)."""
+    return _FAMILY_OF.get(name)
+
+
+def _drawable(ch: str) -> bool:
+    return not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs")
+
+
+@memoize("fallback fonts", maxsize=4096)
+def fallback_for(ch: str, family: str) -> str | None:
+    """The family that draws ``ch`` in text set in ``family``: ``family`` itself if it
+    can, else the first of the script's chain (then the general chain) that can;
+    None if no bundled font has it (it would print as an empty box)."""
+    code = ord(ch)
+    if code in _coverage(family) or not _drawable(ch):
+        return family
+    for candidate in (*FALLBACKS.get(script_of(ch), ()), *GENERAL_FALLBACKS):
+        if code in _coverage(candidate):
+            return candidate
+    return None
+
+
 def missing_glyphs(text: str, family: str) -> list[str]:
-    """Characters of ``text`` the family has no glyph for (spaces and marks ignored)."""
-    covered = _coverage(family)
-    missing = {
-        ch
-        for ch in set(text)
-        if ord(ch) not in covered and not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs")
-    }
-    return sorted(missing)
+    """Characters of ``text`` that neither the family nor its script fallbacks
+    have a glyph for (spaces and marks ignored)."""
+    if text.isascii() and family in PDF_FAMILIES:
+        return []
+    return sorted(ch for ch in set(text) if fallback_for(ch, family) is None)
 
 
 def describe(chars: list[str]) -> str:
@@ -108,5 +139,5 @@ def warn_missing(context, texts, families: list[str], what: str) -> None:  # noq
             f"the {what}'s fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
             "they will print as empty boxes",
             key="fonts",
-            hint="replace those characters, or choose a layout whose fonts have them",
+            hint="replace those characters; no bundled font (nor the script fallbacks) has them",
         )

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     HRFlowable,
     NextPageTemplate,
     PageBreakIfNotEmpty,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -30,6 +29,7 @@ from handouts.render.handout.columns import Shape
 from handouts.render.handout.comparison import build_table
 from handouts.render.pdf.images import load_picture, picture_flowable
 from handouts.render.pdf.marks import MarkedText
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
 from handouts.source.models import Comparison, split_paragraphs

@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from handouts.colors import readable_on
 from handouts.layout.models import Layout
@@ -20,6 +20,7 @@ from handouts.markup import plain
 from handouts.render.handout.columns import MARKER_EMS, Shape, column_weights, least_column, measure, widths
 from handouts.render.handout.table import DASH, ComparisonTable, Row
 from handouts.render.pdf.marks import MarkedText
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder
 from handouts.render.pdf.text import hyphenate_only, too_wide

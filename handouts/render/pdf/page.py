@@ -20,6 +20,7 @@ from handouts.errors import OutputError
 from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.render.fonts import font_name
+from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.reportlab_internals import page_state, restore_page_state, start_page
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.styles import Styles
@@ -98,7 +99,7 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
             self.line(left, y + r.size * 1.5, width - right, y + r.size * 1.5)
             self.drawRightString(width - right, y, page)
             for n, line in enumerate(lines):
-                self.drawString(left, y - n * lead, line)
+                draw_text(self, left, y - n * lead, line, (r.font, r.size, HexColor(r.color)))
             if r.header:
                 self.drawRightString(
                     width - right, height - top * 0.55, _fit(r.header, r.font, r.size, width - left - right, self)

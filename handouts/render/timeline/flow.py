@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
 from handouts.fontfiles import STYLES
 from handouts.layout.models import Layout
 from handouts.markup import escape, parse_inline, plain, to_reportlab
 from handouts.render.fonts import register_family
 from handouts.render.pdf.marks import draw_marker
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
 from handouts.render.timeline.draw import bar, draw_placement, label_family
 from handouts.timeline.model import Item, Timeline

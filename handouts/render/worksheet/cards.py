@@ -15,11 +15,12 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, TableStyle
 
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import Element, artifact, cell_tag, marked, table_callback, tag, tagging_table
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import seed_of

@@ -12,13 +12,14 @@ import io
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
 from handouts.render.pdf.page import Running, build_or_explain, canvas_class, document_for, fill_template
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
 from handouts.render.pdf.tags import Element, TagRecorder, tag

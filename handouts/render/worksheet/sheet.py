@@ -14,7 +14,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -23,6 +22,7 @@ from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.handout.comparison import build_table
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import cell_tag, table_callback, tag, tagging_table
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan, plan_for

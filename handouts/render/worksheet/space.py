@@ -14,10 +14,11 @@ import math
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from handouts.layout.models import Layout
 from handouts.markup import plain, to_reportlab
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import artifact
 
 HAND = 1.8  # handwriting takes about this many times the printed width
