@@ -20,6 +20,7 @@ from handouts.render.handout.columns import Measure, least_column
 from handouts.render.handout.columns import widths as column_widths
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, table_callback, tagging_table
+from handouts.scripts import is_rtl_language
 
 DASH = "\u2014"
 KEEP_LINES = 6  # a row of fewer lines moves to the next page whole rather than split
@@ -200,9 +201,12 @@ class ComparisonTable(Flowable):
     def _table(self, rows: list[Row], widths: list[float]) -> Table:
         top = 1 if self.header else 0
         data = [list(self.header)] * top + [[list(c) for c in r.cells] for r in rows]
-        callback = table_callback(self._cell_element(rows)) if self.cells else None
+        element, commands = self._cell_element(rows), self._commands(rows)
+        if is_rtl_language(self.styles.text.language):  # label column on the right, read right to left
+            data, widths, element, commands = mirrored(data, widths, element, commands)
+        callback = table_callback(element) if self.cells else None
         table = tagging_table(data, callback, colWidths=widths, repeatRows=top, hAlign="LEFT")
-        table.setStyle(TableStyle(self._commands(rows)))
+        table.setStyle(TableStyle(commands))
         return table
 
     def _cell_element(self, rows: list[Row]) -> Callable[[int, int, object], Element | None]:
@@ -265,3 +269,31 @@ class ComparisonTable(Flowable):
         table = self._table(self.rows, widths)
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
+
+
+def mirrored(data: list[list], widths: list[float], element: Callable, commands: list[tuple]) -> tuple:
+    """The table drawn right to left: columns reversed, each style command's cell
+    range mirrored, spanned content moved to the span's new first cell, and the
+    structure elements still looked up by logical column."""
+    n = len(widths)
+
+    def flip(col: int) -> int:
+        return n - 1 - (col % n)
+
+    spans: dict[int, int] = {}  # row -> the mirrored span's last column (content moves to its first)
+    out: list[tuple] = []
+    for cmd in commands:
+        (c0, r0), (c1, r1) = cmd[1], cmd[2]
+        a, b = sorted((flip(c0), flip(c1)))
+        out.append((cmd[0], (a, r0), (b, r1), *cmd[3:]))
+        if cmd[0] == "SPAN" and a != b:
+            spans[r0 % len(data)] = b
+    rows = [list(reversed(row)) for row in data]
+    for r, last in spans.items():
+        rows[r][0], rows[r][last] = rows[r][last], rows[r][0]
+
+    def logical(r: int, c: int, value: object) -> Element | None:
+        last = spans.get(r)
+        return element(r, n - 1 - (last if last is not None and c == 0 else c), value)
+
+    return rows, list(reversed(widths)), logical, out

@@ -174,7 +174,11 @@ class Paragraph(ReportlabParagraph):
         if found.rtl:
             changes["hyphenationLang"] = ""
         style = ParagraphStyle(f"{style.name}-script", parent=style, **changes)
-        if found.shaped or found.rtl:
+        if found.shaped and not found.rtl:
+            # Conjuncts and reordered vowel signs have no code point of their own. Right-to-left
+            # lines get none: their glyphs map to letters (or presentation forms) and text
+            # extractors (poppler, pdf.js, pdfium) undo visual order themselves, and would
+            # reverse a logical ActualText a second time.
             self.actual_text = " ".join(plain.split())
         if found.rtl:
             self.bidi = (_words(text, style), rtl, style)
@@ -208,7 +212,7 @@ class Paragraph(ReportlabParagraph):
     def split(self, availWidth, availHeight):  # noqa: ANN001, ANN201, N803 - reportlab's names
         parts = super().split(availWidth, availHeight)
         lines = getattr(self, "logical_lines", None)
-        if self.bidi is not None and lines and len(parts) == 2:
+        if self.bidi is not None and self.actual_text and lines and len(parts) == 2:
             first = max(1, round(parts[0].wrap(availWidth, availHeight)[1] / self.style.leading))
             parts[0].actual_text, parts[1].actual_text = " ".join(lines[:first]), " ".join(lines[first:])
         return parts

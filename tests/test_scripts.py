@@ -1,0 +1,133 @@
+"""Every script in every output: Arabic, Hebrew, Persian, Chinese, Japanese,
+Korean and Hindi sources build handouts, timelines, worksheets, decks and web
+pages that draw real glyphs, embed subsets, copy back in logical order, shape
+Arabic, wrap CJK and put an RTL table's labels on the right."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+from pptx import Presentation
+
+from handouts.layout.resolve import load_layout
+from handouts.pipeline.render import Task, render_source
+from handouts.render.pdf.bidi import visual_order
+from handouts.scripts import profile
+from tests.script_sources import SCRIPTS, script_source
+from tests.sources import write_source
+
+KINDS = ("handout", "timeline", "worksheet", "deck", "html")
+LANGUAGES = tuple(SCRIPTS)
+
+
+@cache
+def _built(language: str) -> tuple[dict[str, bytes], list[str]]:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())
+    path = write_source(folder / f"{language}.yaml", script_source(language))
+    task = Task(path, path.read_bytes(), load_layout("classic"), {k: f"{language}.{k}" for k in KINDS}, force=True)
+    result = render_source(task)
+    assert not result.problems, result.problems
+    outputs = {k: result.outputs[f"{language}.{k}"] for k in KINDS}
+    return outputs, [p.message for p in result.warnings]
+
+
+def _normal(text: str) -> str:
+    """NFKC (Arabic presentation forms -> letters), no bidi marks, one space."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_missing_glyph_warning(language: str) -> None:
+    _, warnings = _built(language)
+    assert not [w for w in warnings if "empty boxes" in w], warnings
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", ["handout", "timeline", "worksheet"])
+def test_fonts_embedded_as_subsets(language: str, kind: str) -> None:
+    pdf = pikepdf.open(io.BytesIO(_built(language)[0][kind]))
+    fonts = {}
+    for page in pdf.pages:
+        for _, font in page.Resources.get("/Font", {}).items():
+            fonts[str(font.BaseFont)] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert re.match(r"^/[A-Z]{6}\+", name), name
+        assert "/FontFile2" in font.FontDescriptor, name
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_copied_text_is_the_source_in_logical_order(language: str) -> None:
+    pdf = _built(language)[0]["handout"]
+    text = _normal(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode())
+    spec = SCRIPTS[language]
+    for sentence in [spec["prose"][0], spec["title"], *spec["names"]]:
+        wanted = _normal(sentence)
+        if profile(wanted).cjk:  # lines break between characters: compare without spaces
+            assert wanted.replace(" ", "") in text.replace(" ", ""), wanted
+        else:
+            assert wanted in text, (wanted, text[:600])
+
+
+def test_arabic_is_shaped() -> None:
+    """Joined letters are presentation forms (or unnamed glyphs), never the isolated letters."""
+    with pdfplumber.open(io.BytesIO(_built("ar")[0]["handout"])) as pdf:
+        chars = [c["text"] for c in pdf.pages[0].chars]
+    arabic = [c for c in chars if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff"]
+    forms = [c for c in arabic if "\ufb50" <= c <= "\ufeff"]
+    assert arabic and len(forms) > 0.6 * len(arabic)
+
+
+def test_arabic_table_labels_on_the_right() -> None:
+    spec = SCRIPTS["ar"]
+    with pdfplumber.open(io.BytesIO(_built("ar")[0]["handout"])) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        label = _normal(spec["rows"][1][0])
+        value = _normal(spec["rows"][1][1])
+        xs = {_normal(w["text"]): w["x0"] for w in words}
+        label_x = next(x for t, x in xs.items() if t == label or t == label[::-1])
+        value_x = min(x for t, x in xs.items() if t in value.split() or t[::-1] in value.split())
+        assert label_x > value_x
+        assert label_x > page.width / 2
+
+
+@pytest.mark.parametrize("language", ["zh", "ja"])
+def test_cjk_paragraphs_wrap_inside_the_frame(language: str) -> None:
+    with pdfplumber.open(io.BytesIO(_built(language)[0]["handout"])) as pdf:
+        page = pdf.pages[0]
+        cjk = [c for c in page.chars if profile(c["text"]).cjk]
+        lines = {round(c["top"]) for c in cjk if c["size"] < 14}
+        assert len(lines) > 4  # the prose wraps: it has no spaces to wrap at
+        assert max(c["x1"] for c in cjk) <= page.width - load_layout("classic").page.margins.right + 0.5
+
+
+def test_rtl_line_order() -> None:
+    """Words of an Arabic line are shown right to left; a Latin name and a year keep their order."""
+    words = ["استولى", "Vladimir", "Lenin", "عام", "1917"]
+    assert visual_order(words, words, rtl=True) == ["1917", "عام", "Vladimir", "Lenin", "استولى"]
+    latin = ["in", "محمد", "علي", "street"]
+    assert visual_order(latin, latin, rtl=False) == ["in", "علي", "محمد", "street"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_deck_and_html_build(language: str) -> None:
+    outputs = _built(language)[0]
+    deck = Presentation(io.BytesIO(outputs["deck"]))
+    text = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
+    assert _normal(SCRIPTS[language]["names"][0]) in _normal(text)
+    assert _normal(SCRIPTS[language]["title"]) in _normal(outputs["html"].decode())
