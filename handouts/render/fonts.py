@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from handouts.caches import memoize
 from handouts.fontfiles import PDF_FAMILIES, SCRIPT_FAMILIES, STYLES, font_file, font_path
-from handouts.scripts import FALLBACKS, GENERAL_FALLBACKS, script_of
+from handouts.scripts import FALLBACKS, GENERAL_FALLBACKS, profile, script_of
 
 
 def font_name(family: str, style: str = "regular") -> str:
@@ -118,12 +118,35 @@ def describe(chars: list[str]) -> str:
     )
 
 
-def measurer(family: str):  # noqa: ANN201 - returns width_of(text, size) -> points
-    """``width_of(text, size)`` in points with ``family``'s regular face (timeline placement)."""
+def text_width(text: str, font: str, size: float) -> float:
+    """The width ``text`` prints at in ``font``: runs the font lacks in their fallback
+    family, shaped runs as HarfBuzz sets them (what the paragraphs draw)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    found = face_of(font) if not text.isascii() else None
+    if found is None:
+        return stringWidth(text, font, size)
+    from handouts.render.pdf.shaping import shaped_width
+
+    family, style = found
+    total, run, run_family = 0.0, "", family
+    for ch in text + "\0":
+        use = fallback_for(ch, family) or family if ch != "\0" else None
+        if use != run_family and run:
+            face = font
+            if run_family != family:
+                face = font_name(run_family, style if font_file(run_family, style) else "regular")
+                register_family(run_family, ("regular", "bold"))
+            total += (shaped_width if profile(run).shaped else stringWidth)(run, face, size)
+            run = ""
+        run, run_family = run + ch, use
+    return total
+
+
+def measurer(family: str):  # noqa: ANN201 - returns width_of(text, size) -> points
+    """``width_of(text, size)`` in points with ``family``'s regular face (timeline placement)."""
     font = register_family(family, ("regular",))["regular"]
-    return lambda text, size: stringWidth(text, font, size)
+    return lambda text, size: text_width(text, font, size)
 
 
 def warn_missing(context, texts, families: list[str], what: str) -> None:  # noqa: ANN001

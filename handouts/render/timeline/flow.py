@@ -232,12 +232,12 @@ def key_table(
 def fitted(name: str, font: str, size: float, room: float) -> str:
     """``name`` as it fits on one line of ``room`` points, cut with "…" (never
     broken mid-word onto a second line); at most :data:`LANE_CHARS` characters."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from handouts.render.fonts import text_width
 
-    if len(name) <= LANE_CHARS and stringWidth(name, font, size) <= room:
+    if len(name) <= LANE_CHARS and text_width(name, font, size) <= room:
         return name
     cut = name[: LANE_CHARS - 1]
-    while len(cut) > 1 and stringWidth(cut.rstrip() + "…", font, size) > room:
+    while len(cut) > 1 and text_width(cut.rstrip() + "…", font, size) > room:
         cut = cut[:-1]
     return cut.rstrip() + "…"
 

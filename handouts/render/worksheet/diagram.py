@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from handouts.colors import tint
 from handouts.layout.models import Layout
+from handouts.render.fonts import text_width
 from handouts.render.pdf.marks import draw_marker
 from handouts.render.pdf.tags import artifact
 from handouts.render.worksheet.regionflow import Line, Run, fit
@@ -78,7 +78,7 @@ class Venn(Flowable):
             self.texts.append(placed)
 
     def measure(self, text: str, bold: bool, size: float) -> float:
-        return stringWidth(text, self.bold if bold else self.font, size)
+        return text_width(text, self.bold if bold else self.font, size)
 
     def _fitted(self, zone: Zone, items: list[list[Run]]) -> tuple[list[Line], float] | None:
         """The zone's lines at the largest size that fits (None: none does)."""
@@ -126,7 +126,7 @@ class Venn(Flowable):
         centre = sum(c.y for c in self.circles) / len(self.circles)
         above = circle.y >= centre - 1
         y = circle.y + circle.r + size * 0.7 if above else circle.y - circle.r - size * 1.5
-        width = stringWidth(self.names[i], self.bold, size) + size * 1.4
+        width = text_width(self.names[i], self.bold, size) + size * 1.4
         x = circle.x - width / 2
         with artifact(canvas):
             draw_marker(canvas, self.layout.subject_marker(i), x + size * 0.45, y + size * 0.35, size * 0.9, color)
