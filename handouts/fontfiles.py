@@ -59,3 +59,16 @@ def font_file(family: str, style: str = "regular") -> str | None:
 def font_path(family: str, style: str = "regular") -> Path:
     """Path of one bundled font file (a missing style: the regular one's)."""
     return FONT_DIR / (font_file(family, style) or font_file(family, "regular"))
+
+
+def font_name(family: str, style: str = "regular") -> str:
+    """The reportlab name of one style of a bundled family."""
+    return f"{family.replace(' ', '')}-{style}"
+
+
+_FACES = {font_name(f, s): (f, s) for f in (*PDF_FAMILIES, *SCRIPT_FAMILIES) for s in STYLES}
+
+
+def face_of(name: str) -> tuple[str, str] | None:
+    """(family, style) of a reportlab font name of ours (None: not one of ours)."""
+    return _FACES.get(name)

@@ -71,6 +71,12 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
 # Tried for any character its script's chain does not draw (symbols, Latin letters in a CJK font...).
 GENERAL_FALLBACKS: tuple[str, ...] = ("DejaVu Sans", "Droid Sans Fallback")
 
+# Fonts a deck names for a language's east-Asian (``a:ea``) and complex-script (``a:cs``)
+# text: fonts PowerPoint ships, which LibreOffice replaces with an installed font that
+# covers the script. Other languages name the layout's font in both slots.
+DECK_EAST_ASIAN: dict[str, str] = {"zh": "Microsoft YaHei", "ja": "Yu Gothic", "ko": "Malgun Gothic"}
+DECK_COMPLEX: dict[str, str] = {"ar": "Arial", "fa": "Arial", "ur": "Arial", "he": "Arial", "hi": "Nirmala UI"}
+
 # Languages written right to left (primary subtag): the document's direction.
 RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
 
@@ -137,6 +143,11 @@ def first_strong_rtl(text: str) -> bool | None:
     return None
 
 
+def primary(language: str) -> str:
+    """The primary subtag of a BCP 47 tag, lower case ("zh-Hant" -> "zh")."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
 def is_rtl_language(language: str) -> bool:
     """Whether a BCP 47 tag names a language written right to left."""
-    return language.replace("_", "-").split("-")[0].lower() in RTL_LANGUAGES
+    return primary(language) in RTL_LANGUAGES

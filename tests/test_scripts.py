@@ -20,8 +20,8 @@ from pptx import Presentation
 
 from handouts.layout.resolve import load_layout
 from handouts.pipeline.render import Task, render_source
-from handouts.render.pdf.bidi import visual_order
-from handouts.scripts import profile
+from handouts.render.scripts.bidi import visual_order
+from handouts.scripts import first_strong_rtl, profile
 from tests.script_sources import SCRIPTS, script_source
 from tests.sources import write_source
 
@@ -131,3 +131,45 @@ def test_deck_and_html_build(language: str) -> None:
     text = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
     assert _normal(SCRIPTS[language]["names"][0]) in _normal(text)
     assert _normal(SCRIPTS[language]["title"]) in _normal(outputs["html"].decode())
+
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _deck_paragraphs(language: str) -> list:
+    deck = Presentation(io.BytesIO(_built(language)[0]["deck"]))
+    return [p for slide in deck.slides for s in slide.shapes if s.has_text_frame for p in s.text_frame.paragraphs]
+
+
+@pytest.mark.parametrize("language", ["ar", "he", "fa"])
+def test_deck_rtl_paragraphs_are_marked(language: str) -> None:
+    paragraphs = [p for p in _deck_paragraphs(language) if p.text.strip() and first_strong_rtl(p.text)]
+    assert paragraphs
+    for paragraph in paragraphs:
+        assert paragraph._p.pPr is not None and paragraph._p.pPr.get("rtl") == "1", paragraph.text
+    latin = [p for p in _deck_paragraphs("zh") if p.text.strip()]
+    assert all(p._p.pPr is None or p._p.pPr.get("rtl") != "1" for p in latin)
+
+
+@pytest.mark.parametrize(("language", "slot", "font"), [("zh", "ea", "Microsoft YaHei"), ("ar", "cs", "Arial")])
+def test_deck_names_a_covering_font(language: str, slot: str, font: str) -> None:
+    deck = Presentation(io.BytesIO(_built(language)[0]["deck"]))
+    named = {
+        e.get("typeface")
+        for slide in deck.slides
+        for s in slide.shapes
+        if s.has_text_frame
+        for e in s.text_frame._txBody.iter(A + slot)
+    }
+    assert font in named
+
+
+@pytest.mark.parametrize(("language", "rtl"), [("ar", True), ("he", True), ("fa", True), ("zh", False), ("hi", False)])
+def test_html_direction_and_language(language: str, rtl: bool) -> None:
+    import html5lib
+
+    page = html5lib.parse(_built(language)[0]["html"].decode(), namespaceHTMLElements=False)
+    assert page.get("lang") == language
+    assert (page.get("dir") == "rtl") is rtl
+    chart = page.find(".//svg")
+    assert chart is None or chart.get("dir") == "ltr"  # the time axis runs left to right

@@ -10,13 +10,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from handouts.caches import memoize
-from handouts.fontfiles import PDF_FAMILIES, SCRIPT_FAMILIES, STYLES, font_file, font_path
+from handouts.fontfiles import PDF_FAMILIES, STYLES, face_of, font_file, font_name, font_path
 from handouts.scripts import FALLBACKS, GENERAL_FALLBACKS, profile, script_of
-
-
-def font_name(family: str, style: str = "regular") -> str:
-    """The reportlab name of one style of a bundled family."""
-    return f"{family.replace(' ', '')}-{style}"
 
 
 @memoize("registered fonts", maxsize=64)  # bundled families x 4 styles
@@ -71,18 +66,10 @@ def _coverage(family: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-_FAMILY_OF = {font_name(f, s): f for f in (*PDF_FAMILIES, *SCRIPT_FAMILIES) for s in STYLES}
-
-
-def face_of(name: str) -> tuple[str, str] | None:
-    """(family, style) of a reportlab font name of ours (None: not one of ours)."""
-    family = _FAMILY_OF.get(name)
-    return (family, name.rsplit("-", 1)[1]) if family else None
-
-
 def family_of(name: str) -> str | None:
     """The bundled family of a reportlab font name (None: not one of ours)."""
-    return _FAMILY_OF.get(name)
+    found = face_of(name)
+    return found[0] if found else None
 
 
 def _drawable(ch: str) -> bool:
@@ -126,7 +113,7 @@ def text_width(text: str, font: str, size: float) -> float:
     found = face_of(font) if not text.isascii() else None
     if found is None:
         return stringWidth(text, font, size)
-    from handouts.render.pdf.shaping import shaped_width
+    from handouts.render.scripts.shaping import shaped_width
 
     family, style = found
     total, run, run_family = 0.0, "", family

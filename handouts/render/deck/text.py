@@ -19,6 +19,7 @@ from handouts.render.deck.a11y import mark_decorative, set_alt_text
 from handouts.render.deck.fit import Insets, TextStyle, slide_text
 from handouts.render.deck.xml_edits import FrameDefaults
 from handouts.render.pictures import decode_picture
+from handouts.scripts import DECK_COMPLEX, DECK_EAST_ASIAN, first_strong_rtl, primary
 from handouts.units import pt_to_emu
 
 ALIGN = {"left": "l", "center": "ctr"}  # a:pPr/@algn
@@ -86,6 +87,8 @@ def defaults(style: TextStyle, color: str, language: str, align: str, bullet_col
         indent=pt_to_emu(style.indent),
         align=ALIGN[align],
         bullet=(bullet_color or color).lstrip("#").upper() if style.bullet else None,
+        east_asian=DECK_EAST_ASIAN.get(primary(language), ""),
+        complex_script=DECK_COMPLEX.get(primary(language), ""),
     )
 
 
@@ -117,6 +120,7 @@ def write(
     if all(_unmarked(s) for s in spans):  # plain text: every paragraph and run in one call
         text_frame.text = "\n".join(slide_text(s[0].text) if s else "" for s in spans)
         xml_edits.no_space_before(text_frame.paragraphs[0])
+        _directions(text_frame, spans, align)
         return
     text_frame.text = ""
     link = rgb(link_color or color)
@@ -136,6 +140,16 @@ def write(
                 run.font.underline = True
                 run.font.color.rgb = link
                 run.hyperlink.address = span.href
+    _directions(text_frame, spans, align)
+
+
+def _directions(text_frame, spans: list, align: str) -> None:  # noqa: ANN001 - a python-pptx TextFrame
+    """Paragraphs whose first letter is right to left are marked so (their words then
+    order and align the right way in PowerPoint and LibreOffice)."""
+    for paragraph, paragraph_spans in zip(text_frame.paragraphs, spans):
+        text = "".join(span.text for span in paragraph_spans)
+        if not text.isascii() and first_strong_rtl(text):
+            xml_edits.right_to_left(paragraph, align_right=align == "left")
 
 
 def text_box(

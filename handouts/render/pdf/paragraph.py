@@ -7,7 +7,7 @@ Indic text is shaped by HarfBuzz (reportlab's ``shaping`` style attribute, on
 when ``uharfbuzz`` is installed); CJK text breaks between characters
 (``wordWrap='CJK'``); a paragraph whose first letter is right to left is
 right-aligned, and any paragraph with right-to-left words is wrapped in logical
-order and each line put in visual order (:mod:`handouts.render.pdf.bidi`).
+order and each line put in visual order (:mod:`handouts.render.scripts.bidi`).
 Shaped glyphs and reordered words do not copy back as the source's text, so
 such a paragraph is drawn inside ``/Span <</ActualText ...>> BDC`` holding its
 words in logical order, which PDF viewers copy and read aloud instead.
@@ -44,12 +44,23 @@ def with_fallback_fonts(markup: str, font: str) -> str:
         run, run_family = "", family
         for ch in piece:
             use = fallback_for(ch, family) or family
+            if use == family and run_family != family and _joins(ch, run_family):
+                use = run_family  # "स्वतंत्रता," : reportlab shapes a word in its first font
             if use != run_family and run:
                 out.append(_in_face(run, run_family, family))
                 run = ""
             run, run_family = run + ch, use
         out.append(_in_face(run, run_family, family))
     return "".join(out)
+
+
+def _joins(ch: str, family: str) -> bool:
+    """Punctuation and digits after a fallback run stay in its font when it has them:
+    reportlab shapes a whole word with its first piece's font, so a word must not
+    change font halfway."""
+    import unicodedata
+
+    return unicodedata.category(ch)[0] in "PNS" and fallback_for(ch, family) == family
 
 
 def _in_face(run: str, use: str, family: str) -> str:
@@ -73,7 +84,7 @@ def _words(markup: str, style: ParagraphStyle) -> list[list[_Word]]:
     """The words of ``markup`` in logical order, in hard lines (``<br/>``)."""
     from reportlab.lib.fonts import tt2ps
 
-    from handouts.render.pdf.shaping import shaped_width
+    from handouts.render.scripts.shaping import shaped_width
 
     lines: list[list[_Word]] = [[]]
     stack: list[str] = []
@@ -169,8 +180,9 @@ class Paragraph(ReportlabParagraph):
             changes["shaping"] = 1
         if found.cjk and not found.rtl:
             changes["wordWrap"] = "CJK"
-        if rtl:
+        if rtl:  # right-aligned, and a measure's indent moves to the left
             changes["alignment"] = _MIRROR.get(style.alignment, style.alignment)
+            changes["leftIndent"], changes["rightIndent"] = style.rightIndent, style.leftIndent
         if found.rtl:
             changes["hyphenationLang"] = ""
         style = ParagraphStyle(f"{style.name}-script", parent=style, **changes)
@@ -193,7 +205,7 @@ class Paragraph(ReportlabParagraph):
         """Wrap the words for ``width`` in logical order, then set each line in visual order."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        from handouts.render.pdf.bidi import visual_order
+        from handouts.render.scripts.bidi import visual_order
 
         hard_lines, rtl, style = self.bidi
         inner = width - style.leftIndent - style.rightIndent

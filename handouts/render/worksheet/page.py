@@ -23,6 +23,7 @@ from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
 from handouts.render.pdf.tags import Element, TagRecorder, tag
+from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 
 MARKUP = ("bold", "italic", "bold_italic")  # answers are italic; user text may be bold or italic inside
@@ -102,6 +103,7 @@ class Sheet:
             size=max(layout.sizes.min, layout.sizes.small),
             color=layout.colors.muted,
             rule=layout.colors.rule,
+            rtl=is_rtl_language(m.language),
         )
         canvasmaker = canvas_class(running, self.tags, info)
         build_or_explain(doc, story, canvasmaker, self.what.lower(), self.context.source_path)

@@ -9,8 +9,7 @@ measured here, with the same font file and the same features.
 from __future__ import annotations
 
 from handouts.caches import memoize
-from handouts.fontfiles import font_path
-from handouts.render.fonts import face_of
+from handouts.fontfiles import face_of, font_path
 
 FEATURES = {"kern": True, "liga": True}  # reportlab's shaping features (its dlig is a no-op for these fonts)
 
