@@ -173,3 +173,44 @@ def test_html_direction_and_language(language: str, rtl: bool) -> None:
     assert (page.get("dir") == "rtl") is rtl
     chart = page.find(".//svg")
     assert chart is None or chart.get("dir") == "ltr"  # the time axis runs left to right
+
+
+def test_arabic_deck_table_labels_on_the_right() -> None:
+    deck = Presentation(io.BytesIO(_built("ar")[0]["deck"]))
+    tables = [s.table for slide in deck.slides for s in slide.shapes if s.has_table]
+    assert tables
+    table = tables[0]
+    last = len(table.columns) - 1
+    labels = [_normal(label) for label, _, _ in SCRIPTS["ar"]["rows"]]
+    assert [_normal(table.cell(r, last).text) for r in range(1, len(table.rows))] == labels
+    assert _normal(table.cell(0, last - 1).text) == _normal(SCRIPTS["ar"]["names"][0])
+
+
+@pytest.mark.parametrize("kind", ["worksheet", "timeline"])
+def test_arabic_worksheet_and_timeline_key_read_from_the_right(kind: str) -> None:
+    """The date column of the worksheet's timeline table (right of the "who" column)
+    and of the timeline's key (right of the event labels) is on the right; the chart's
+    axis still runs from 1790 (left) to 1920 (right)."""
+    spec = SCRIPTS["ar"]
+    with pdfplumber.open(io.BytesIO(_built("ar")[0][kind])) as pdf:
+        page = pdf.pages[-1] if kind == "worksheet" else pdf.pages[0]
+        words = page.extract_words()
+    ticks = sorted((w for w in words if re.fullmatch(r"1[789]\d0", w["text"])), key=lambda w: w["x0"])
+    below = max((t["bottom"] for t in ticks), default=0.0)  # the key and tables are under the chart
+    words = [w for w in words if w["top"] > below]
+    wanted = _normal(spec["names"][0] if kind == "worksheet" else spec["events"][0]).split()
+
+    def wanted_word(w: dict) -> bool:
+        return _normal(w["text"]) in wanted or _normal(w["text"])[::-1] in wanted
+
+    rows = [  # each 1789 with the wanted words on its row (the timeline table's or the key's)
+        (date, [w for w in words if wanted_word(w) and abs(w["top"] - date["top"]) < 6])
+        for date in words
+        if date["text"] == "1789"
+    ]
+    rows = [(date, others) for date, others in rows if others]
+    assert rows
+    for date, others in rows:
+        assert date["x0"] > max(o["x1"] for o in others)
+    if kind == "timeline":
+        assert [int(t["text"]) for t in ticks] == sorted(int(t["text"]) for t in ticks) and len(ticks) > 3

@@ -20,6 +20,7 @@ from handouts.render.handout.columns import Measure, least_column
 from handouts.render.handout.columns import widths as column_widths
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, table_callback, tagging_table
+from handouts.render.scripts.mirror import logical_column, mirror
 from handouts.scripts import is_rtl_language
 
 DASH = "\u2014"
@@ -272,28 +273,11 @@ class ComparisonTable(Flowable):
 
 
 def mirrored(data: list[list], widths: list[float], element: Callable, commands: list[tuple]) -> tuple:
-    """The table drawn right to left: columns reversed, each style command's cell
-    range mirrored, spanned content moved to the span's new first cell, and the
-    structure elements still looked up by logical column."""
-    n = len(widths)
-
-    def flip(col: int) -> int:
-        return n - 1 - (col % n)
-
-    spans: dict[int, int] = {}  # row -> the mirrored span's last column (content moves to its first)
-    out: list[tuple] = []
-    for cmd in commands:
-        (c0, r0), (c1, r1) = cmd[1], cmd[2]
-        a, b = sorted((flip(c0), flip(c1)))
-        out.append((cmd[0], (a, r0), (b, r1), *cmd[3:]))
-        if cmd[0] == "SPAN" and a != b:
-            spans[r0 % len(data)] = b
-    rows = [list(reversed(row)) for row in data]
-    for r, last in spans.items():
-        rows[r][0], rows[r][last] = rows[r][last], rows[r][0]
+    """The table drawn right to left (:func:`mirror`), its structure elements still
+    looked up by logical column."""
+    rows, flipped, out, spans = mirror(data, widths, commands)
 
     def logical(r: int, c: int, value: object) -> Element | None:
-        last = spans.get(r)
-        return element(r, n - 1 - (last if last is not None and c == 0 else c), value)
+        return element(r, logical_column(len(widths), spans, r, c), value)
 
-    return rows, list(reversed(widths)), logical, out
+    return rows, flipped, logical, out

@@ -22,6 +22,7 @@ from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact, tag
 from handouts.render.timeline.draw import label_family, measure
 from handouts.render.timeline.flow import TimelineFlowable, key_table, styles
+from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 from handouts.timeline.model import Timeline, build_timeline, warn_no_timeline
 from handouts.timeline.parts import split_to_fit
@@ -102,7 +103,15 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     story.append(tag(Paragraph(escape(subtitle or layout.timeline.labels.subtitle), st["subtitle"]), tags.element("P")))
     figures = [tags.element("Figure", alt=part.alt_text()) for part, _ in parts]  # read before the key
     key = (
-        key_table(timeline, layout, frame_w, numbered, heading=layout.timeline.labels.events, tags=tags)
+        key_table(
+            timeline,
+            layout,
+            frame_w,
+            numbered,
+            heading=layout.timeline.labels.events,
+            tags=tags,
+            rtl=is_rtl_language(model.language),
+        )
         if (layout.timeline.key or numbered)
         else []
     )

@@ -42,7 +42,7 @@ class Sheet:
     tags: TagRecorder = field(init=False)
 
     def __post_init__(self) -> None:
-        self.styles = build_styles(self.layout, MARKUP)
+        self.styles = build_styles(self.layout, MARKUP, self.model.language)  # quotes, hyphenation, direction
         self.tags = TagRecorder(self.model.language)
 
     @property

@@ -24,9 +24,11 @@ from handouts.render.context import RenderContext
 from handouts.render.handout.comparison import build_table
 from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import cell_tag, table_callback, tag, tagging_table
+from handouts.render.scripts.mirror import mirror
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan, plan_for
 from handouts.render.worksheet.space import AnswerSpace, NameLine, line_pitch
+from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 from handouts.timeline.model import build_timeline
 
@@ -173,21 +175,20 @@ def timeline(sheet: Sheet, plan: Plan, show: bool) -> list[Flowable]:
         data.append([tag(date, date_el), tag(who, who_el), tag(event, event_el)])
     width = sheet.width()
     widths = [width * 0.2, width * 0.18, width * 0.62]
-    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     rule = HexColor(layout.colors.rule)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), HexColor(layout.colors.header_fill)),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, rule),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
-                *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("TOPPADDING", "BOTTOMPADDING")),
-                *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("LEFTPADDING", "RIGHTPADDING")),
-            ]
-        )
-    )
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(layout.colors.header_fill)),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, rule),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("FONT", (0, 0), (-1, -1), s.cell.fontName),
+        *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("TOPPADDING", "BOTTOMPADDING")),
+        *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("LEFTPADDING", "RIGHTPADDING")),
+    ]
+    if is_rtl_language(model.language):  # read from the right: the date column on the right
+        data, widths, commands, _ = mirror(data, widths, commands)
+    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+    table.setStyle(TableStyle(commands))
     hint = labels.timeline_dates if plan.timeline == "dates" else labels.timeline_labels
     return [CondPageBreak(s.gap * 8), sheet.heading(labels.timeline), sheet.words(hint, s.meta), Spacer(0, 4), table]
 
