@@ -36,6 +36,7 @@ PDF_FAMILIES: dict[str, tuple[str, str, str, str]] = {
 # one (reportlab maps <b> to the regular face), so a large CJK face is parsed once.
 SCRIPT_FAMILIES: dict[str, tuple[str, str | None, str | None, str | None]] = {
     "Noto Sans Devanagari": ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", None, None),
+    "Noto Sans Arabic": ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", None, None),  # Urdu letters
     "Droid Sans Fallback": ("DroidSansFallbackFull.ttf", None, None, None),  # Chinese, Japanese
     "NanumGothic": ("NanumGothic.ttf", None, None, None),  # Korean
 }

@@ -59,7 +59,7 @@ CJK_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "CJK Symbols"}
 
 # Bundled families that draw a script, tried in order after the layout's own family.
 FALLBACKS: dict[str, tuple[str, ...]] = {
-    "Arabic": ("DejaVu Sans",),
+    "Arabic": ("DejaVu Sans", "Noto Sans Arabic"),
     "Hebrew": ("DejaVu Sans",),
     "Devanagari": ("Noto Sans Devanagari",),
     "Han": ("Droid Sans Fallback", "NanumGothic"),

@@ -1,4 +1,4 @@
-"""Comparison sources written in other scripts (Arabic, Hebrew, Persian, Chinese,
+"""Comparison sources written in other scripts (Arabic, Hebrew, Persian, Urdu, Chinese,
 Japanese, Korean, Hindi): two subjects, a table, prose and dated events each.
 
 Each entry keeps its sentences apart so tests can look for them, whole and in
@@ -50,6 +50,19 @@ SCRIPTS: dict[str, dict[str, Any]] = {
             "مردم ایران برای قانون و عدالت به خیابان‌ها آمدند.",
         ],
         "events": ("فرمان مشروطیت", "پیروزی انقلاب"),
+    },
+    "ur": {
+        "title": "تحریک پاکستان اور تحریک آزادی ہند",
+        "names": ("تحریک پاکستان", "تحریک آزادی"),
+        "rows": [
+            ("آغاز", "سن 1906 میں ڈھاکہ سے", "سن 1885 میں بمبئی سے"),
+            ("رہنما", "محمد علی جناح اور علامہ اقبال", "مہاتما گاندھی اور جواہر لال نہرو"),
+        ],
+        "prose": [
+            "علامہ اقبال نے مسلمانوں کے لیے ایک الگ وطن کا خواب دیکھا۔",
+            "قرارداد لاہور 1940 میں منظور ہوئی۔",
+        ],
+        "events": ("قرارداد لاہور", "آزادی کا دن"),
     },
     "zh": {
         "title": "辛亥革命与明治维新",

@@ -6,6 +6,7 @@ reportlab embeds TrueType fonts as subsets, so only the glyphs used ship.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -90,6 +91,44 @@ def fallback_for(ch: str, family: str) -> str | None:
     return None
 
 
+@memoize("word fonts", maxsize=4096)
+def word_family(word: str, family: str) -> str | None:
+    """The one family that draws all of ``word`` (no spaces) in text set in ``family``:
+    ``family`` if it can, else the first of the chain of the word's first missing
+    character that has every character of it; None if none has them all. reportlab
+    shapes a word with the font of its first piece, so a word must not change font."""
+    covered = _coverage(family)
+    need = [ch for ch in word if ord(ch) not in covered and _drawable(ch)]
+    if not need:
+        return family
+    for candidate in (*FALLBACKS.get(script_of(need[0]), ()), *GENERAL_FALLBACKS):
+        has = _coverage(candidate)
+        if all(ord(ch) in has or not _drawable(ch) for ch in word):
+            return candidate
+    return None
+
+
+def font_runs(text: str, family: str) -> list[tuple[str, str]]:
+    """``text`` as (run, family) pieces: each word in one family when one has all of it
+    (:func:`word_family`), else character by character (:func:`fallback_for`); spaces
+    stay with the run before them. What the paragraphs draw and :func:`text_width` measures."""
+    runs: list[tuple[str, str]] = []
+    for token in re.split(r"(\s+)", text):
+        if not token:
+            continue
+        if token.isspace():
+            pieces = [(token, runs[-1][1] if runs else family)]
+        else:
+            whole = word_family(token, family)
+            pieces = [(token, whole)] if whole else [(ch, fallback_for(ch, family) or family) for ch in token]
+        for piece, use in pieces:
+            if runs and runs[-1][1] == use:
+                runs[-1] = (runs[-1][0] + piece, use)
+            else:
+                runs.append((piece, use))
+    return runs
+
+
 def missing_glyphs(text: str, family: str) -> list[str]:
     """Characters of ``text`` that neither the family nor its script fallbacks
     have a glyph for (spaces and marks ignored)."""
@@ -116,17 +155,13 @@ def text_width(text: str, font: str, size: float) -> float:
     from handouts.render.scripts.shaping import shaped_width
 
     family, style = found
-    total, run, run_family = 0.0, "", family
-    for ch in text + "\0":
-        use = fallback_for(ch, family) or family if ch != "\0" else None
-        if use != run_family and run:
-            face = font
-            if run_family != family:
-                face = font_name(run_family, style if font_file(run_family, style) else "regular")
-                register_family(run_family, ("regular", "bold"))
-            total += (shaped_width if profile(run).shaped else stringWidth)(run, face, size)
-            run = ""
-        run, run_family = run + ch, use
+    total = 0.0
+    for run, use in font_runs(text, family):
+        face = font
+        if use != family:
+            face = font_name(use, style if font_file(use, style) else "regular")
+            register_family(use, ("regular", "bold"))
+        total += (shaped_width if profile(run).shaped else stringWidth)(run, face, size)
     return total
 
 

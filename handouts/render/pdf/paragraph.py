@@ -23,7 +23,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
-from handouts.render.fonts import fallback_for, family_of, font_name, register_family
+from handouts.render.fonts import family_of, font_name, font_runs, register_family
 from handouts.scripts import first_strong_rtl, profile
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -41,26 +41,8 @@ def with_fallback_fonts(markup: str, font: str) -> str:
         if not piece or piece.startswith("<") or piece.isascii():
             out.append(piece)
             continue
-        run, run_family = "", family
-        for ch in piece:
-            use = fallback_for(ch, family) or family
-            if use == family and run_family != family and _joins(ch, run_family):
-                use = run_family  # "स्वतंत्रता," : reportlab shapes a word in its first font
-            if use != run_family and run:
-                out.append(_in_face(run, run_family, family))
-                run = ""
-            run, run_family = run + ch, use
-        out.append(_in_face(run, run_family, family))
+        out += [_in_face(run, use, family) for run, use in font_runs(piece, family)]
     return "".join(out)
-
-
-def _joins(ch: str, family: str) -> bool:
-    """Punctuation and digits after a fallback run stay in its font when it has them:
-    reportlab shapes a whole word with its first piece's font, so a word must not
-    change font halfway."""
-    import unicodedata
-
-    return unicodedata.category(ch)[0] in "PNS" and fallback_for(ch, family) == family
 
 
 def _in_face(run: str, use: str, family: str) -> str:

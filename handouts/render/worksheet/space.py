@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 from handouts.layout.models import Layout
 from handouts.markup import plain, to_reportlab
 from handouts.render.fonts import text_width
+from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import artifact
 
@@ -170,7 +171,7 @@ class NameLine(Flowable):
             room = self.width * share - gap * 2
             canvas.setFont(style.fontName, style.fontSize)
             canvas.setFillColor(style.textColor)
-            canvas.drawString(x, y, label)
+            draw_text(canvas, x, y, label, (style.fontName, style.fontSize, style.textColor))  # any script
             start = x + text_width(label, style.fontName, style.fontSize) + gap
             with artifact(canvas):
                 canvas.saveState()
