@@ -144,8 +144,11 @@ class Paragraph(ReportlabParagraph):
         self.actual_text: str | None = None
         self.bidi: tuple[list[list[_Word]], bool, ParagraphStyle] | None = None
         self.bidi_width: float | None = None
+        self.rtl_bullet: str | None = None  # drawn on the right by draw(): reportlab's RTL bullets need rlbidi
         if text is not None and style is not None and not text.isascii():
             text, style = self._prepare(text, style)
+            if bulletText and style.alignment == TA_RIGHT and self.bidi is not None and self.bidi[1]:
+                self.rtl_bullet, bulletText = bulletText, None
         elif text is None and frags and style is not None and getattr(style, "shaping", 0):
             self.actual_text = "".join(getattr(f, "text", "") for f in frags)  # a split part of a shaped paragraph
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
@@ -206,15 +209,29 @@ class Paragraph(ReportlabParagraph):
     def split(self, availWidth, availHeight):  # noqa: ANN001, ANN201, N803 - reportlab's names
         parts = super().split(availWidth, availHeight)
         lines = getattr(self, "logical_lines", None)
+        if parts and self.rtl_bullet:
+            parts[0].rtl_bullet = self.rtl_bullet
         if self.bidi is not None and self.actual_text and lines and len(parts) == 2:
             first = max(1, round(parts[0].wrap(availWidth, availHeight)[1] / self.style.leading))
             parts[0].actual_text, parts[1].actual_text = " ".join(lines[:first]), " ".join(lines[first:])
         return parts
 
     def draw(self) -> None:
+        if self.rtl_bullet:
+            self._draw_bullet(self.rtl_bullet)
         if not self.actual_text:
             return super().draw()
         self.canv.addLiteral(actual_text_operator(self.actual_text))
         super().draw()
         self.canv.addLiteral("EMC")
         return None
+
+    def _draw_bullet(self, bullet: str) -> None:
+        """A right-to-left item's bullet, mirrored: ``bulletIndent`` from the right edge,
+        on the first line's baseline (reportlab puts it on the left)."""
+        style, canvas = self.style, self.canv
+        canvas.saveState()
+        canvas.setFont(style.bulletFontName, style.bulletFontSize)
+        canvas.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+        canvas.drawRightString(self.width - style.bulletIndent, self.height - style.fontSize, bullet)
+        canvas.restoreState()
