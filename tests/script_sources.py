@@ -129,6 +129,7 @@ def script_source(language: str) -> dict[str, Any]:
         "subjects": [{"id": "a", "name": first}, {"id": "b", "name": second}],
         "summary": spec["prose"][0],
         "table": [{"label": label, "values": [x, y]} for label, x, y in spec["rows"]],
+        "similarities": [spec["prose"][1]],
         "sections": [{"heading": spec["rows"][0][0], "body": " ".join(spec["prose"])}],
         "timeline": [
             {"date": "1789-07-14", "label": spec["events"][0], "subject": "a"},

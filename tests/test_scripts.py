@@ -214,3 +214,18 @@ def test_arabic_worksheet_and_timeline_key_read_from_the_right(kind: str) -> Non
         assert date["x0"] > max(o["x1"] for o in others)
     if kind == "timeline":
         assert [int(t["text"]) for t in ticks] == sorted(int(t["text"]) for t in ticks) and len(ticks) > 3
+
+
+@pytest.mark.parametrize(("language", "right"), [("ar", True), ("he", True), ("hi", False)])
+def test_list_bullets_sit_where_lines_start(language: str, right: bool) -> None:
+    with pdfplumber.open(io.BytesIO(_built(language)[0]["handout"])) as pdf:
+        chars = pdf.pages[0].chars
+    bullets = [c for c in chars if c["text"] == "\u2022"]
+    assert bullets
+    for bullet in bullets:
+        line = [c for c in chars if abs(c["top"] - bullet["top"]) < 4 and c is not bullet and c["text"].strip()]
+        assert line
+        if right:
+            assert bullet["x0"] > max(c["x1"] for c in line)
+        else:
+            assert bullet["x1"] < min(c["x0"] for c in line)
