@@ -119,9 +119,9 @@ def test_help_is_readable(runner) -> None:
 
 
 def test_check_warns_about_characters_the_layouts_fonts_lack_with_their_line(runner, write) -> None:
-    path = write('title: "Athens \\u0f00"\nsubjects:\n  - name: Athens\n  - name: "Sparta \\U0001F600"\n')
+    path = write('title: "Athens \\u0f00"\nsubjects:\n  - name: Athens\n  - name: "Sparta \\U0001F9E0"\n')
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 0, result.output
     assert f"warning: {path}:1:1: title: the layout's fonts (DejaVu Serif" in result.output
     assert "cannot draw 'ༀ' (U+0F00 TIBETAN SYLLABLE OM)" in result.output
-    assert f"warning: {path}:4:5: subjects[2].name: " in result.output and "U+1F600" in result.output
+    assert f"warning: {path}:4:5: subjects[2].name: " in result.output and "U+1F9E0" in result.output

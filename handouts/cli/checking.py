@@ -132,7 +132,7 @@ def glyph_warnings(doc, layout) -> list[Problem]:  # noqa: ANN001 - a Document a
                 line,
                 column,
                 dotted(path),
-                "replace those characters, or choose a layout whose fonts have them",
+                "replace those characters; no bundled font (nor the script fallbacks) has them",
             )
         )
     if more:

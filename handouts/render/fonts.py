@@ -6,16 +6,13 @@ reportlab embeds TrueType fonts as subsets, so only the glyphs used ship.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
 from handouts.caches import memoize
-from handouts.fontfiles import STYLES, font_path
-
-
-def font_name(family: str, style: str = "regular") -> str:
-    """The reportlab name of one style of a bundled family."""
-    return f"{family.replace(' ', '')}-{style}"
+from handouts.fontfiles import PDF_FAMILIES, STYLES, face_of, font_file, font_name, font_path
+from handouts.scripts import FALLBACKS, GENERAL_FALLBACKS, profile, script_of
 
 
 @memoize("registered fonts", maxsize=64)  # bundled families x 4 styles
@@ -49,7 +46,8 @@ def register_family(family: str, styles: Iterable[str] = STYLES) -> dict[str, st
     from reportlab.pdfbase import pdfmetrics
 
     for style in set(styles) | {"regular"}:
-        _register_style(family, style)
+        if font_file(family, style) is not None:
+            _register_style(family, style)
     names = {style: font_name(family, style) for style in STYLES}
     registered = set(pdfmetrics.getRegisteredFontNames())
     loaded = {style for style in STYLES if names[style] in registered}
@@ -69,15 +67,74 @@ def _coverage(family: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-def missing_glyphs(text: str, family: str) -> list[str]:
-    """Characters of ``text`` the family has no glyph for (spaces and marks ignored)."""
+def family_of(name: str) -> str | None:
+    """The bundled family of a reportlab font name (None: not one of ours)."""
+    found = face_of(name)
+    return found[0] if found else None
+
+
+def _drawable(ch: str) -> bool:
+    return not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs")
+
+
+@memoize("fallback fonts", maxsize=4096)
+def fallback_for(ch: str, family: str) -> str | None:
+    """The family that draws ``ch`` in text set in ``family``: ``family`` itself if it
+    can, else the first of the script's chain (then the general chain) that can;
+    None if no bundled font has it (it would print as an empty box)."""
+    code = ord(ch)
+    if code in _coverage(family) or not _drawable(ch):
+        return family
+    for candidate in (*FALLBACKS.get(script_of(ch), ()), *GENERAL_FALLBACKS):
+        if code in _coverage(candidate):
+            return candidate
+    return None
+
+
+@memoize("word fonts", maxsize=4096)
+def word_family(word: str, family: str) -> str | None:
+    """The one family that draws all of ``word`` (no spaces) in text set in ``family``:
+    ``family`` if it can, else the first of the chain of the word's first missing
+    character that has every character of it; None if none has them all. reportlab
+    shapes a word with the font of its first piece, so a word must not change font."""
     covered = _coverage(family)
-    missing = {
-        ch
-        for ch in set(text)
-        if ord(ch) not in covered and not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs")
-    }
-    return sorted(missing)
+    need = [ch for ch in word if ord(ch) not in covered and _drawable(ch)]
+    if not need:
+        return family
+    for candidate in (*FALLBACKS.get(script_of(need[0]), ()), *GENERAL_FALLBACKS):
+        has = _coverage(candidate)
+        if all(ord(ch) in has or not _drawable(ch) for ch in word):
+            return candidate
+    return None
+
+
+def font_runs(text: str, family: str) -> list[tuple[str, str]]:
+    """``text`` as (run, family) pieces: each word in one family when one has all of it
+    (:func:`word_family`), else character by character (:func:`fallback_for`); spaces
+    stay with the run before them. What the paragraphs draw and :func:`text_width` measures."""
+    runs: list[tuple[str, str]] = []
+    for token in re.split(r"(\s+)", text):
+        if not token:
+            continue
+        if token.isspace():
+            pieces = [(token, runs[-1][1] if runs else family)]
+        else:
+            whole = word_family(token, family)
+            pieces = [(token, whole)] if whole else [(ch, fallback_for(ch, family) or family) for ch in token]
+        for piece, use in pieces:
+            if runs and runs[-1][1] == use:
+                runs[-1] = (runs[-1][0] + piece, use)
+            else:
+                runs.append((piece, use))
+    return runs
+
+
+def missing_glyphs(text: str, family: str) -> list[str]:
+    """Characters of ``text`` that neither the family nor its script fallbacks
+    have a glyph for (spaces and marks ignored)."""
+    if text.isascii() and family in PDF_FAMILIES:
+        return []
+    return sorted(ch for ch in set(text) if fallback_for(ch, family) is None)
 
 
 def describe(chars: list[str]) -> str:
@@ -87,12 +144,31 @@ def describe(chars: list[str]) -> str:
     )
 
 
-def measurer(family: str):  # noqa: ANN201 - returns width_of(text, size) -> points
-    """``width_of(text, size)`` in points with ``family``'s regular face (timeline placement)."""
+def text_width(text: str, font: str, size: float) -> float:
+    """The width ``text`` prints at in ``font``: runs the font lacks in their fallback
+    family, shaped runs as HarfBuzz sets them (what the paragraphs draw)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    found = face_of(font) if not text.isascii() else None
+    if found is None:
+        return stringWidth(text, font, size)
+    from handouts.render.scripts.shaping import shaped_width
+
+    family, style = found
+    total = 0.0
+    for run, use in font_runs(text, family):
+        face = font
+        if use != family:
+            face = font_name(use, style if font_file(use, style) else "regular")
+            register_family(use, ("regular", "bold"))
+        total += (shaped_width if profile(run).shaped else stringWidth)(run, face, size)
+    return total
+
+
+def measurer(family: str):  # noqa: ANN201 - returns width_of(text, size) -> points
+    """``width_of(text, size)`` in points with ``family``'s regular face (timeline placement)."""
     font = register_family(family, ("regular",))["regular"]
-    return lambda text, size: stringWidth(text, font, size)
+    return lambda text, size: text_width(text, font, size)
 
 
 def warn_missing(context, texts, families: list[str], what: str) -> None:  # noqa: ANN001
@@ -108,5 +184,5 @@ def warn_missing(context, texts, families: list[str], what: str) -> None:  # noq
             f"the {what}'s fonts ({', '.join(families)}) cannot draw {describe(missing)}; "
             "they will print as empty boxes",
             key="fonts",
-            hint="replace those characters, or choose a layout whose fonts have them",
+            hint="replace those characters; no bundled font (nor the script fallbacks) has them",
         )

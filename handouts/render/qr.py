@@ -51,9 +51,10 @@ def qr_flowable(url: str, size: float, style, alt: str):  # noqa: ANN001, ANN201
     whose alt text is ``alt``, so a screen reader hears the URL once)."""
     from reportlab.graphics import renderPDF
     from reportlab.graphics.shapes import Drawing
-    from reportlab.platypus import Flowable, Paragraph
+    from reportlab.platypus import Flowable
 
     from handouts.markup import escape
+    from handouts.render.pdf.paragraph import Paragraph
 
     class Code(Flowable):
         def __init__(self) -> None:

@@ -20,6 +20,7 @@ from handouts.render.deck.a11y import mark_decorative, set_alt_text
 from handouts.render.deck.fit import Insets, TextStyle, slide_text
 from handouts.render.deck.xml_edits import FrameDefaults
 from handouts.render.pictures import decode_picture
+from handouts.scripts import DECK_COMPLEX, DECK_EAST_ASIAN, first_strong_rtl, primary
 from handouts.units import pt_to_emu
 
 ALIGN = {"left": "l", "center": "ctr"}  # a:pPr/@algn
@@ -87,6 +88,8 @@ def defaults(style: TextStyle, color: str, language: str, align: str, bullet_col
         indent=pt_to_emu(style.indent),
         align=ALIGN[align],
         bullet=(bullet_color or color).lstrip("#").upper() if style.bullet else None,
+        east_asian=DECK_EAST_ASIAN.get(primary(language), ""),
+        complex_script=DECK_COMPLEX.get(primary(language), ""),
     )
 
 
@@ -129,6 +132,7 @@ def write(
             elif language_of(text):  # a fixed word in another language than the deck's
                 for run in paragraph.runs:
                     xml_edits.run_language(run, language_of(text))
+        _directions(text_frame, spans, align)
         return
     text_frame.text = ""
     link = rgb(link_color or color)
@@ -148,6 +152,16 @@ def write(
                 run.font.underline = True
                 run.font.color.rgb = link
                 run.hyperlink.address = span.href
+    _directions(text_frame, spans, align)
+
+
+def _directions(text_frame, spans: list, align: str) -> None:  # noqa: ANN001 - a python-pptx TextFrame
+    """Paragraphs whose first letter is right to left are marked so (their words then
+    order and align the right way in PowerPoint and LibreOffice)."""
+    for paragraph, paragraph_spans in zip(text_frame.paragraphs, spans):
+        text = "".join(span.text for span in paragraph_spans)
+        if not text.isascii() and first_strong_rtl(text):
+            xml_edits.right_to_left(paragraph, align_right=align == "left")
 
 
 def text_box(

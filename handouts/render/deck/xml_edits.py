@@ -78,6 +78,8 @@ class FrameDefaults:
     indent: int
     align: str  # "l" or "ctr"
     bullet: str | None  # the bullet's colour, or None for no bullet
+    east_asian: str = ""  # the font for Chinese, Japanese, Korean (a:ea); "" for the frame's font
+    complex_script: str = ""  # the font for Arabic, Hebrew, Indic scripts (a:cs); "" for the frame's font
 
 
 @memoize("deck frame defaults XML", maxsize=256)
@@ -93,7 +95,8 @@ def _level_xml(d: FrameDefaults) -> str:
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}'
         f'<a:defRPr lang={quoteattr(d.language)} sz="{d.size}" b="{int(d.bold)}" i="0" dirty="0">'
         f'<a:solidFill><a:srgbClr val="{d.color}"/></a:solidFill>'
-        f"<a:latin typeface={quoteattr(d.font)}/><a:cs typeface={quoteattr(d.font)}/></a:defRPr></a:lvl1pPr>"
+        f"<a:latin typeface={quoteattr(d.font)}/><a:ea typeface={quoteattr(d.east_asian or d.font)}/>"
+        f"<a:cs typeface={quoteattr(d.complex_script or d.font)}/></a:defRPr></a:lvl1pPr>"
     )
 
 
@@ -148,6 +151,16 @@ def no_space_before(paragraph) -> None:
     spc = p_pr.makeelement(_A + "spcBef", {})
     etree.SubElement(spc, _A + "spcPts", val="0")
     p_pr.insert(0, spc)
+
+
+def right_to_left(paragraph, align_right: bool) -> None:
+    """Mark a paragraph right to left (``a:pPr rtl="1"``): PowerPoint and LibreOffice
+    then order its words and put its start on the right; ``align_right`` also aligns
+    it right (a left-aligned frame's paragraph; centred ones stay centred)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr.set("rtl", "1")
+    if align_right:
+        p_pr.set("algn", "r")
 
 
 def run_language(run, language: str) -> None:

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     HRFlowable,
     NextPageTemplate,
     PageBreakIfNotEmpty,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -32,6 +31,7 @@ from handouts.render.handout.columns import Shape
 from handouts.render.handout.comparison import build_table
 from handouts.render.pdf.images import load_picture, picture_flowable
 from handouts.render.pdf.marks import MarkedText
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
 from handouts.source.models import Comparison, split_paragraphs
@@ -144,12 +144,12 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
 def _cards_per_row(p: Parts, pad: float) -> int:
     """Up to four cards a row, fewer when a name's longest word (after the marker
     and swatch) would not fit its card: large print must not break "Athens"."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from handouts.render.fonts import text_width
 
     style = p.styles.subheading
     size = style.fontSize
     words = [w for s in p.model.subjects for w in re.split(r"[\s]|(?<=-)", plain(s.name)) if w] or [""]
-    need = size * 0.95 * 3.5 + max(stringWidth(w, style.fontName, size) for w in words) + pad * 2
+    need = size * 0.95 * 3.5 + max(text_width(w, style.fontName, size) for w in words) + pad * 2
     page = p.layout.page
     width = page.dimensions()[0] - page.margins.left - page.margins.right
     return max(1, min(len(p.model.subjects), CARDS_PER_ROW, int(width // need)))

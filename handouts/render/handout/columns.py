@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from handouts.layout.models import Layout
 from handouts.markup import plain
+from handouts.render.fonts import text_width
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.text import pieces, typeset
 from handouts.source.models import Comparison
@@ -35,7 +34,7 @@ class Measure:
 
 
 def _width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size)
+    return text_width(text, font, size)
 
 
 def measure(model: Comparison, styles: Styles, transposed: bool = False) -> Measure:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from handouts.colors import readable_on
 from handouts.layout.models import Layout
 from handouts.markup import plain
+from handouts.render.fonts import text_width
 from handouts.render.handout.columns import MARKER_EMS, Shape, column_weights, least_column, measure, widths
 from handouts.render.handout.table import DASH, ComparisonTable, Row
 from handouts.render.pdf.marks import MarkedText
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder
 from handouts.render.pdf.text import hyphenate_only, too_wide
@@ -121,7 +122,7 @@ def _frame(layout: Layout) -> float:
 def _fitted(texts: list[str], room: float, style: ParagraphStyle, language: str, name: str) -> ParagraphStyle:
     """``style`` hyphenating only the words of ``texts`` too wide for ``room``
     (a label never hyphenates a word that fits, nor cuts one without a hyphen)."""
-    wide = too_wide([plain(t) for t in texts], room, lambda w: stringWidth(w, style.fontName, style.fontSize))
+    wide = too_wide([plain(t) for t in texts], room, lambda w: text_width(w, style.fontName, style.fontSize))
     return ParagraphStyle(
         name, parent=style, hyphenationLang=hyphenate_only(wide, language), hyphenationMinWordLength=4
     )

@@ -21,6 +21,8 @@ from handouts.render.handout.columns import Measure, least_column
 from handouts.render.handout.columns import widths as column_widths
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, table_callback, tagging_table
+from handouts.render.scripts.mirror import logical_column, mirror
+from handouts.scripts import is_rtl_language
 
 DASH = "\u2014"
 KEEP_LINES = 6  # a row of fewer lines moves to the next page whole rather than split
@@ -214,9 +216,12 @@ class ComparisonTable(Flowable):
     def _table(self, rows: list[Row], widths: list[float]) -> Table:
         top = 1 if self.header else 0
         data = [list(self.header)] * top + [[list(c) for c in r.cells] for r in rows]
-        callback = table_callback(self._cell_element(rows)) if self.cells else None
+        element, commands = self._cell_element(rows), self._commands(rows)
+        if is_rtl_language(self.styles.text.language):  # label column on the right, read right to left
+            data, widths, element, commands = mirrored(data, widths, element, commands)
+        callback = table_callback(element) if self.cells else None
         table = tagging_table(data, callback, colWidths=widths, repeatRows=top, hAlign="LEFT")
-        table.setStyle(TableStyle(self._commands(rows)))
+        table.setStyle(TableStyle(commands))
         return table
 
     def _cell_element(self, rows: list[Row]) -> Callable[[int, int, object], Element | None]:
@@ -279,3 +284,14 @@ class ComparisonTable(Flowable):
         table = self._table(self.rows, widths)
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
+
+
+def mirrored(data: list[list], widths: list[float], element: Callable, commands: list[tuple]) -> tuple:
+    """The table drawn right to left (:func:`mirror`), its structure elements still
+    looked up by logical column."""
+    rows, flipped, out, spans = mirror(data, widths, commands)
+
+    def logical(r: int, c: int, value: object) -> Element | None:
+        return element(r, logical_column(len(widths), spans, r, c), value)
+
+    return rows, flipped, logical, out

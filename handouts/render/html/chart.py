@@ -31,7 +31,7 @@ def timeline_svg(timeline: Timeline, title: str, ident: str) -> str:
     """The chart's markup; ``ident`` keeps its ids unique on the page."""
     height = len(timeline.lanes) * BAND + AXIS
     out = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="chart" dir="ltr" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc">\n'
         f'<title id="{ident}-title">{escape(title)}</title>\n'
         f'<desc id="{ident}-desc">{escape(timeline.alt_text())}</desc>\n'

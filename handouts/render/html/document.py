@@ -13,6 +13,7 @@ from handouts.render.context import RenderContext
 from handouts.render.html.blocks import BLOCKS, Page
 from handouts.render.html.inline import escape, text
 from handouts.render.html.style import stylesheet
+from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 
 
@@ -29,9 +30,12 @@ def render_html(model: Comparison, layout: Layout, context: RenderContext) -> by
         for name, value in (("author", model.author), ("description", model.subtitle))
         if value
     )
+    # Right-to-left languages: the page reads from the right (the stylesheet uses logical
+    # sides: start/end). The SVG timeline keeps its own left-to-right time axis.
+    direction = ' dir="rtl"' if is_rtl_language(model.language) else ""
     document = (
         "<!DOCTYPE html>\n"
-        f'<html lang="{escape(model.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(model.language)}"{direction}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{text(model.title) or escape(layout.handout.labels.table)}</title>\n{meta}"
         f"<style>\n{stylesheet(model, layout)}</style>\n</head>\n<body>\n"

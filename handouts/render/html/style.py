@@ -60,14 +60,14 @@ figure {{ margin: 0; }}
 .scroll {{ overflow-x: auto; }}
 table {{ border-collapse: collapse; width: 100%; font-family: {family(layout.fonts.table)};
   font-size: {em(sizes.table)}; }}
-caption {{ text-align: left; font-weight: bold; padding: .25em 0; }}
-th, td {{ text-align: left; vertical-align: top; padding: .4em .5em; border-bottom: 1px solid var(--rule); }}
+caption {{ text-align: start; font-weight: bold; padding: .25em 0; }}
+th, td {{ text-align: start; vertical-align: top; padding: .4em .5em; border-bottom: 1px solid var(--rule); }}
 thead th {{ background: var(--header-fill); color: var(--header-text);
   border-top: 6px solid var(--subject, var(--header-fill)); }}
 tbody th {{ color: var(--text); }}
 tbody tr:nth-child(even) {{ background: var(--zebra); }}
-.events {{ padding-left: 1.5em; }}
-.events li {{ margin: .4em 0; border-left: 6px solid var(--subject, var(--rule)); padding-left: .5em; }}
+.events {{ padding-inline-start: 1.5em; }}
+.events li {{ margin: .4em 0; border-inline-start: 6px solid var(--subject, var(--rule)); padding-inline-start: .5em; }}
 .events .date {{ font-weight: bold; }}
 .chart {{ width: 100%; height: auto; }}
 @media print {{

@@ -9,9 +9,9 @@ at a time on every page took 25 s at 10,000 characters).
 from __future__ import annotations
 
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
 
 from handouts.caches import memoize
+from handouts.render.fonts import text_width
 
 ELLIPSIS = "\u2026"
 FOOTER_LINES = 2  # a long footer wraps to two lines (large print) and is shortened only after that
@@ -19,7 +19,7 @@ FOOTER_LINES = 2  # a long footer wraps to two lines (large print) and is shorte
 
 def ellipsize(text: str, font: str, size: float, room: float) -> str:
     """``text`` if it fits ``room`` points, else its longest start that fits with "…" after it."""
-    width = pdfmetrics.stringWidth
+    width = text_width  # through the fallback fonts: a Chinese title is not measured as boxes
     if width(text, font, size) <= room:
         return text
     keep, over = 0, len(text)  # text[:keep] + "…" fits; text[:over] + "…" does not (or is all of it)

@@ -12,9 +12,10 @@ import math
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from handouts.colors import tint
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import artifact
 
 

@@ -19,12 +19,14 @@ from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.render.fonts import font_name
+from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.fitting import ellipsize, footer_lines
 from handouts.render.pdf.overflow import explain
 from handouts.render.pdf.reportlab_internals import page_state, restore_page_state, start_page
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact
+from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 
 SEP = " \u00b7 "
@@ -57,6 +59,7 @@ class Running:
     size: float
     color: str
     rule: str
+    rtl: bool = False  # a right-to-left document: footer text on the right, page numbers on the left
 
 
 def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInfo | None = None) -> type[Canvas]:
@@ -97,13 +100,14 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
             self.setStrokeColor(HexColor(r.rule))
             self.setLineWidth(0.5)
             self.line(left, y + r.size * 1.5, width - right, y + r.size * 1.5)
-            self.drawRightString(width - right, y, page)
+            font = (r.font, r.size, HexColor(r.color))
+            start, end = (width - right, left) if r.rtl else (left, width - right)
+            draw_text(self, end, y, page, font, "start" if r.rtl else "end")
             for n, line in enumerate(lines):
-                self.drawString(left, y - n * lead, line)
+                draw_text(self, start, y - n * lead, line, font, "end" if r.rtl else "start")
             if r.header:
-                self.drawRightString(
-                    width - right, height - top * 0.55, ellipsize(r.header, r.font, r.size, width - left - right)
-                )
+                header = ellipsize(r.header, r.font, r.size, width - left - right)
+                draw_text(self, end, height - top * 0.55, header, font, "start" if r.rtl else "end")
             self.restoreState()
 
     return RunningCanvas
@@ -192,6 +196,7 @@ def running_for(model: Comparison, layout: Layout, styles: Styles) -> Running:
         size=max(layout.sizes.min, layout.sizes.small),
         color=layout.colors.muted,
         rule=layout.colors.rule,
+        rtl=is_rtl_language(model.language),
     )
 
 

@@ -17,12 +17,14 @@ from handouts.layout.models import Layout
 from handouts.markup import escape, plain
 from handouts.render.context import RenderContext
 from handouts.render.fonts import register_family, warn_missing
+from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.overflow import about
 from handouts.render.pdf.page import build_or_explain
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact, tag
 from handouts.render.timeline.draw import label_family, measure
 from handouts.render.timeline.flow import TimelineFlowable, key_table, styles
+from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 from handouts.timeline.model import Timeline, build_timeline, warn_no_timeline
 from handouts.timeline.parts import split_to_fit
@@ -37,7 +39,9 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     """Build the timeline PDF and return its bytes (deterministic): a tagged PDF
     whose chart is a Figure described in words (every event in date order).
     ``None`` (and one warning) when there is nothing to draw."""
-    from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate, Paragraph
+    from reportlab.platypus import BaseDocTemplate, PageBreak, PageTemplate
+
+    from handouts.render.pdf.paragraph import Paragraph
 
     timeline = build_timeline(model, layout)
     if timeline.empty:
@@ -103,7 +107,15 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     story.append(tag(Paragraph(escape(words), st["subtitle"]), tags.element("P", lang=language_of(words))))
     figures = [tags.element("Figure", alt=part.alt_text()) for part, _ in parts]  # read before the key
     key = (
-        key_table(timeline, layout, frame_w, numbered, heading=layout.timeline.labels.events, tags=tags)
+        key_table(
+            timeline,
+            layout,
+            frame_w,
+            numbered,
+            heading=layout.timeline.labels.events,
+            tags=tags,
+            rtl=is_rtl_language(model.language),
+        )
         if (layout.timeline.key or numbered)
         else []
     )
@@ -131,7 +143,7 @@ def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> t
     page's height), else with every event in one lane (each keeps its
     subject's marker); only a chart too full for all of these is cut by
     period, each part a whole chart on its own page with its own axis."""
-    from reportlab.platypus import Paragraph
+    from handouts.render.pdf.paragraph import Paragraph
 
     preferred = layout.timeline.orientation
     size, least = layout.timeline.label_size, layout.timeline.min_size
@@ -166,12 +178,14 @@ def _footer(layout: Layout, model: Comparison):
     def draw(canvas, doc) -> None:
         with artifact(canvas, "Pagination"):
             canvas.saveState()
-            canvas.setFont(register_family(label_family(layout), ("regular",))["regular"], layout.sizes.small)
+            font = register_family(label_family(layout), ("regular",))["regular"]
+            canvas.setFont(font, layout.sizes.small)
             canvas.setFillColor(layout.colors.muted)
             y = layout.page.margins.bottom * 0.5
             canvas.drawRightString(doc.pagesize[0] - layout.page.margins.right, y, f"{doc.page}")
             if doc.page > 1:
-                canvas.drawString(layout.page.margins.left, y, plain(model.title)[:120])
+                title = plain(model.title)[:120]
+                draw_text(canvas, layout.page.margins.left, y, title, (font, layout.sizes.small, layout.colors.muted))
             canvas.restoreState()
 
     return draw

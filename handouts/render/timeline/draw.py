@@ -12,6 +12,7 @@ from typing import Any
 from handouts.colors import tint
 from handouts.layout.models import Layout
 from handouts.render.fonts import measurer, register_family
+from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.marks import draw_marker
 from handouts.timeline.placement import Mark, Placement
 
@@ -45,7 +46,7 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
         draw_marker(canvas, lane.lane.marker, x + size * 0.6, Y(mid), size * 0.95, lane.lane.color)
         canvas.setFillColor(colors.text)
         canvas.setFont(font, size)
-        canvas.drawString(x + size * 1.4, Y(mid) - size * 0.33, lane.title)
+        draw_text(canvas, x + size * 1.4, Y(mid) - size * 0.33, lane.title, (font, size, colors.text))
     # grid and axis
     canvas.setStrokeColor(tint(colors.rule, 0.55))
     canvas.setLineWidth(0.4)
@@ -58,7 +59,7 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
     canvas.setFont(font, size)
     for tx, text in placement.ticks:
         canvas.line(x + tx, Y(placement.axis_y), x + tx, Y(placement.axis_y + size * 0.5))
-        canvas.drawCentredString(x + tx, Y(placement.axis_y + size * 1.55), text)
+        draw_text(canvas, x + tx, Y(placement.axis_y + size * 1.55), text, (font, size, colors.muted), "middle")
     # leaders, marks, labels
     canvas.setLineWidth(0.5)
     canvas.setStrokeColor(colors.muted)
@@ -73,7 +74,7 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
     canvas.setFillColor(colors.text)
     canvas.setFont(font, size)
     for label in placement.labels:
-        canvas.drawString(x + label.x, Y(label.y) - size * 0.98, label.text)
+        draw_text(canvas, x + label.x, Y(label.y) - size * 0.98, label.text, (font, size, colors.text))
     canvas.restoreState()
 
 

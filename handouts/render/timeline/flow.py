@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
 from handouts.fontfiles import STYLES
 from handouts.i18n.words import language_of
@@ -16,7 +16,9 @@ from handouts.layout.models import Layout
 from handouts.markup import escape, parse_inline, plain, to_reportlab
 from handouts.render.fonts import register_family
 from handouts.render.pdf.marks import draw_marker
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
+from handouts.render.scripts.mirror import mirror
 from handouts.render.timeline.draw import bar, draw_placement, label_family
 from handouts.timeline.model import Item, Timeline
 from handouts.timeline.placement import Placement
@@ -166,13 +168,14 @@ def key_table(
     numbered: bool,
     heading: str | None = None,
     tags: TagRecorder | None = None,
+    rtl: bool = False,
 ) -> list[Flowable]:
     """The key, in date order (the numbers' order): the event's marker (and
     number), its date (and lane, when there are lanes), label in bold and detail.
 
     Tagged (when ``tags`` is given) as what it is to a listener: an H2 heading,
     then a list of the events (Lbl: the marker's number, LBody: date, lane,
-    label and detail); markers are artifacts."""
+    label and detail); markers are artifacts. ``rtl``: its columns read from the right."""
     st = styles(layout, timeline)
     size = st["key"].fontSize
     link = layout.colors.link
@@ -206,38 +209,34 @@ def key_table(
                 tag(Paragraph(text, st["key"]), body),
             ]
         )
+    widths = [marker_w, date_w, width - marker_w - date_w]
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
+        ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
+        ("TOPPADDING", (0, 0), (-1, -1), size * 0.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule),
+    ]
+    if rtl:  # read from the right: marker, date and event from right to left
+        rows, widths, commands, _ = mirror(rows, widths, commands)
     table = tagging_table(
-        rows,
-        table_callback(cell_tag) if tags is not None else None,
-        colWidths=[marker_w, date_w, width - marker_w - date_w],
-        repeatRows=0,
-        hAlign="LEFT",
+        rows, table_callback(cell_tag) if tags is not None else None, colWidths=widths, repeatRows=0, hAlign="LEFT"
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONT", (0, 0), (-1, -1), st["key"].fontName, size),  # else reportlab names Helvetica
-                ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
-                ("TOPPADDING", (0, 0), (-1, -1), size * 0.2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.25),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.3, layout.colors.rule),
-            ]
-        )
-    )
+    table.setStyle(TableStyle(commands))
     return out + [table]
 
 
 def fitted(name: str, font: str, size: float, room: float) -> str:
     """``name`` as it fits on one line of ``room`` points, cut with "…" (never
     broken mid-word onto a second line); at most :data:`LANE_CHARS` characters."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from handouts.render.fonts import text_width
 
-    if len(name) <= LANE_CHARS and stringWidth(name, font, size) <= room:
+    if len(name) <= LANE_CHARS and text_width(name, font, size) <= room:
         return name
     cut = name[: LANE_CHARS - 1]
-    while len(cut) > 1 and stringWidth(cut.rstrip() + "…", font, size) > room:
+    while len(cut) > 1 and text_width(cut.rstrip() + "…", font, size) > room:
         cut = cut[:-1]
     return cut.rstrip() + "…"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from handouts.layout.models import Layout
+from handouts.scripts import is_rtl_language
 from handouts.timeline.model import Timeline
 from handouts.timeline.placement import place, spread
 
@@ -45,5 +46,6 @@ def strip_flowables(timeline: Timeline, layout: Layout, width: float, tags: TagR
     strip = TimelineFlowable(placement, layout)
     out: list = [tag(strip, tags.element("Figure", alt=timeline.alt_text())) if tags is not None else strip]
     if placement.numbered:
-        out += key_table(timeline, layout, width, numbered=True, heading=None, tags=tags)
+        rtl = tags is not None and is_rtl_language(tags.lang)  # the handout's language
+        out += key_table(timeline, layout, width, numbered=True, heading=None, tags=tags, rtl=rtl)
     return out

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, TableStyle
 
 from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
+from handouts.render.fonts import text_width
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import Element, artifact, cell_tag, marked, table_callback, tag, tagging_table
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import seed_of
@@ -125,7 +126,7 @@ def fitted(text: str, base: ParagraphStyle, layout: Layout, width: float, height
     while True:
         style = ParagraphStyle("w-card", parent=base, fontSize=size, leading=size * 1.25, alignment=1, spaceAfter=0)
         para = Paragraph(words, style)
-        longest = max((stringWidth(w, style.fontName, size) for w in plain(text).split()), default=0)
+        longest = max((text_width(w, style.fontName, size) for w in plain(text).split()), default=0)
         if (para.wrap(width, height)[1] <= height and longest <= width) or size - STEP < layout.sizes.min:
             break
         size -= STEP

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from handouts.i18n.words import language_of
 from handouts.markup import escape, plain, to_reportlab
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import cell_tag, table_callback, tag, tagging_table
+from handouts.render.scripts.mirror import mirror
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan
 from handouts.render.worksheet.space import AnswerSpace
+from handouts.scripts import is_rtl_language
 from handouts.timeline.model import Item, build_timeline
 
 ROWS_SALT, LIST_SALT = 2, 3  # seeds apart from the word bank's
@@ -98,19 +101,18 @@ def _table(sheet: Sheet, plan: Plan, rows: list[Item], letters: dict[int, str], 
         data.append([tag(date, date_el), tag(who, who_el), tag(event, event_el)])
     width = sheet.width()
     widths = [width * 0.2, width * 0.18, width * 0.62]
-    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     rule = HexColor(layout.colors.rule)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), HexColor(layout.colors.header_fill)),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, rule),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), s.cell.fontName),
-                *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("TOPPADDING", "BOTTOMPADDING")),
-                *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("LEFTPADDING", "RIGHTPADDING")),
-            ]
-        )
-    )
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(layout.colors.header_fill)),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, rule),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("FONT", (0, 0), (-1, -1), s.cell.fontName),
+        *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("TOPPADDING", "BOTTOMPADDING")),
+        *((side, (0, 0), (-1, -1), s.cell_pad) for side in ("LEFTPADDING", "RIGHTPADDING")),
+    ]
+    if is_rtl_language(sheet.model.language):  # read from the right: the date column on the right
+        data, widths, commands, _ = mirror(data, widths, commands)
+    table = tagging_table(data, table_callback(cell_tag), colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+    table.setStyle(TableStyle(commands))
     return table

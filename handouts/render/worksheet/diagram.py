@@ -14,15 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from handouts.colors import tint
 from handouts.layout.models import Layout
+from handouts.render.fonts import text_width
+from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.marks import draw_marker
 from handouts.render.pdf.tags import artifact
+from handouts.render.scripts.bidi import visual_order
 from handouts.render.worksheet.regionflow import Line, Run, fit
 from handouts.render.worksheet.venn import Circle, circles_for, groups
+from handouts.scripts import first_strong_rtl
 
 STEP = 0.5  # points between the sizes tried when fitting a region's text
 NAME_SCALE = 1.25  # subject names outside the circles, relative to the table size
@@ -115,7 +118,7 @@ class Venn(Flowable):
         return [], self.size
 
     def measure(self, text: str, bold: bool, size: float) -> float:
-        return stringWidth(text, self.bold if bold else self.font, size)
+        return text_width(text, self.bold if bold else self.font, size)
 
     def _fitted(self, zone: Zone, items: list[list[Run]]) -> tuple[list[Line], float] | None:
         """The zone's lines at the largest size that fits (None: none does)."""
@@ -150,12 +153,30 @@ class Venn(Flowable):
             canvas.restoreState()
         for i, circle in enumerate(self.circles):
             self._name(i, circle)
-        canvas.setFillColor(HexColor(self.layout.colors.text))
+        ink = HexColor(self.layout.colors.text)
+        canvas.setFillColor(ink)
         for lines, size in self.texts:
             for line in lines:
-                for x, word, bold in line.words:
-                    canvas.setFont(self.bold if bold else self.font, size)
-                    canvas.drawString(x, line.baseline, word)
+                for x, word, bold in self._in_visual_order(line.words, size):
+                    font = self.bold if bold else self.font
+                    canvas.setFont(font, size)
+                    draw_text(canvas, x, line.baseline, word, (font, size, ink))
+
+    def _in_visual_order(self, words: list, size: float) -> list:
+        """A line's (x, word, bold) placed in display order: a line with right-to-left
+        words shows them from the right (the same start, gaps and total width)."""
+        texts = [w[1] for w in words]
+        if len(words) < 2 or all(t.isascii() for t in texts):
+            return words
+        widths = [self.measure(t, b, size) for _, t, b in words]
+        gap = words[1][0] - words[0][0] - widths[0]
+        x, out = words[0][0], []
+        for (_, text, bold), width in visual_order(
+            list(zip(words, widths)), texts, bool(first_strong_rtl(" ".join(texts)))
+        ):
+            out.append((x, text, bold))
+            x += width + gap
+        return out
 
     def _name(self, i: int, circle: Circle) -> None:
         """The subject's marker and name outside its circle (above, or below a low circle)."""
@@ -163,10 +184,10 @@ class Venn(Flowable):
         centre = sum(c.y for c in self.circles) / len(self.circles)
         above = circle.y >= centre - 1
         y = circle.y + circle.r + size * 0.7 if above else circle.y - circle.r - size * 1.5
-        width = stringWidth(self.names[i], self.bold, size) + size * 1.4
+        width = text_width(self.names[i], self.bold, size) + size * 1.4
         x = circle.x - width / 2
         with artifact(canvas):
             draw_marker(canvas, self.layout.subject_marker(i), x + size * 0.45, y + size * 0.35, size * 0.9, color)
         canvas.setFont(self.bold, size)
         canvas.setFillColor(HexColor(self.layout.colors.heading))
-        canvas.drawString(x + size * 1.4, y, self.names[i])
+        draw_text(canvas, x + size * 1.4, y, self.names[i], (self.bold, size, HexColor(self.layout.colors.heading)))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, TableStyle
 
 from handouts.i18n.words import join, language_of
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.pdf.marks import MarkedText
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import TagRecorder, cell_tag, table_callback, tag, tagging_table
 from handouts.render.worksheet.diagram import Venn, Zone
 from handouts.render.worksheet.page import Sheet

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from handouts.i18n.words import join, language_of
 from handouts.layout.models import Layout
@@ -21,9 +21,11 @@ from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
 from handouts.render.pdf.page import Running, build_or_explain, canvas_class, document_for, fill_template
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
 from handouts.render.pdf.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
+from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 
 BANK_COLUMNS = 3  # a boxed list's columns on a page wide enough (else two)
@@ -43,7 +45,7 @@ class Sheet:
     tags: TagRecorder = field(init=False)
 
     def __post_init__(self) -> None:
-        self.styles = build_styles(self.layout, MARKUP)
+        self.styles = build_styles(self.layout, MARKUP, self.model.language)  # quotes, hyphenation, direction
         self.tags = TagRecorder(self.model.language)
 
     @property
@@ -132,6 +134,7 @@ class Sheet:
             size=max(layout.sizes.min, layout.sizes.small),
             color=layout.colors.muted,
             rule=layout.colors.rule,
+            rtl=is_rtl_language(m.language),
         )
         canvasmaker = canvas_class(running, self.tags, info)
         build_or_explain(doc, story, canvasmaker, self.what.lower(), self.context.source_path)

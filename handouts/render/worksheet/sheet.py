@@ -13,7 +13,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Paragraph,
     Spacer,
 )
 
@@ -22,6 +21,7 @@ from handouts.layout.models import Layout
 from handouts.markup import escape, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.handout.comparison import build_table
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import tag
 from handouts.render.worksheet.chronology import timeline
 from handouts.render.worksheet.page import Sheet

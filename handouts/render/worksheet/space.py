@@ -13,11 +13,13 @@ import math
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from handouts.layout.models import Layout
 from handouts.markup import plain, to_reportlab
+from handouts.render.fonts import text_width
+from handouts.render.pdf.canvas_text import draw_text
+from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.tags import artifact
 
 HAND = 1.8  # handwriting takes about this many times the printed width
@@ -122,7 +124,7 @@ class AnswerSpace(Flowable):
         room = self.room(width)
         if not self.answer:
             return self.min_lines
-        written = stringWidth(plain(self.answer), self.style.fontName, self.style.fontSize) * HAND
+        written = text_width(plain(self.answer), self.style.fontName, self.style.fontSize) * HAND
         _, printed = self._paragraph().wrap(room, 1e6)
         lines = max(self.min_lines, math.ceil(written / room), round(printed / self.pitch))
         return min(lines, max(self.most, self.min_lines)) if self.most and not self.show else lines
@@ -178,8 +180,8 @@ class NameLine(Flowable):
             room = self.width * share - gap * 2
             canvas.setFont(style.fontName, style.fontSize)
             canvas.setFillColor(style.textColor)
-            canvas.drawString(x, y, label)
-            start = x + stringWidth(label, style.fontName, style.fontSize) + gap
+            draw_text(canvas, x, y, label, (style.fontName, style.fontSize, style.textColor))  # any script
+            start = x + text_width(label, style.fontName, style.fontSize) + gap
             with artifact(canvas):
                 canvas.saveState()
                 canvas.setStrokeColor(HexColor(self.rule))

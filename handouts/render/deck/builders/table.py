@@ -17,6 +17,7 @@ from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines
 from handouts.render.deck.text import rgb, write
+from handouts.scripts import is_rtl_language
 from handouts.source.models import split_paragraphs
 from handouts.units import pt_to_emu
 
@@ -98,7 +99,11 @@ def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: Tex
     heights = [_height(rows[0], widths, TextStyle(style.font, style.size, True))] + [
         _height(r, widths, style) for r in rows[1:]
     ]
-    col_emu = [pt_to_emu(width) for width in widths]
+    # A right-to-left document reads the table from the right: the label column is drawn
+    # last (rightmost), each logical column c in physical column n - 1 - c.
+    rtl = is_rtl_language(w.language)
+    place = (lambda c: len(widths) - 1 - c) if rtl else (lambda c: c)
+    col_emu = [pt_to_emu(width) for width in (reversed(widths) if rtl else widths)]
     row_emu = [pt_to_emu(height) for height in heights]
     frame = slide.shapes.add_table(
         len(rows), len(widths), pt_to_emu(w.body.left), pt_to_emu(w.body.top), sum(col_emu), sum(row_emu)
@@ -113,7 +118,7 @@ def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: Tex
         row.height = height
     for r, row in enumerate(rows):
         for c, paragraphs in enumerate(row):
-            cell = table.cell(r, c)
+            cell = table.cell(r, place(c))
             fill, color = cell_colors(w, r, c)
             cell.fill.solid()
             cell.fill.fore_color.rgb = rgb(fill)
