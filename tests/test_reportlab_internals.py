@@ -58,6 +58,8 @@ def test_the_module_docstring_lists_every_internal_tested_here() -> None:
         "PDFString.s",
         "Canvas.__dict__",
         "Canvas._startPage()",
+        "PDFTextObject._textOut",
+        "PDFTextObject._code",
     ):
         assert f"``{name}``" in doc, name
 
@@ -184,3 +186,35 @@ def test_pdfstring_and_pdfdictionary_public_parts() -> None:
     c = canvas()
     c.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
     assert isinstance(c.getCatalogEntry("MarkInfo"), PDFDictionary)
+
+
+def test_paragraphs_write_each_line_through_textout_into_code() -> None:
+    """A Paragraph's lines reach ``PDFTextObject._textOut`` (with T* at each line's
+    end), and operators added to ``_code`` land in the text object, in order."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    seen: list[tuple[str, bool]] = []
+
+    class Hook(rl.LineTextHook):
+        def line_text(self, text: str, line_end: bool) -> None:
+            seen.append((text, line_end))
+            if line_end:
+                self.add_operator("%marker")
+            self.emit(text, line_end)
+
+    class HookCanvas(Canvas):
+        def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> Hook:  # noqa: N802
+            return Hook(self, x, y, direction=direction)
+
+    for markup in ("one two three four five six seven", "one <b>two</b> three four five six seven"):
+        seen.clear()
+        c = HookCanvas(io.BytesIO(), invariant=1)
+        p = Paragraph(markup, ParagraphStyle("p", fontSize=10, leading=12))
+        p.wrapOn(c, 60, 500)
+        p.drawOn(c, 10, 10)
+        ends = [t for t, end in seen if end]
+        require(len(ends) == len(p.blPara.lines) > 1, "PDFTextObject._textOut", f"lines seen: {seen!r}")
+        content = c.getCurrentPageContent()
+        require(content.count("%marker") == len(ends), "PDFTextObject._code", "added operators are missing")
+        require(content.index("%marker") > content.index("BT"), "PDFTextObject._code", "operators not in the text")

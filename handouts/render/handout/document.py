@@ -18,6 +18,7 @@ from handouts.render.fonts import warn_missing
 from handouts.render.handout.blocks import BLOCKS, Parts
 from handouts.render.handout.columns import Shape, column_weights, table_shape
 from handouts.render.pdf.breaks import keep_headings
+from handouts.render.pdf.hyphens import words_of
 from handouts.render.pdf.page import build_or_explain, canvas_class, document_for, running_for
 from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
@@ -32,7 +33,7 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
     (structure tree in reading order, decoration marked as artifacts)."""
     styles = build_styles(layout, markup_styles(model), model.language)
     warn_missing_glyphs(model, layout, context)
-    tags = TagRecorder(model.language)
+    tags = TagRecorder(model.language, words_of(model_texts(model)))
     oriented, shape = orient(model, layout, styles)
     if oriented is not layout:  # the page turned: prose measure and styles follow
         layout, styles = oriented, build_styles(oriented, markup_styles(model), model.language)

@@ -39,12 +39,18 @@ Internals used, and why:
   (reportlab's own "numbered canvas" recipe) and restored at ``save()`` to draw
   its footer, laying the document out once. :func:`page_state`,
   :func:`restore_page_state`, :func:`start_page`.
+- ``PDFTextObject._textOut`` and ``PDFTextObject._code`` (how a Paragraph writes
+  each line's text, and the text object's operators): a hyphen a line break
+  added is wrapped, with the word it cuts, in a marked-content span whose
+  /ActualText is the whole word; the hook sees each line's text as reportlab
+  writes it and can insert operators around it. :class:`LineTextHook`.
 """
 
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObjectReference, PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 
 def page_operators(canvas: Canvas) -> list[str]:
@@ -109,3 +115,30 @@ def restore_page_state(canvas: Canvas, state: dict) -> None:
 def start_page(canvas: Canvas) -> None:
     """Begin the next page without showing this one (``Canvas._startPage``)."""
     canvas._startPage()
+
+
+class LineTextHook(PDFTextObject):
+    """A text object whose line text goes through :meth:`line_text`: reportlab's
+    Paragraph writes every line (or, with mixed styles, every word) with
+    ``PDFTextObject._textOut``; subclasses write it back with :meth:`emit` and
+    may add operators (:meth:`add_operator`, :meth:`set_operator`) around it."""
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N803 - reportlab's name
+        self.line_text(text, bool(TStar))
+
+    def line_text(self, text: str, line_end: bool) -> None:
+        """Write ``text`` (``line_end``: then move to the next line)."""
+        self.emit(text, line_end)
+
+    def emit(self, text: str, line_end: bool) -> None:
+        """The text operators reportlab would write for ``text``."""
+        PDFTextObject._textOut(self, text, 1 if line_end else 0)
+
+    def add_operator(self, operator: str) -> int:
+        """Append a raw operator to the text object; its index, for :meth:`set_operator`."""
+        self._code.append(operator)
+        return len(self._code) - 1
+
+    def set_operator(self, index: int, operator: str) -> None:
+        """Replace the operator added at ``index`` (a span opened before its text was known)."""
+        self._code[index] = operator

@@ -29,6 +29,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from handouts.markup import escape
+from handouts.render.pdf.hyphens import WholeWordText
 from handouts.render.pdf.reportlab_internals import (
     add_annotation_key,
     document_pages,
@@ -190,6 +191,10 @@ def tagged_canvas(tags: TagRecorder, info: DocInfo) -> type[Canvas]:
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             tags.attach(self)
+
+        def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> WholeWordText:  # noqa: N802
+            """Paragraphs draw through this: added hyphens are read as their whole word."""
+            return WholeWordText(self, x, y, direction=direction)
 
         def save(self) -> None:
             if self.getCurrentPageContent():  # the last page, as Canvas.save would show it: it needs its keys too

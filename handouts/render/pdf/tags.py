@@ -77,9 +77,10 @@ class _Span:
 class TagRecorder:
     """The structure of one document, recorded while it is drawn."""
 
-    def __init__(self, lang: str = "") -> None:
+    def __init__(self, lang: str = "", words: frozenset[str] = frozenset()) -> None:
         self.root = Element("Document")
         self.lang = lang
+        self.words = words  # the source's words: a hyphen a line break added is read as the whole word
         self.pages: dict[int, list[Element]] = {}  # page -> element of each MCID, by MCID
         self._stack: list[_Span] = []
         self._contexts: list = []  # open push() spans
@@ -116,6 +117,19 @@ class TagRecorder:
 
     def pop(self) -> None:
         self._contexts.pop().__exit__(None, None, None)
+
+    def next_sequence(self, canvas: Canvas) -> tuple[str, int] | None:
+        """The tag and a new MCID for the element being drawn, so that a text object
+        can end its marked-content sequence and go on in a new one (``EMC /P
+        <</MCID 5 /ActualText ...>> BDC``); ``None`` when no element is being drawn."""
+        if not self._stack or self._stack[-1].element is None:
+            return None
+        element = self._stack[-1].element
+        page = canvas.getPageNumber() - 1
+        mcids = self.pages.setdefault(page, [])
+        mcids.append(element)
+        element.kids.append((page, len(mcids) - 1))
+        return element.kind, len(mcids) - 1
 
     def _open(self, canvas: Canvas, span: _Span) -> _Span:
         page = canvas.getPageNumber() - 1
