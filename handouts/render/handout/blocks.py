@@ -28,10 +28,12 @@ from handouts.markup import escape, escape_attr, plain
 from handouts.render.context import RenderContext
 from handouts.render.handout.columns import Shape
 from handouts.render.handout.comparison import build_table
+from handouts.render.handout.references import Reference
 from handouts.render.pdf.images import load_picture, picture_flowable
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
+from handouts.render.pdf.text import anchor
 from handouts.source.models import Comparison, split_paragraphs
 
 CARDS_PER_ROW = 4
@@ -47,6 +49,7 @@ class Parts:
     context: RenderContext
     tags: TagRecorder = field(default_factory=TagRecorder)
     shape: Shape = "columns"  # the comparison table's shape, measured for the page
+    references: list[Reference] = field(default_factory=list)  # the numbered sources list
 
     def para(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
         """A paragraph that is one ``kind`` element (P, H2, LBody...) under ``parent``."""
@@ -246,9 +249,11 @@ def sections_block(p: Parts) -> list[Flowable]:
 
 
 def sources_block(p: Parts) -> list[Flowable]:
-    if not p.model.sources:
+    """The numbered sources list: each title is its link's text, the address is
+    written out under it for paper, and entry n is where a "[n]" in the prose leads."""
+    if not p.references:
         return []
-    s, link = p.styles, p.layout.colors.link
+    s, colors = p.styles, p.layout.colors
     style = ParagraphStyle(
         "h-source",
         parent=s.bullet,
@@ -258,15 +263,20 @@ def sources_block(p: Parts) -> list[Flowable]:
     )
     out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
     texts = []
-    for ref in p.model.sources:
-        text = p.styles.text(ref.title)
+    for ref in p.references:
+        title = s.text(ref.title, link=False)
+        text = f'<a name="{anchor(ref.number)}"/>'
         if ref.url:
             url = escape_attr(ref.url)
-            text += f' \u2014 <link href="{url}" color="{link}"><u>{escape(ref.url)}</u></link>'
+            text += f'<link href="{url}" color="{colors.link}"><u>{title}</u></link>'
+        else:
+            text += title
         if ref.note:
-            text += f' <font color="{p.layout.colors.muted}">({p.styles.text(ref.note)})</font>'
+            text += f' <font color="{colors.muted}">({s.text(ref.note)})</font>'
+        if ref.url:  # a printed page cannot be clicked: the address, written out
+            text += f'<br/><link href="{url}" color="{colors.muted}">{escape(ref.url)}</link>'
         texts.append(text)
-    return out + p.items(texts, style, [f"{n}." for n in range(1, len(texts) + 1)], "Decimal")
+    return out + p.items(texts, style, [f"{ref.number}." for ref in p.references], "Decimal")
 
 
 def note_block(p: Parts) -> list[Flowable]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportlab.platypus import Flowable
 
@@ -17,6 +18,7 @@ from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
 from handouts.render.handout.blocks import BLOCKS, Parts
 from handouts.render.handout.columns import Shape, column_weights, table_shape
+from handouts.render.handout.references import citations, references
 from handouts.render.pdf.breaks import keep_headings
 from handouts.render.pdf.hyphens import words_of
 from handouts.render.pdf.page import build_or_explain, canvas_class, document_for, running_for
@@ -37,7 +39,9 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
     oriented, shape = orient(model, layout, styles)
     if oriented is not layout:  # the page turned: prose measure and styles follow
         layout, styles = oriented, build_styles(oriented, markup_styles(model), model.language)
-    parts = Parts(model, layout, styles, context, tags, shape)
+    refs = references(model, prose_texts(model)) if "sources" in layout.handout.blocks else []
+    styles = replace(styles, text=replace(styles.text, citations=citations(refs)))
+    parts = Parts(model, layout, styles, context, tags, shape, refs)
     story: list[Flowable] = []
     for name in layout.handout.blocks:
         builder = BLOCKS.get(name)
@@ -82,22 +86,19 @@ def subject_line(model: Comparison) -> str:
 
 def model_texts(model: Comparison) -> Iterator[str]:
     """Every piece of user text the handout may draw."""
-    yield from (
-        t
-        for t in (
-            model.title,
-            model.subtitle,
-            model.author,
-            model.course,
-            model.date,
-            model.summary,
-            model.conclusion,
-            model.note,
-        )
-        if t
-    )
+    yield from prose_texts(model)
+    for ref in model.sources:
+        yield from (t for t in (ref.title, ref.url, ref.note) if t)
+
+
+def prose_texts(model: Comparison) -> Iterator[str]:
+    """The user text the handout draws outside its sources list, in reading order
+    (where a link is met first, for its reference number)."""
+    yield from (t for t in (model.title, model.subtitle, model.author, model.course, model.date) if t)
     for s in model.subjects:
         yield from (t for t in (s.name, s.full_name, s.image_credit) if t)
+    if model.summary:
+        yield model.summary
     for row in model.table:
         yield row.label
         yield from (v for v in row.cells() if v)
@@ -106,10 +107,9 @@ def model_texts(model: Comparison) -> Iterator[str]:
         yield section.heading
         yield section.body
         yield from (section.by_subject or {}).values()
-    for ref in model.sources:
-        yield from (t for t in (ref.title, ref.url, ref.note) if t)
     for event in model.timeline:  # the timeline strip
         yield from (t for t in (event.label, event.detail) if t)
+    yield from (t for t in (model.conclusion, model.note) if t)
 
 
 def markup_styles(model: Comparison) -> set[str]:

@@ -20,7 +20,13 @@ from handouts.errors import OutputError
 from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.render.fonts import font_name
-from handouts.render.pdf.reportlab_internals import page_state, restore_page_state, start_page
+from handouts.render.pdf.reportlab_internals import (
+    page_state,
+    pdf_document,
+    restore_page_state,
+    set_page_counter,
+    start_page,
+)
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact
@@ -72,9 +78,12 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(page_state(self))
             start_page(self)
+            # a bookmark or link destination on the next page names that page, though it is shown later
+            set_page_counter(pdf_document(self), len(self._pages) + 1)
 
         def save(self) -> None:
             total = len(self._pages)
+            set_page_counter(pdf_document(self), 1)  # the pages are shown now, from the first
             for number, state in enumerate(self._pages, start=1):
                 restore_page_state(self, state)
                 with artifact(self, "Pagination"):

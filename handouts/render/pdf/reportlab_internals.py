@@ -39,6 +39,11 @@ Internals used, and why:
   (reportlab's own "numbered canvas" recipe) and restored at ``save()`` to draw
   its footer, laying the document out once. :func:`page_state`,
   :func:`restore_page_state`, :func:`start_page`.
+- ``PDFDocument.pageCounter`` (the number in the name, "PageN", that a bookmark
+  or link destination drawn now refers to; ``addPage`` advances it): with pages
+  shown only at ``save()``, the deferred canvas sets it as each page begins, so
+  outline entries and "[n]" links lead to their own page, not the first.
+  :func:`set_page_counter`.
 - ``PDFTextObject._textOut`` and ``PDFTextObject._code`` (how a Paragraph writes
   each line's text, and the text object's operators): a hyphen a line break
   added is wrapped, with the word it cuts, in a marked-content span whose
@@ -87,6 +92,11 @@ def set_page_keys(page: PDFPage, **keys: object) -> None:
     page.__NoDefault__ = [*page.__NoDefault__, *(k for k in keys if k not in page.__NoDefault__)]
     for key, value in keys.items():
         setattr(page, key, value)
+
+
+def set_page_counter(doc: PDFDocument, number: int) -> None:
+    """Name the page being drawn "Page<number>" for destinations (``PDFDocument.pageCounter``)."""
+    doc.pageCounter = number
 
 
 def add_annotation_key(annotation: object, key: str, value: object) -> None:
