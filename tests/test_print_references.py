@@ -115,3 +115,20 @@ def test_outline_entries_lead_to_the_page_of_their_heading() -> None:
     assert len(set(targets.values())) > 2
     for title, page in targets.items():
         assert title in texts[page], (title, page)
+
+
+def test_links_are_tagged_with_their_text_inside(tmp_path: Path) -> None:
+    """Each Link element holds its annotation and the underlined text it stands for."""
+    from tests.tagged_pdf import marking_problems, parent_tree_problems, reading
+
+    data = render(linked_source(tmp_path), "classic")
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert marking_problems(pdf) == [] and parent_tree_problems(pdf) == []
+    links = [n for n in reading(data) if n.kind == "Link"]
+    texts = [" ".join(n.text.split()) for n in links]
+    assert all(len(n.annots) == 1 for n in links), [n.annots for n in links]
+    for expected in ("Decree on Land", "first Five-Year Plan", "[1]", "plan", "A book", "First Five-Year Plan"):
+        assert expected in texts, (expected, texts)
+    uris = {t: n.annots[0].get("uri") for t, n in zip(texts, links)}
+    assert uris["Decree on Land"] == DECREE and uris["A book"] == BOOK
+    assert uris[DECREE] == DECREE  # the written-out address is a link too

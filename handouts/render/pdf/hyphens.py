@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from reportlab.pdfgen.canvas import Canvas
 
 from handouts.markup import plain
-from handouts.render.pdf.reportlab_internals import LineTextHook
+from handouts.render.pdf.link_text import LinkText
 from handouts.render.pdf.tags import recorder
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -47,12 +47,11 @@ def _text_string(word: str) -> str:
     return f"<FEFF{word.encode('utf-16-be').hex().upper()}>" if word else "()"
 
 
-class WholeWordText(LineTextHook):
+class WholeWordText(LinkText):
     """A text object that gives each added hyphen, with its word, an ActualText sequence."""
 
     def __init__(self, canvas: Canvas, *args: object, **kwargs: object) -> None:
         super().__init__(canvas, *args, **kwargs)
-        self.page_canvas = canvas
         tags = recorder(canvas)
         self.words: frozenset[str] = tags.words if tags is not None else frozenset()
         self._head: tuple[int, int, str] | None = None  # placeholders before and after a line's last word; the word
@@ -63,7 +62,7 @@ class WholeWordText(LineTextHook):
             return
         if self._head is not None and text:
             text = self._after_head(text)
-        if line_end and _HEAD.search(text):
+        if line_end and self.link is None and _HEAD.search(text):  # (a link's words are left whole)
             start = max((m.end() for m in _SPACE.finditer(text)), default=0)
             if start:
                 self.emit(text[:start], False)
@@ -94,11 +93,21 @@ class WholeWordText(LineTextHook):
         self.add_operator(self._sequence(None, first=False))
         return text[cut:]
 
+    def link_text(self, start: bool) -> None:
+        if start and self._head is not None and self._head[0] >= self.text_start:
+            self._head = None  # the head just written is a link's: left as drawn
+        super().link_text(start)
+
+    def insert_operator(self, index: int, operator: str) -> None:
+        super().insert_operator(index, operator)
+        if self._head is not None:
+            before, after, head = self._head
+            self._head = (before + (before >= index), after + (after >= index), head)
+
     def _sequence(self, actual: str | None, first: bool) -> str:
         """Operators starting the next piece: read as ``actual`` (None: as drawn).
         Inside an element each piece is its next MCID; elsewhere a /Span (nested)."""
-        tags = recorder(self.page_canvas)
-        sequence = tags.next_sequence(self.page_canvas) if tags is not None else None
+        sequence = self.sequence()
         props = "" if actual is None else f" /ActualText {_text_string(actual)}"
         if sequence is None:
             opening = f"/Span <<{props.strip()}>> BDC" if actual is not None else ""

@@ -49,6 +49,10 @@ Internals used, and why:
   added is wrapped, with the word it cuts, in a marked-content span whose
   /ActualText is the whole word; the hook sees each line's text as reportlab
   writes it and can insert operators around it. :class:`LineTextHook`.
+- ``PDFTextObject._linkRecord`` (an optional hook a Paragraph calls on its text
+  object when a link's text starts, just after writing that text, and ends): the
+  link's text goes in marked content of its own, the Link element's.
+  :class:`LineTextHook`.
 """
 
 from __future__ import annotations
@@ -133,8 +137,18 @@ class LineTextHook(PDFTextObject):
     ``PDFTextObject._textOut``; subclasses write it back with :meth:`emit` and
     may add operators (:meth:`add_operator`, :meth:`set_operator`) around it."""
 
+    text_start = 0  # where the operators of the text being written begin
+
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N803 - reportlab's name
+        self.text_start = len(self._code)
         self.line_text(text, bool(TStar))
+
+    def _linkRecord(self, link: object, event: str) -> None:  # noqa: N802 - reportlab's name
+        self.link_text(event == "start")
+
+    def link_text(self, start: bool) -> None:
+        """A link's text starts (its first piece was just written, from
+        ``text_start`` on) or ends (nothing of what follows is written yet)."""
 
     def line_text(self, text: str, line_end: bool) -> None:
         """Write ``text`` (``line_end``: then move to the next line)."""
@@ -148,6 +162,10 @@ class LineTextHook(PDFTextObject):
         """Append a raw operator to the text object; its index, for :meth:`set_operator`."""
         self._code.append(operator)
         return len(self._code) - 1
+
+    def insert_operator(self, index: int, operator: str) -> None:
+        """Insert a raw operator before the one at ``index``."""
+        self._code.insert(index, operator)
 
     def set_operator(self, index: int, operator: str) -> None:
         """Replace the operator added at ``index`` (a span opened before its text was known)."""
