@@ -132,3 +132,22 @@ def test_links_are_tagged_with_their_text_inside(tmp_path: Path) -> None:
     uris = {t: n.annots[0].get("uri") for t, n in zip(texts, links)}
     assert uris["Decree on Land"] == DECREE and uris["A book"] == BOOK
     assert uris[DECREE] == DECREE  # the written-out address is a link too
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_long_address_wraps_inside_the_page(layout: str, tmp_path: Path) -> None:
+    """reportlab breaks an address once; a long one is written out in lines that
+    stay inside the margins, and reads back whole."""
+    from handouts.layout.resolve import load_layout
+
+    url = "https://www.example.org/" + "/".join(f"section-{n}_of_the_archive" for n in range(12)) + "/index.html"
+    source = make_source(2, 2, 4)
+    source["sources"] = [{"title": "An archive", "url": url}]
+    data = render(write_source(tmp_path / "long.yaml", source), layout)
+    margins = load_layout(layout).page.margins
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            assert max(c["x1"] for c in page.chars) <= page.width - margins.right + 1
+        bodies = [p.crop((0, 0, p.width, p.height - margins.bottom)) for p in pdf.pages]  # no footers
+        text = "".join(" ".join((p.extract_text() or "").split()) for p in bodies).replace(" ", "")
+    assert url in text

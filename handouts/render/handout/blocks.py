@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -28,7 +29,7 @@ from handouts.markup import escape, escape_attr, plain
 from handouts.render.context import RenderContext
 from handouts.render.handout.columns import Shape
 from handouts.render.handout.comparison import build_table
-from handouts.render.handout.references import Reference
+from handouts.render.handout.references import Reference, url_lines
 from handouts.render.pdf.images import load_picture, picture_flowable
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
@@ -142,7 +143,6 @@ def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
 def _cards_per_row(p: Parts, pad: float) -> int:
     """Up to four cards a row, fewer when a name's longest word (after the marker
     and swatch) would not fit its card: large print must not break "Athens"."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     style = p.styles.subheading
     size = style.fontSize
@@ -262,6 +262,12 @@ def sources_block(p: Parts) -> list[Flowable]:
         fontSize=max(s.small.fontSize, s.body.fontSize * 0.92),
     )
     out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
+    page = p.layout.page
+    room = page.dimensions()[0] - page.margins.left - page.margins.right - style.leftIndent - style.rightIndent
+
+    def measure(text: str) -> float:
+        return stringWidth(text, style.fontName, style.fontSize)
+
     texts = []
     for ref in p.references:
         title = s.text(ref.title, link=False)
@@ -274,7 +280,8 @@ def sources_block(p: Parts) -> list[Flowable]:
         if ref.note:
             text += f' <font color="{colors.muted}">({s.text(ref.note)})</font>'
         if ref.url:  # a printed page cannot be clicked: the address, written out
-            text += f'<br/><link href="{url}" color="{colors.muted}">{escape(ref.url)}</link>'
+            written = "<br/>".join(escape(line) for line in url_lines(ref.url, room, measure))
+            text += f'<br/><link href="{url}" color="{colors.muted}">{written}</link>'
         texts.append(text)
     return out + p.items(texts, style, [f"{ref.number}." for ref in p.references], "Decimal")
 

@@ -10,7 +10,8 @@ paper copy can type it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from handouts.markup import parse_inline, plain
@@ -48,3 +49,24 @@ def citations(refs: list[Reference]) -> tuple[tuple[str, int], ...]:
         if ref.url and ref.url not in numbers:
             numbers[ref.url] = ref.number
     return tuple(numbers.items())
+
+
+_URL_BREAK = re.compile(r"(?<=[/?&=#_.\-])")  # an address may break after these
+
+
+def url_lines(url: str, room: float, width: Callable[[str], float]) -> list[str]:
+    """``url`` in lines no wider than ``room``, broken after "/", ".", "-"... (a
+    printed address is read and typed, never hyphenated); a piece wider than a
+    line is cut where it must. reportlab breaks an address only once."""
+    lines: list[str] = []
+    line = ""
+    for piece in (p for p in _URL_BREAK.split(url) if p):
+        if line and width(line + piece) > room:
+            lines.append(line)
+            line = ""
+        while width(line + piece) > room and len(piece) > 1:
+            cut = max(1, max((n for n in range(1, len(piece)) if width(line + piece[:n]) <= room), default=1))
+            lines.append(line + piece[:cut])
+            line, piece = "", piece[cut:]
+        line += piece
+    return [*lines, line] if line else lines
