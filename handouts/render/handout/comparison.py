@@ -18,7 +18,8 @@ from handouts.colors import readable_on
 from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.render.handout.columns import MARKER_EMS, Shape, column_weights, least_column, measure, widths
-from handouts.render.handout.table import DASH, ComparisonTable, Row
+from handouts.render.handout.table import ComparisonTable
+from handouts.render.handout.table_rows import DASH, Row
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import Element, TagRecorder

@@ -16,8 +16,9 @@ from handouts.layout.models import Layout
 from handouts.markup import parse_inline, plain
 from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
-from handouts.render.handout.blocks import BLOCKS, Parts
+from handouts.render.handout.blocks import BLOCKS
 from handouts.render.handout.columns import Shape, column_weights, table_shape
+from handouts.render.handout.parts import Parts
 from handouts.render.handout.references import citations, references
 from handouts.render.pdf.breaks import keep_headings
 from handouts.render.pdf.hyphens import words_of
