@@ -19,16 +19,17 @@ from handouts.render.fonts import warn_missing
 from handouts.render.handout.blocks import BLOCKS
 from handouts.render.handout.columns import Shape, column_weights, table_shape
 from handouts.render.handout.parts import Parts
+from handouts.render.handout.prose_columns import in_columns
 from handouts.render.handout.references import citations, references
 from handouts.render.pdf.breaks import keep_headings
 from handouts.render.pdf.hyphens import words_of
 from handouts.render.pdf.page import build_or_explain, canvas_class, document_for, running_for
 from handouts.render.pdf.structure import DocInfo
-from handouts.render.pdf.styles import Styles, build_styles
+from handouts.render.pdf.styles import Styles, build_styles, column_gap, prose_columns
 from handouts.render.pdf.tags import TagRecorder
 from handouts.source.models import Comparison
 
-# Block name -> builder.
+PROSE_BLOCKS = frozenset({"summary", "similarities", "sections", "conclusion", "sources", "note"})  # may share columns
 
 
 def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
@@ -44,10 +45,14 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
     styles = replace(styles, text=replace(styles.text, citations=citations(refs)))
     parts = Parts(model, layout, styles, context, tags, shape, refs)
     story: list[Flowable] = []
+    columns = prose_columns(layout, styles.body.fontName)
     for name in layout.handout.blocks:
         builder = BLOCKS.get(name)
         if builder:
-            story += builder(parts)
+            made = builder(parts)
+            if columns > 1 and name in PROSE_BLOCKS:
+                made = in_columns(made, columns, column_gap(layout), styles.body.leading)
+            story += made
     frame = layout.page.dimensions()[1] - layout.page.margins.top - layout.page.margins.bottom
     story = keep_headings(story, frame * 0.5)
     buffer = io.BytesIO()

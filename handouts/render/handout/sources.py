@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 from handouts.markup import escape, escape_attr
 from handouts.render.handout.parts import Parts
 from handouts.render.handout.references import url_lines
+from handouts.render.pdf.styles import column_gap, prose_columns
 from handouts.render.pdf.text import anchor
 
 
@@ -28,7 +29,9 @@ def sources_block(p: Parts) -> list[Flowable]:
     )
     out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
     page = p.layout.page
-    room = page.dimensions()[0] - page.margins.left - page.margins.right - style.leftIndent - style.rightIndent
+    frame = page.dimensions()[0] - page.margins.left - page.margins.right
+    count = prose_columns(p.layout, s.body.fontName)  # the list may share the prose's columns
+    room = (frame - column_gap(p.layout) * (count - 1)) / count - style.leftIndent - style.rightIndent
 
     def measure(text: str) -> float:
         return stringWidth(text, style.fontName, style.fontSize)
