@@ -151,3 +151,13 @@ def test_a_long_address_wraps_inside_the_page(layout: str, tmp_path: Path) -> No
         for page in pdf.pages:
             assert max(c["x1"] for c in page.chars) <= page.width - margins.right + 1
     assert url in flat(data).replace(" ", "")  # in reading order (landscape: over two columns)
+
+
+def test_the_running_footer_sets_quotes_like_the_body(tmp_path: Path) -> None:
+    """A title typed with straight quotes prints “…” in the footer as on the page, never both."""
+    source = make_source(2, 2, 4, title='The "long road" of 1917-1924')
+    data = render(write_source(tmp_path / "q.yaml", source), "classic")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        foot = page.crop((0, page.height - 40, page.width, page.height)).extract_text()
+    assert "\u201clong road\u201d of 1917\u20131924" in foot and '"' not in foot

@@ -30,6 +30,7 @@ from handouts.render.pdf.reportlab_internals import (
 from handouts.render.pdf.structure import DocInfo, tagged_canvas
 from handouts.render.pdf.styles import Styles
 from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact
+from handouts.render.pdf.text import typeset
 from handouts.source.models import Comparison
 
 SEP = " \u00b7 "
@@ -39,12 +40,16 @@ _GAP = "\x00"  # stands for {sep} until we know which sides are non-empty
 def fill_template(template: str, model: Comparison) -> str:
     """Fill a header/footer template (checked when the layout loaded); ``{sep}``
     appears only between non-empty parts."""
+
+    def text(value: str | None) -> str:  # typographic quotes and dashes, as in the body
+        return typeset(plain(value or ""), model.language)
+
     values = {
-        "title": plain(model.title),
-        "course": model.course or "",
-        "author": model.author or "",
-        "date": model.date or "",
-        "subtitle": plain(model.subtitle or ""),
+        "title": text(model.title),
+        "course": text(model.course),
+        "author": text(model.author),
+        "date": text(model.date),
+        "subtitle": text(model.subtitle),
         "sep": _GAP,
     }
     text = template.format(**values)
