@@ -7,6 +7,7 @@ never reaches reportlab's markup parser unescaped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from handouts.caches import memoize
@@ -83,8 +84,9 @@ def plain(text: str) -> str:
     return "".join(span.text for span in parse_inline(text))
 
 
-def to_reportlab(text: str, link_color: str | None = None) -> str:
-    """Markup for a reportlab Paragraph, with every piece of user text escaped."""
+def to_reportlab(text: str, link_color: str | None = None, cite: Callable[[str], str] | None = None) -> str:
+    """Markup for a reportlab Paragraph, with every piece of user text escaped;
+    ``cite(href)`` (markup) follows each link: its reference number, for paper."""
     out: list[str] = []
     for span in parse_inline(text):
         piece = escape(span.text).replace("\n", "<br/>")
@@ -95,5 +97,7 @@ def to_reportlab(text: str, link_color: str | None = None) -> str:
         if span.href:
             color = f' color="{link_color}"' if link_color else ""
             piece = f'<link href="{escape_attr(span.href)}"{color}><u>{piece}</u></link>'
+            if cite is not None:
+                piece += cite(span.href)
         out.append(piece)
     return "".join(out)

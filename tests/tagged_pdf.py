@@ -157,3 +157,31 @@ def reading(data: bytes) -> list[Node]:
 
     walk(pdf.Root.StructTreeRoot.K, 0, None)
     return out
+
+
+def read_aloud(data: bytes) -> str:
+    """The document's text in structure order, an element's content and its child
+    elements interleaved as they come in its /K (a Link's text inside a sentence),
+    pieces joined by spaces: what a screen reader reads, in order."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+    texts: dict[tuple[int, int], str] = {}
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        for i, page in enumerate(plumber.pages):
+            for char in page.chars:
+                if char.get("mcid") is not None:
+                    texts[(i, char["mcid"])] = texts.get((i, char["mcid"]), "") + char["text"]
+    out: list[str] = []
+
+    def walk(element: pikepdf.Dictionary) -> None:
+        page = element.Pg.objgen if "/Pg" in element else None
+        for kid in _kids(element):
+            if isinstance(kid, int) and page is not None:
+                out.append(texts.get((index[page], int(kid)), ""))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                out.append(texts.get((index[kid.Pg.objgen], int(kid.MCID)), ""))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                walk(kid)
+
+    walk(pdf.Root.StructTreeRoot.K)
+    return " ".join(" ".join(piece.split()) for piece in out if piece.strip())

@@ -130,9 +130,11 @@ def test_reading_order_follows_the_document(tmp_path: Path) -> None:
     assert [w for w in context.warnings if "image_alt" in w.message and "Sparta" in w.message]
 
     links = [n for n in nodes if n.kind == "Link"]
-    assert len(links) == 1 and len(links[0].annots) == 1
-    annot = links[0].annots[0]
-    assert annot["uri"] == "https://example.org/book" and "example.org/book" in annot["contents"]
+    # the source's title is its link's text, and its address is written out (and linked) under it
+    assert len(links) == 2 and all(len(link.annots) == 1 for link in links)
+    for link in links:
+        annot = link.annots[0]
+        assert annot["uri"] == "https://example.org/book" and "example.org/book" in annot["contents"]
     lists = [n for n in nodes if n.kind == "L"]
     assert [n.attrs["ListNumbering"] for n in lists] == ["Disc", "Decimal"]
     assert all(li.children and li.children[0].kind == "LBody" for n in lists for li in n.children)

@@ -58,6 +58,10 @@ def test_the_module_docstring_lists_every_internal_tested_here() -> None:
         "PDFString.s",
         "Canvas.__dict__",
         "Canvas._startPage()",
+        "PDFTextObject._textOut",
+        "PDFTextObject._code",
+        "PDFTextObject._linkRecord",
+        "PDFDocument.pageCounter",
     ):
         assert f"``{name}``" in doc, name
 
@@ -184,3 +188,71 @@ def test_pdfstring_and_pdfdictionary_public_parts() -> None:
     c = canvas()
     c.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
     assert isinstance(c.getCatalogEntry("MarkInfo"), PDFDictionary)
+
+
+def test_paragraphs_write_each_line_through_textout_into_code() -> None:
+    """A Paragraph's lines reach ``PDFTextObject._textOut`` (with T* at each line's
+    end), and operators added to ``_code`` land in the text object, in order."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    seen: list[tuple[str, bool]] = []
+
+    class Hook(rl.LineTextHook):
+        def line_text(self, text: str, line_end: bool) -> None:
+            seen.append((text, line_end))
+            if line_end:
+                self.add_operator("%marker")
+            self.emit(text, line_end)
+
+    class HookCanvas(Canvas):
+        def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> Hook:  # noqa: N802
+            return Hook(self, x, y, direction=direction)
+
+    for markup in ("one two three four five six seven", "one <b>two</b> three four five six seven"):
+        seen.clear()
+        c = HookCanvas(io.BytesIO(), invariant=1)
+        p = Paragraph(markup, ParagraphStyle("p", fontSize=10, leading=12))
+        p.wrapOn(c, 60, 500)
+        p.drawOn(c, 10, 10)
+        ends = [t for t, end in seen if end]
+        require(len(ends) == len(p.blPara.lines) > 1, "PDFTextObject._textOut", f"lines seen: {seen!r}")
+        content = c.getCurrentPageContent()
+        require(content.count("%marker") == len(ends), "PDFTextObject._code", "added operators are missing")
+        require(content.index("%marker") > content.index("BT"), "PDFTextObject._code", "operators not in the text")
+
+
+def test_paragraphs_report_link_text_to_the_link_record_hook() -> None:
+    """``_linkRecord`` hears a link start just after its first text and end before
+    the text that follows it; a link over two lines starts and ends on each."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    events: list[tuple[bool, str]] = []
+
+    class Hook(rl.LineTextHook):
+        def link_text(self, start: bool) -> None:
+            events.append((start, self.written[-1] if self.written else ""))
+
+        def line_text(self, text: str, line_end: bool) -> None:
+            self.written = [*getattr(self, "written", []), text]
+            self.emit(text, line_end)
+
+    class HookCanvas(Canvas):
+        def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> Hook:  # noqa: N802
+            return Hook(self, x, y, direction=direction)
+
+    c = HookCanvas(io.BytesIO(), invariant=1)
+    p = Paragraph('before <link href="https://example.org">linked words here</link> after', ParagraphStyle("p"))
+    p.wrapOn(c, 70, 500)
+    p.drawOn(c, 10, 10)
+    starts = [text for start, text in events if start]
+    require(starts and starts[0].startswith("linked"), "PDFTextObject._linkRecord", f"events: {events!r}")
+    require(len(starts) == sum(1 for s, _ in events if not s) >= 2, "PDFTextObject._linkRecord", f"{events!r}")
+
+
+def test_page_counter_names_the_page_destinations_refer_to() -> None:
+    c = canvas()
+    doc = rl.pdf_document(c)
+    rl.set_page_counter(doc, 3)
+    require(doc.thisPageName() == "Page3", "PDFDocument.pageCounter", doc.thisPageName())

@@ -1,15 +1,14 @@
 """The handout's blocks: each turns one part of the source into flowables.
 
-Every builder has the same signature, so :mod:`handout_pdf` can dispatch on
-``layout.handout.blocks`` from a plain dict. Headings carry ``.outline`` so the
+Every builder takes the :class:`~handouts.render.handout.parts.Parts`, so the
+document can dispatch on ``layout.handout.blocks`` from a plain dict (the
+subject cards and the sources list have modules of their own). Headings carry ``.outline`` so the
 document template bookmarks them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -19,68 +18,15 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreakIfNotEmpty,
     Spacer,
-    TableStyle,
 )
 
-from handouts.errors import key_path
-from handouts.i18n.words import language_of
-from handouts.layout.models import Layout
-from handouts.markup import escape, escape_attr, plain
-from handouts.render.context import RenderContext
-from handouts.render.handout.columns import Shape
+from handouts.markup import escape
 from handouts.render.handout.comparison import build_table
-from handouts.render.pdf.images import load_picture, picture_flowable
+from handouts.render.handout.parts import Parts
+from handouts.render.handout.sources import sources_block
+from handouts.render.handout.subjects import subjects_block
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.styles import Styles
-from handouts.render.pdf.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
-from handouts.source.models import Comparison, split_paragraphs
-
-CARDS_PER_ROW = 4
-
-
-@dataclass
-class Parts:
-    """What every block builder reads; ``tags`` records the structure in reading order."""
-
-    model: Comparison
-    layout: Layout
-    styles: Styles
-    context: RenderContext
-    tags: TagRecorder = field(default_factory=TagRecorder)
-    shape: Shape = "columns"  # the comparison table's shape, measured for the page
-
-    def para(self, text: str, style: ParagraphStyle, kind: str = "P", parent: Element | None = None) -> Paragraph:
-        """A paragraph that is one ``kind`` element (P, H2, LBody...) under ``parent``."""
-        return self.tagged(Paragraph(self.styles.text(text), style), kind, parent, lang=language_of(text))
-
-    def tagged(
-        self, flowable: Flowable, kind: str, parent: Element | None = None, lang: str | None = None, **attrs: str
-    ) -> Flowable:
-        """``flowable`` as one ``kind`` element (``lang``: a fixed word's own language, see :mod:`handouts.i18n`)."""
-        return tag(flowable, self.tags.element(kind, parent, lang=lang, **attrs))
-
-    def paras(
-        self, text: str | None, style: ParagraphStyle | None = None, parent: Element | None = None
-    ) -> list[Flowable]:
-        return [self.para(p, style or self.styles.body, parent=parent) for p in split_paragraphs(text)]
-
-    def heading(
-        self, text: str, style: ParagraphStyle | None = None, top: bool = False, parent: Element | None = None
-    ) -> Paragraph:
-        """A heading that becomes an outline entry (top = the document's H1, else an H2)."""
-        p = self.para(text, style or self.styles.heading, "H1" if top else "H2", parent)
-        p.outline = (plain(text), top)
-        return p
-
-    def items(self, texts: list[str], style: ParagraphStyle, bullets: list[str], numbering: str) -> list[Flowable]:
-        """A list: L > LI > LBody, one paragraph per item (``texts`` are reportlab markup)."""
-        lst = self.tags.element("L", O="List", ListNumbering=numbering)
-        out: list[Flowable] = []
-        for text, bullet in zip(texts, bullets):
-            item = self.tags.element("LI", lst)
-            out.append(tag(Paragraph(text, style, bulletText=bullet), self.tags.element("LBody", item)))
-        return out
 
 
 def title_block(p: Parts) -> list[Flowable]:
@@ -106,87 +52,6 @@ def title_block(p: Parts) -> list[Flowable]:
         )
     )
     return out
-
-
-def _subject_card(p: Parts, i: int) -> tuple[list[Flowable], list[Flowable]]:
-    """A subject's picture (if any) and its name/full name/credit, as two cell
-    contents: a Div holding a Figure (with the picture's alt text) and a P."""
-    subject, layout, s = p.model.subjects[i], p.layout, p.styles
-    card = p.tags.element("Div")
-    picture: list[Flowable] = []
-    show = bool(subject.image and layout.handout.subject_images)
-    if show:
-        alt = p.context.picture_alt(subject, i, p.layout.handout.labels.picture_alt)
-        path = p.context.resolve(subject.image)
-        image = load_picture(path, key_path("subjects", i, "image"), layout.handout.pictures)
-        picture.append(picture_flowable(image, layout.sizes.title * layout.handout.picture_height, alt))
-        tag(picture[0], p.tags.element("Figure", card, alt=alt))
-        if subject.image_credit:  # the credit sits under its picture
-            credit = layout.handout.labels.image_credit.format(credit=subject.image_credit)
-            picture.append(tag(Paragraph(p.styles.text(credit), s.credit), p.tags.element("P", card)))
-    name = ParagraphStyle("h-card", parent=s.subheading, spaceBefore=0, spaceAfter=s.gap * 0.15)
-    text: list[Flowable] = [
-        MarkedText(
-            Paragraph(p.styles.text(subject.name), name),
-            layout.subject_marker(i),
-            layout.subject_color(i, subject.color),
-            pattern=layout.subject_pattern(i),
-        )
-    ]
-    if subject.full_name:
-        text.append(Paragraph(p.styles.text(subject.full_name), s.meta))
-    element = p.tags.element("P", card)  # one cell, one element: name and full name
-    for flowable in text:
-        tag(flowable, element)
-    return picture, text
-
-
-def _cards_per_row(p: Parts, pad: float) -> int:
-    """Up to four cards a row, fewer when a name's longest word (after the marker
-    and swatch) would not fit its card: large print must not break "Athens"."""
-    from handouts.render.fonts import text_width
-
-    style = p.styles.subheading
-    size = style.fontSize
-    words = [w for s in p.model.subjects for w in re.split(r"[\s]|(?<=-)", plain(s.name)) if w] or [""]
-    need = size * 0.95 * 3.5 + max(text_width(w, style.fontName, size) for w in words) + pad * 2
-    page = p.layout.page
-    width = page.dimensions()[0] - page.margins.left - page.margins.right
-    return max(1, min(len(p.model.subjects), CARDS_PER_ROW, int(width // need)))
-
-
-def subjects_block(p: Parts) -> list[Flowable]:
-    """Subject cards, up to four a row: a colour rule, picture, marker + name, full name, credit.
-
-    Pictures sit in their own table row (bottom-aligned) so names line up."""
-    n = len(p.model.subjects)
-    pad = p.styles.gap * 0.35
-    per_row = _cards_per_row(p, pad)
-    cards = [_subject_card(p, i) for i in range(n)]
-    rows: list[list] = []
-    cmds: list[tuple] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), p.styles.body.fontName),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad * 2),
-        ("TOPPADDING", (0, 0), (-1, -1), pad),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.5),
-    ]
-    for first in range(0, n, per_row):
-        group = list(range(first, min(first + per_row, n)))
-        blank = [[] for _ in range(per_row - len(group))]
-        top = len(rows)
-        if any(cards[i][0] for i in group):
-            rows.append([cards[i][0] for i in group] + blank)
-            cmds += [("VALIGN", (0, top), (-1, top), "BOTTOM"), ("BOTTOMPADDING", (0, top), (-1, top), pad * 0.6)]
-        rows.append([cards[i][1] for i in group] + blank)
-        cmds.append(("NOSPLIT", (0, top), (-1, len(rows) - 1)))  # a picture stays with its name
-        for col, i in enumerate(group):
-            color = HexColor(p.layout.subject_color(i, p.model.subjects[i].color))
-            cmds.append(("LINEABOVE", (col, top), (col, top), 2.5 if p.layout.handout.fills else 0.8, color))
-    table = tagging_table(rows, table_callback(cell_tag), colWidths=[f"{100 / per_row:.4f}%"] * per_row, hAlign="LEFT")
-    table.setStyle(TableStyle(cmds))
-    return [table, Spacer(0, p.styles.gap * 0.6)]
 
 
 def _prose(field: str) -> Callable[[Parts], list[Flowable]]:
@@ -258,30 +123,6 @@ def sections_block(p: Parts) -> list[Flowable]:
             p.tagged(label, "H3", sect)
             out += [Spacer(0, p.styles.subheading.spaceBefore), label] + p.paras(text, parent=sect)
     return out
-
-
-def sources_block(p: Parts) -> list[Flowable]:
-    if not p.model.sources:
-        return []
-    s, link = p.styles, p.layout.colors.link
-    style = ParagraphStyle(
-        "h-source",
-        parent=s.bullet,
-        leftIndent=s.body.fontSize * 2.2,
-        bulletIndent=0,
-        fontSize=max(s.small.fontSize, s.body.fontSize * 0.92),
-    )
-    out: list[Flowable] = [p.heading(p.layout.handout.labels.sources)] if p.layout.handout.labels.sources else []
-    texts = []
-    for ref in p.model.sources:
-        text = p.styles.text(ref.title)
-        if ref.url:
-            url = escape_attr(ref.url)
-            text += f' \u2014 <link href="{url}" color="{link}"><u>{escape(ref.url)}</u></link>'
-        if ref.note:
-            text += f' <font color="{p.layout.colors.muted}">({p.styles.text(ref.note)})</font>'
-        texts.append(text)
-    return out + p.items(texts, style, [f"{n}." for n in range(1, len(texts) + 1)], "Decimal")
 
 
 def note_block(p: Parts) -> list[Flowable]:

@@ -18,11 +18,12 @@ from handouts.layout.models import Layout
 from handouts.markup import plain
 from handouts.render.fonts import text_width
 from handouts.render.handout.columns import MARKER_EMS, Shape, column_weights, least_column, measure, widths
-from handouts.render.handout.table import DASH, ComparisonTable, Row
+from handouts.render.handout.table import ComparisonTable
+from handouts.render.handout.table_rows import DASH, Row
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.paragraph import Paragraph
 from handouts.render.pdf.styles import Styles
-from handouts.render.pdf.tags import Element, TagRecorder
+from handouts.render.pdf.tagging.tags import Element, TagRecorder
 from handouts.render.pdf.text import hyphenate_only, too_wide
 from handouts.source.models import Comparison, TableRow, split_paragraphs
 

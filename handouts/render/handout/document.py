@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportlab.platypus import Flowable
 
@@ -15,14 +16,18 @@ from handouts.layout.models import Layout
 from handouts.markup import parse_inline, plain
 from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
-from handouts.render.handout.blocks import BLOCKS, Parts
+from handouts.render.handout.blocks import BLOCKS
 from handouts.render.handout.columns import Shape, column_weights, table_shape
+from handouts.render.handout.parts import Parts
+from handouts.render.handout.prose_columns import in_columns
+from handouts.render.handout.references import citations, references
 from handouts.render.pdf.breaks import keep_headings
 from handouts.render.pdf.overflow import about
 from handouts.render.pdf.page import build_or_explain, canvas_class, document_for, running_for
-from handouts.render.pdf.structure import DocInfo
-from handouts.render.pdf.styles import Styles, build_styles
-from handouts.render.pdf.tags import TagRecorder
+from handouts.render.pdf.styles import Styles, build_styles, column_gap, prose_columns
+from handouts.render.pdf.tagging.hyphens import words_of
+from handouts.render.pdf.tagging.structure import DocInfo
+from handouts.render.pdf.tagging.tags import TagRecorder
 from handouts.source.models import Comparison
 
 # Block name -> what a message calls its part of the page.
@@ -33,6 +38,7 @@ BLOCK_WORDS = {
     "timeline": "the timeline strip",
     "sources": "the list of sources",
 }
+PROSE_BLOCKS = frozenset({"summary", "similarities", "sections", "conclusion", "sources", "note"})  # may share columns
 
 
 def render_handout(model: Comparison, layout: Layout, context: RenderContext) -> bytes:
@@ -40,17 +46,23 @@ def render_handout(model: Comparison, layout: Layout, context: RenderContext) ->
     (structure tree in reading order, decoration marked as artifacts)."""
     styles = build_styles(layout, markup_styles(model), model.language)
     warn_missing_glyphs(model, layout, context)
-    tags = TagRecorder(model.language)
+    tags = TagRecorder(model.language, words_of(model_texts(model)))
     oriented, shape = orient(model, layout, styles)
     if oriented is not layout:  # the page turned: prose measure and styles follow
         layout, styles = oriented, build_styles(oriented, markup_styles(model), model.language)
-    parts = Parts(model, layout, styles, context, tags, shape)
+    refs = references(model, prose_texts(model)) if "sources" in layout.handout.blocks else []
+    styles = replace(styles, text=replace(styles.text, citations=citations(refs)))
+    parts = Parts(model, layout, styles, context, tags, shape, refs)
     story: list[Flowable] = []
+    columns = prose_columns(layout, styles.body.fontName)
     for name in layout.handout.blocks:
         builder = BLOCKS.get(name)
         if builder:  # each flowable names its block (= the source's key) if it cannot be laid out
             words = BLOCK_WORDS.get(name, f"the {name}")
-            story += [f if hasattr(f, "source_key") else about(f, name, words) for f in builder(parts)]
+            made = [f if hasattr(f, "source_key") else about(f, name, words) for f in builder(parts)]
+            if columns > 1 and name in PROSE_BLOCKS:
+                made = in_columns(made, columns, column_gap(layout), styles.body.leading)
+            story += made
     frame = layout.page.dimensions()[1] - layout.page.margins.top - layout.page.margins.bottom
     story = keep_headings(story, frame * 0.5)
     buffer = io.BytesIO()
@@ -91,22 +103,19 @@ def subject_line(model: Comparison) -> str:
 
 def model_texts(model: Comparison) -> Iterator[str]:
     """Every piece of user text the handout may draw."""
-    yield from (
-        t
-        for t in (
-            model.title,
-            model.subtitle,
-            model.author,
-            model.course,
-            model.date,
-            model.summary,
-            model.conclusion,
-            model.note,
-        )
-        if t
-    )
+    yield from prose_texts(model)
+    for ref in model.sources:
+        yield from (t for t in (ref.title, ref.url, ref.note) if t)
+
+
+def prose_texts(model: Comparison) -> Iterator[str]:
+    """The user text the handout draws outside its sources list, in reading order
+    (where a link is met first, for its reference number)."""
+    yield from (t for t in (model.title, model.subtitle, model.author, model.course, model.date) if t)
     for s in model.subjects:
         yield from (t for t in (s.name, s.full_name, s.image_credit) if t)
+    if model.summary:
+        yield model.summary
     for row in model.table:
         yield row.label
         yield from (v for v in row.cells() if v)
@@ -115,10 +124,9 @@ def model_texts(model: Comparison) -> Iterator[str]:
         yield section.heading
         yield section.body
         yield from (section.by_subject or {}).values()
-    for ref in model.sources:
-        yield from (t for t in (ref.title, ref.url, ref.note) if t)
     for event in model.timeline:  # the timeline strip
         yield from (t for t in (event.label, event.detail) if t)
+    yield from (t for t in (model.conclusion, model.note) if t)
 
 
 def markup_styles(model: Comparison) -> set[str]:

@@ -10,69 +10,18 @@ the rest over as a "Label (cont.)" row. No row can ever be taller than a page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from handouts.errors import key_path
 from handouts.layout.models import Layout
 from handouts.render.handout.columns import Measure, least_column
 from handouts.render.handout.columns import widths as column_widths
+from handouts.render.handout.table_rows import KEEP_LINES, Row, cell_height, spans, split_cell, table_commands
 from handouts.render.pdf.styles import Styles
-from handouts.render.pdf.tags import Element, table_callback, tagging_table
+from handouts.render.pdf.tagging.tags import Element, table_callback, tagging_table
 from handouts.render.scripts.mirror import logical_column, mirror
 from handouts.scripts import is_rtl_language
-
-DASH = "\u2014"
-KEEP_LINES = 6  # a row of fewer lines moves to the next page whole rather than split
-
-
-@dataclass(frozen=True)
-class Row:
-    """One table row (or the continuation of one): its index keeps zebra stripes."""
-
-    index: int
-    cells: tuple[tuple[Flowable, ...], ...]  # label cell first, then one per subject
-    label_repeat: bool = False  # the label cell only repeats the label ("Label (cont.)"): an artifact
-    span: int | None = None  # one cell from this column to the last (1: a shared value; 0: a heading row)
-    source: int | None = None  # the source's table row it shows (0-based), for messages
-
-
-def _spans(row: Row, widths: list[float]) -> list[float]:
-    """Each cell's drawn width: a spanning cell takes every column from ``row.span`` on."""
-    if row.span is None:
-        return widths
-    return widths[: row.span] + [sum(widths[row.span :])] + [0.0] * (len(widths) - row.span - 1)
-
-
-def _cell_height(flowables: tuple[Flowable, ...], width: float) -> float:
-    """Height of a cell's content, as reportlab's Table measures it."""
-    total, first_before, last_after = 0.0, None, 0.0
-    for f in flowables:
-        _, h = f.wrap(width, 1e6)
-        before, last_after = f.getSpaceBefore(), f.getSpaceAfter()
-        first_before = before if first_before is None else first_before
-        total += h + before + last_after
-    return total - (first_before or 0.0) - last_after if flowables else 0.0
-
-
-def _split_cell(flowables: tuple[Flowable, ...], width: float, height: float) -> tuple[tuple, tuple]:
-    """Cut a cell's content so the first part fits ``height``."""
-    first: list[Flowable] = []
-    used = 0.0
-    for i, f in enumerate(flowables):
-        before = f.getSpaceBefore() if first else 0.0
-        _, h = f.wrap(width, height)
-        if used + before + h <= height:
-            first.append(f)
-            used += before + h + f.getSpaceAfter()
-            continue
-        parts = f.split(width, height - used - before) if height - used - before > 0 else []
-        if len(parts) >= 2:
-            return tuple(first) + (parts[0],), tuple(parts[1:]) + tuple(flowables[i + 1 :])
-        return tuple(first), tuple(flowables[i:])
-    return tuple(first), ()
 
 
 class ComparisonTable(Flowable):
@@ -117,7 +66,7 @@ class ComparisonTable(Flowable):
         if self._measured is None or self._measured[0] != aw:
             widths = self._widths(aw)
             pad = 2 * self.styles.cell_pad
-            header_h = max((_cell_height((c,), w - pad) + pad for c, w in zip(self.header, widths)), default=0.0)
+            header_h = max((cell_height((c,), w - pad) + pad for c, w in zip(self.header, widths)), default=0.0)
             heights = [self._row_height(r, widths) for r in self.rows]
             self._measured = (aw, widths, header_h, heights)
         return self._measured[1:]
@@ -127,8 +76,8 @@ class ComparisonTable(Flowable):
         known = self._heights.get(key)
         if known is None or known[0] is not row:
             pad = 2 * self.styles.cell_pad
-            cells = zip(row.cells, _spans(row, widths))
-            known = self._heights[key] = (row, max(_cell_height(c, max(w - pad, 1.0)) for c, w in cells) + pad)
+            cells = zip(row.cells, spans(row, widths))
+            known = self._heights[key] = (row, max(cell_height(c, max(w - pad, 1.0)) for c, w in cells) + pad)
         return known[1]
 
     def start_height(self, aw: float) -> float:
@@ -162,7 +111,7 @@ class ComparisonTable(Flowable):
         content = height - pad - 1.0
         if content < self.styles.cell.leading * 2:
             return None
-        pieces = [_split_cell(cell, max(w - pad, 1.0), content) for cell, w in zip(row.cells, _spans(row, widths))]
+        pieces = [split_cell(cell, max(w - pad, 1.0), content) for cell, w in zip(row.cells, spans(row, widths))]
         if not any(first for first, _ in pieces) or not any(rest for _, rest in pieces):
             return None
         label_rest = pieces[0][1]  # a label too long for the page continues as itself
@@ -216,7 +165,8 @@ class ComparisonTable(Flowable):
     def _table(self, rows: list[Row], widths: list[float]) -> Table:
         top = 1 if self.header else 0
         data = [list(self.header)] * top + [[list(c) for c in r.cells] for r in rows]
-        element, commands = self._cell_element(rows), self._commands(rows)
+        element = self._cell_element(rows)
+        commands = table_commands(rows, self.layout, self.styles, self.fills, bool(self.header))
         if is_rtl_language(self.styles.text.language):  # label column on the right, read right to left
             data, widths, element, commands = mirrored(data, widths, element, commands)
         callback = table_callback(element) if self.cells else None
@@ -240,44 +190,6 @@ class ComparisonTable(Flowable):
             return own[c]
 
         return element
-
-    def _commands(self, rows: list[Row]) -> list[tuple]:
-        c, pad, kind = self.layout.colors, self.styles.cell_pad, self.layout.handout.table.style
-        rule = HexColor(c.rule)
-        cmds: list[tuple] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONT", (0, 0), (-1, -1), self.styles.cell.fontName),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), pad),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-        ]
-        top, fills = (1 if self.header else 0), self.layout.handout.fills
-        if top:
-            cmds.append(("VALIGN", (0, 0), (-1, 0), "MIDDLE"))
-        if not top:
-            pass
-        elif fills:
-            for col, fill in enumerate(self.fills):
-                cmds.append(("BACKGROUND", (col, 0), (col, 0), HexColor(fill)))
-        else:  # no filled areas: a heavy rule under the header instead
-            cmds.append(("LINEBELOW", (0, 0), (-1, 0), 1.6, HexColor(c.accent)))
-        if kind == "grid":
-            cmds.append(("GRID", (0, 0), (-1, -1), 0.5, rule))
-        else:
-            cmds.append(("LINEBELOW", (0, -1), (-1, -1), 0.8, HexColor(c.accent)))
-        for n, row in enumerate(rows, start=top):
-            if row.span is not None:
-                cmds.append(("SPAN", (row.span, n), (-1, n)))
-            if row.span == 0:  # an attribute heading (subjects as rows)
-                heading = ("BACKGROUND", (0, n), (-1, n), HexColor(c.header_fill))
-                cmds.append(heading if fills else ("LINEABOVE", (0, n), (-1, n), 1.6, HexColor(c.accent)))
-                continue
-            if kind == "zebra" and fills and row.index % 2 == 1:
-                cmds.append(("BACKGROUND", (0, n), (-1, n), HexColor(c.zebra)))
-            if kind == "rules" and n < len(rows) - 1 + top:
-                cmds.append(("LINEBELOW", (0, n), (-1, n), 0.5, rule))
-        return cmds
 
     def draw(self) -> None:
         widths, _, _ = self._measure(self.width)

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable
 
 from handouts.colors import tint
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.tags import artifact
+from handouts.render.pdf.tagging.tags import artifact
 
 
 def draw_marker(

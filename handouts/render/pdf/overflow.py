@@ -3,7 +3,7 @@
 reportlab says ``Flowable <Table@0x7F…> too large on page 3 in frame 'main'``;
 a teacher needs the part of the source that did not fit, how big it came out
 against the room a page has, and what to change. The frames of every PDF here
-(:class:`~handouts.render.pdf.tags.TaggingFrame`) remember the last flowable
+(:class:`~handouts.render.pdf.tagging.tags.TaggingFrame`) remember the last flowable
 they were asked to place: when reportlab gives up, that is the one.
 
 A flowable names its part of the source with :func:`about` (the handout marks

@@ -22,10 +22,17 @@ from handouts.render.fonts import font_name
 from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.fitting import ellipsize, footer_lines
 from handouts.render.pdf.overflow import explain
-from handouts.render.pdf.reportlab_internals import page_state, restore_page_state, start_page
-from handouts.render.pdf.structure import DocInfo, tagged_canvas
+from handouts.render.pdf.reportlab_internals import (
+    page_state,
+    pdf_document,
+    restore_page_state,
+    set_page_counter,
+    start_page,
+)
 from handouts.render.pdf.styles import Styles
-from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact
+from handouts.render.pdf.tagging.structure import DocInfo, tagged_canvas
+from handouts.render.pdf.tagging.tags import TaggingFrame, TagRecorder, artifact
+from handouts.render.pdf.text import typeset
 from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 
@@ -36,12 +43,16 @@ _GAP = "\x00"  # stands for {sep} until we know which sides are non-empty
 def fill_template(template: str, model: Comparison) -> str:
     """Fill a header/footer template (checked when the layout loaded); ``{sep}``
     appears only between non-empty parts."""
+
+    def text(value: str | None) -> str:  # typographic quotes and dashes, as in the body
+        return typeset(plain(value or ""), model.language)
+
     values = {
-        "title": plain(model.title),
-        "course": model.course or "",
-        "author": model.author or "",
-        "date": model.date or "",
-        "subtitle": plain(model.subtitle or ""),
+        "title": text(model.title),
+        "course": text(model.course),
+        "author": text(model.author),
+        "date": text(model.date),
+        "subtitle": text(model.subtitle),
         "sep": _GAP,
     }
     text = template.format(**values)
@@ -76,9 +87,12 @@ def canvas_class(running: Running, tags: TagRecorder | None = None, info: DocInf
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(page_state(self))
             start_page(self)
+            # a bookmark or link destination on the next page names that page, though it is shown later
+            set_page_counter(pdf_document(self), len(self._pages) + 1)
 
         def save(self) -> None:
             total = len(self._pages)
+            set_page_counter(pdf_document(self), 1)  # the pages are shown now, from the first
             for number, state in enumerate(self._pages, start=1):
                 restore_page_state(self, state)
                 with artifact(self, "Pagination"):

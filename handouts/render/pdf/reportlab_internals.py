@@ -39,12 +39,27 @@ Internals used, and why:
   (reportlab's own "numbered canvas" recipe) and restored at ``save()`` to draw
   its footer, laying the document out once. :func:`page_state`,
   :func:`restore_page_state`, :func:`start_page`.
+- ``PDFDocument.pageCounter`` (the number in the name, "PageN", that a bookmark
+  or link destination drawn now refers to; ``addPage`` advances it): with pages
+  shown only at ``save()``, the deferred canvas sets it as each page begins, so
+  outline entries and "[n]" links lead to their own page, not the first.
+  :func:`set_page_counter`.
+- ``PDFTextObject._textOut`` and ``PDFTextObject._code`` (how a Paragraph writes
+  each line's text, and the text object's operators): a hyphen a line break
+  added is wrapped, with the word it cuts, in a marked-content span whose
+  /ActualText is the whole word; the hook sees each line's text as reportlab
+  writes it and can insert operators around it. :class:`LineTextHook`.
+- ``PDFTextObject._linkRecord`` (an optional hook a Paragraph calls on its text
+  object when a link's text starts, just after writing that text, and ends): the
+  link's text goes in marked content of its own, the Link element's.
+  :class:`LineTextHook`.
 """
 
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObjectReference, PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 
 def page_operators(canvas: Canvas) -> list[str]:
@@ -83,6 +98,11 @@ def set_page_keys(page: PDFPage, **keys: object) -> None:
         setattr(page, key, value)
 
 
+def set_page_counter(doc: PDFDocument, number: int) -> None:
+    """Name the page being drawn "Page<number>" for destinations (``PDFDocument.pageCounter``)."""
+    doc.pageCounter = number
+
+
 def add_annotation_key(annotation: object, key: str, value: object) -> None:
     """Add ``key`` to one of reportlab's ``Annotation`` objects, which write only
     their ``permitted`` keys, taken from ``otherkw``."""
@@ -109,3 +129,44 @@ def restore_page_state(canvas: Canvas, state: dict) -> None:
 def start_page(canvas: Canvas) -> None:
     """Begin the next page without showing this one (``Canvas._startPage``)."""
     canvas._startPage()
+
+
+class LineTextHook(PDFTextObject):
+    """A text object whose line text goes through :meth:`line_text`: reportlab's
+    Paragraph writes every line (or, with mixed styles, every word) with
+    ``PDFTextObject._textOut``; subclasses write it back with :meth:`emit` and
+    may add operators (:meth:`add_operator`, :meth:`set_operator`) around it."""
+
+    text_start = 0  # where the operators of the text being written begin
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N803 - reportlab's name
+        self.text_start = len(self._code)
+        self.line_text(text, bool(TStar))
+
+    def _linkRecord(self, link: object, event: str) -> None:  # noqa: N802 - reportlab's name
+        self.link_text(event == "start")
+
+    def link_text(self, start: bool) -> None:
+        """A link's text starts (its first piece was just written, from
+        ``text_start`` on) or ends (nothing of what follows is written yet)."""
+
+    def line_text(self, text: str, line_end: bool) -> None:
+        """Write ``text`` (``line_end``: then move to the next line)."""
+        self.emit(text, line_end)
+
+    def emit(self, text: str, line_end: bool) -> None:
+        """The text operators reportlab would write for ``text``."""
+        PDFTextObject._textOut(self, text, 1 if line_end else 0)
+
+    def add_operator(self, operator: str) -> int:
+        """Append a raw operator to the text object; its index, for :meth:`set_operator`."""
+        self._code.append(operator)
+        return len(self._code) - 1
+
+    def insert_operator(self, index: int, operator: str) -> None:
+        """Insert a raw operator before the one at ``index``."""
+        self._code.insert(index, operator)
+
+    def set_operator(self, index: int, operator: str) -> None:
+        """Replace the operator added at ``index`` (a span opened before its text was known)."""
+        self._code[index] = operator

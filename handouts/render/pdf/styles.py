@@ -77,17 +77,44 @@ _HYPHENATE: dict[str, object] = {
 _SAMPLE = "The Impressionists wanted to catch a moment, so they painted outdoors and quickly."
 
 
-def prose_indent(layout: Layout, font: str) -> float:
-    """Right indent that holds prose lines to ``handout.measure`` characters of the
-    body face (tables, headings and rules keep the full width)."""
+def _measure_width(layout: Layout, font: str) -> float:
+    """The width of ``handout.measure`` characters of the body face."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    return layout.handout.measure * stringWidth(_SAMPLE, font, layout.sizes.body) / len(_SAMPLE)
+
+
+SHORTEST_COLUMN = 0.75  # of the measure: a column shorter than ~60 characters reads choppily
+
+
+def column_gap(layout: Layout) -> float:
+    """The space between two columns of prose: two body sizes."""
+    return layout.sizes.body * 2
+
+
+def prose_columns(layout: Layout, font: str) -> int:
+    """Two columns of prose when each holds at least three quarters of the measure
+    (landscape pages: ~75 characters a column), else one: lines stay readable
+    without wasting half a page."""
+    page = layout.page
+    frame = page.dimensions()[0] - page.margins.left - page.margins.right
+    if not layout.handout.measure:
+        return 1
+    column = (frame - column_gap(layout)) / 2
+    return 2 if column >= SHORTEST_COLUMN * _measure_width(layout, font) else 1
+
+
+def prose_indent(layout: Layout, font: str) -> float:
+    """Right indent that holds prose lines to ``handout.measure`` characters of the
+    body face (tables, headings and rules keep the full width); in two columns, of
+    a column."""
     page = layout.page
     frame = page.dimensions()[0] - page.margins.left - page.margins.right
     if not layout.handout.measure:
         return 0.0
-    line = layout.handout.measure * stringWidth(_SAMPLE, font, layout.sizes.body) / len(_SAMPLE)
-    return max(0.0, frame - line)
+    count = prose_columns(layout, font)
+    column = (frame - column_gap(layout) * (count - 1)) / count
+    return max(0.0, column - _measure_width(layout, font))
 
 
 NEEDED = {"body": {"regular"}, "heading": {"regular", "bold"}, "table": {"regular", "bold"}}

@@ -79,13 +79,27 @@ class Setter:
     language: str = "en"
     link: str | None = None
     emphasis: str = "italic"  # "bold": large print asks for bold instead of italics
+    citations: tuple[tuple[str, int], ...] = ()  # link URL -> its number in the sources list
 
     def __call__(self, text: str, link: bool = True) -> str:
-        markup = to_reportlab(typeset(text, self.language), self.link if link else None)
+        numbers = dict(self.citations)
+        cite = (lambda href: citation(numbers[href]) if href in numbers else "") if numbers and link else None
+        markup = to_reportlab(typeset(text, self.language), self.link if link else None, cite)
         if self.emphasis == "bold":
             # User text is escaped, so <i> can only be the markup's own tag.
             markup = markup.replace("<i>", "<b>").replace("</i>", "</b>")
         return markup
+
+
+def citation(number: int) -> str:
+    """A link's reference number after it, "[3]" at full size (large print has no
+    small superscripts), joined by a no-break space and linked to its entry."""
+    return f'\u00a0<a href="#{anchor(number)}">[{number}]</a>'
+
+
+def anchor(number: int) -> str:
+    """The destination name of the sources list's entry ``number``."""
+    return f"source-{number}"
 
 
 MIN_WORD = 7  # shorter words never hyphenate ("Le-nin", "sta-te" read badly)

@@ -20,8 +20,8 @@ from handouts.render.fonts import register_family, warn_missing
 from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.overflow import about
 from handouts.render.pdf.page import build_or_explain
-from handouts.render.pdf.structure import DocInfo, tagged_canvas
-from handouts.render.pdf.tags import TaggingFrame, TagRecorder, artifact, tag
+from handouts.render.pdf.tagging.structure import DocInfo, tagged_canvas
+from handouts.render.pdf.tagging.tags import TaggingFrame, TagRecorder, artifact, tag
 from handouts.render.timeline.draw import label_family, measure
 from handouts.render.timeline.flow import TimelineFlowable, key_table, styles
 from handouts.scripts import is_rtl_language

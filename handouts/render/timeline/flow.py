@@ -17,7 +17,7 @@ from handouts.markup import escape, parse_inline, plain, to_reportlab
 from handouts.render.fonts import register_family
 from handouts.render.pdf.marks import draw_marker
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
+from handouts.render.pdf.tagging.tags import TagRecorder, artifact, cell_tag, table_callback, tag, tagging_table
 from handouts.render.scripts.mirror import mirror
 from handouts.render.timeline.draw import bar, draw_placement, label_family
 from handouts.timeline.model import Item, Timeline

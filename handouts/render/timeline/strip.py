@@ -16,7 +16,7 @@ from handouts.timeline.model import Timeline
 from handouts.timeline.placement import place, spread
 
 if TYPE_CHECKING:
-    from handouts.render.pdf.tags import TagRecorder
+    from handouts.render.pdf.tagging.tags import TagRecorder
 
 # A labelled strip may grow this much past strip_height before markers get
 # numbers: labels in place read far better than a key below.
@@ -27,7 +27,7 @@ def strip_flowables(timeline: Timeline, layout: Layout, width: float, tags: TagR
     """The strip for ``timeline``; tagged (into ``tags``, after whatever was
     recorded before it) as a Figure whose alt text lists the events in date
     order, its numbered key as lists (see :func:`handouts.render.timeline.flow.key_table`)."""
-    from handouts.render.pdf.tags import tag
+    from handouts.render.pdf.tagging.tags import tag
     from handouts.render.timeline.draw import measure
     from handouts.render.timeline.flow import TimelineFlowable, key_table
 

@@ -22,7 +22,7 @@ from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.fonts import text_width
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.tags import Element, artifact, cell_tag, marked, table_callback, tag, tagging_table
+from handouts.render.pdf.tagging.tags import Element, artifact, cell_tag, marked, table_callback, tag, tagging_table
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import seed_of
 from handouts.render.worksheet.sheet import sheet_texts

@@ -18,7 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from handouts.i18n.words import language_of
 from handouts.markup import escape, plain, to_reportlab
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.tags import cell_tag, table_callback, tag, tagging_table
+from handouts.render.pdf.tagging.tags import cell_tag, table_callback, tag, tagging_table
 from handouts.render.scripts.mirror import mirror
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan

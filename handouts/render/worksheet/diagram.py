@@ -21,7 +21,7 @@ from handouts.layout.models import Layout
 from handouts.render.fonts import text_width
 from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.marks import draw_marker
-from handouts.render.pdf.tags import artifact
+from handouts.render.pdf.tagging.tags import artifact
 from handouts.render.scripts.bidi import visual_order
 from handouts.render.worksheet.regionflow import Line, Run, fit
 from handouts.render.worksheet.venn import Circle, circles_for, groups

@@ -17,7 +17,7 @@ from handouts.markup import escape, plain, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.pdf.marks import MarkedText
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.tags import TagRecorder, cell_tag, table_callback, tag, tagging_table
+from handouts.render.pdf.tagging.tags import TagRecorder, cell_tag, table_callback, tag, tagging_table
 from handouts.render.worksheet.diagram import Venn, Zone
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan

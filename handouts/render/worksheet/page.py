@@ -22,9 +22,9 @@ from handouts.render.context import RenderContext
 from handouts.render.fonts import warn_missing
 from handouts.render.pdf.page import Running, build_or_explain, canvas_class, document_for, fill_template
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.structure import DocInfo
 from handouts.render.pdf.styles import Styles, build_styles
-from handouts.render.pdf.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
+from handouts.render.pdf.tagging.structure import DocInfo
+from handouts.render.pdf.tagging.tags import Element, TagRecorder, cell_tag, table_callback, tag, tagging_table
 from handouts.scripts import is_rtl_language
 from handouts.source.models import Comparison
 

@@ -22,7 +22,7 @@ from handouts.markup import escape, to_reportlab
 from handouts.render.context import RenderContext
 from handouts.render.handout.comparison import build_table
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.tags import tag
+from handouts.render.pdf.tagging.tags import tag
 from handouts.render.worksheet.chronology import timeline
 from handouts.render.worksheet.page import Sheet
 from handouts.render.worksheet.plan import Plan, plan_for

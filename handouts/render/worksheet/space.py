@@ -20,7 +20,7 @@ from handouts.markup import plain, to_reportlab
 from handouts.render.fonts import text_width
 from handouts.render.pdf.canvas_text import draw_text
 from handouts.render.pdf.paragraph import Paragraph
-from handouts.render.pdf.tags import artifact
+from handouts.render.pdf.tagging.tags import artifact
 
 HAND = 1.8  # handwriting takes about this many times the printed width
 MIN_PITCH = 20.0  # points between writing lines (college ruled, 7 mm) at the least

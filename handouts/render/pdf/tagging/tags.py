@@ -11,7 +11,7 @@ code then says which element it is drawing (:meth:`TagRecorder.marked`) or
 that it draws decoration (:func:`artifact`). Spans are a stack: opening a
 nested one closes the outer span and reopens it afterwards (with a new MCID),
 because tagged content must never sit inside an artifact or vice versa.
-:mod:`handouts.render.pdf.structure` turns the recording into the PDF's structure tree
+:mod:`handouts.render.pdf.tagging.structure` turns the recording into the PDF's structure tree
 when the canvas is saved.
 
 Use from any reportlab drawing (platypus or a bare canvas)::
@@ -80,12 +80,14 @@ class _Span:
 class TagRecorder:
     """The structure of one document, recorded while it is drawn."""
 
-    def __init__(self, lang: str = "") -> None:
+    def __init__(self, lang: str = "", words: frozenset[str] = frozenset()) -> None:
         self.root = Element("Document")
         self.lang = lang
+        self.words = words  # the source's words: a hyphen a line break added is read as the whole word
         self.pages: dict[int, list[Element]] = {}  # page -> element of each MCID, by MCID
         self._stack: list[_Span] = []
         self._contexts: list = []  # open push() spans
+        self._links: list[Element] = []  # Link elements holding text, waiting for their annotation
 
     # -- structure (built in reading order, before drawing) --------------
     def element(
@@ -128,6 +130,29 @@ class TagRecorder:
     def pop(self) -> None:
         self._contexts.pop().__exit__(None, None, None)
 
+    def next_sequence(self, canvas: Canvas, element: Element | None = None) -> tuple[str, int] | None:
+        """The tag and a new MCID for ``element`` (by default the element being drawn),
+        so that a text object can end its marked-content sequence and go on in a new
+        one (``EMC /P <</MCID 5 /ActualText ...>> BDC``); ``None`` when no element is
+        being drawn."""
+        if not self._stack or self._stack[-1].element is None:
+            return None
+        element = element or self._stack[-1].element
+        page = canvas.getPageNumber() - 1
+        mcids = self.pages.setdefault(page, [])
+        mcids.append(element)
+        element.kids.append((page, len(mcids) - 1))
+        return element.kind, len(mcids) - 1
+
+    def link(self) -> Element | None:
+        """A Link element for a link's text about to be drawn inside the element being
+        drawn: the next link annotation of that element becomes its OBJR."""
+        if not self._stack or self._stack[-1].element is None:
+            return None
+        made = self.element("Link", self._stack[-1].element)
+        self._links.append(made)
+        return made
+
     def _open(self, canvas: Canvas, span: _Span) -> _Span:
         page = canvas.getPageNumber() - 1
         span = _Span(span.element, span.kind, page, len(page_operators(canvas)), annotation_count(canvas))
@@ -152,8 +177,12 @@ class TagRecorder:
             return
         canvas.addLiteral("EMC")
         if span.element is not None:
+            waiting = [link for link in self._links if link.parent is span.element]
             for index in range(span.annots, span.annots + links):
-                self.element("Link", span.element).kids.append(("annot", span.page, index))
+                link = waiting.pop(0) if waiting else self.element("Link", span.element)
+                if link in self._links:
+                    self._links.remove(link)
+                link.kids.append(("annot", span.page, index))
 
 
 def recorder(canvas: Canvas) -> TagRecorder | None:

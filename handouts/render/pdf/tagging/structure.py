@@ -1,6 +1,6 @@
 """Tagged PDF, part 2: writing the recorded structure into the PDF.
 
-reportlab draws the marked content (see :mod:`handouts.render.pdf.tags`) but writes no
+reportlab draws the marked content (see :mod:`handouts.render.pdf.tagging.tags`) but writes no
 structure tree. Its document model takes any object we add before it
 serializes, though, so the canvas's ``save()`` adds: the StructTreeRoot
 (elements in reading order, content referenced by MCID, links by OBJR), the
@@ -37,7 +37,8 @@ from handouts.render.pdf.reportlab_internals import (
     set_page_keys,
     string_text,
 )
-from handouts.render.pdf.tags import Element, TagRecorder
+from handouts.render.pdf.tagging.hyphens import WholeWordText
+from handouts.render.pdf.tagging.tags import Element, TagRecorder
 
 ALWAYS_KEPT = {"TD", "TH"}  # empty cells keep a table's rows regular
 
@@ -194,6 +195,10 @@ def tagged_canvas(tags: TagRecorder, info: DocInfo) -> type[Canvas]:
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             tags.attach(self)
+
+        def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> WholeWordText:  # noqa: N802
+            """Paragraphs draw through this: added hyphens are read as their whole word."""
+            return WholeWordText(self, x, y, direction=direction)
 
         def save(self) -> None:
             if self.getCurrentPageContent():  # the last page, as Canvas.save would show it: it needs its keys too
