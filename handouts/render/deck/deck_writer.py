@@ -13,8 +13,9 @@ from pptx.enum.shapes import PP_PLACEHOLDER as P
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
-from handouts.render.deck.base import SlideRecord, layout_box, pick_layout, title_of
+from handouts.render.deck.base import SlideRecord, content_layout, layout_box, pick_layout, title_of
 from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
+from handouts.render.deck.footer import plan_footer
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
 from handouts.source.models import Comparison
@@ -33,6 +34,7 @@ class DeckWriter:
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
         self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
         self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
+        self.body_layout = content_layout(self.prs, default_template=not self.templated)
         self.insets = Insets()
         self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
         self.records: list[SlideRecord] = []  # every slide, in order, with references kept (no searching)
@@ -55,6 +57,11 @@ class DeckWriter:
         self.body = Box(margin, top, self.width - 2 * margin, self.height - margin - top)
         if self.templated:
             self.body = self._template_body() or self.body
+            if self.body_layout is not None and layout_box(self.body_layout, P.TITLE) != found:
+                self.body_layout = None  # its title is elsewhere than the one titles are fitted to
+        self.footer = plan_footer(self)
+        bottom = min(self.body.bottom, self.footer.top - gap * 0.5)
+        self.body = Box(self.body.left, self.body.top, self.body.width, bottom - self.body.top)
 
     def _template_body(self) -> Box | None:
         """The body area of the template's title-and-content layout, if usable."""
@@ -75,17 +82,29 @@ class DeckWriter:
         return TextStyle(font, size or self.deck.sizes.body, bold, bullet)
 
     # -- slides -------------------------------------------------------------
-    def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False, figure: bool = False):
+    def new_slide(
+        self,
+        title: str,
+        notes: list[str] | None = None,
+        title_slide: bool = False,
+        figure: bool = False,
+        body: bool = False,
+    ):
         """A slide with its (fitted) title in the title placeholder. ``figure``:
         another module draws on it (its pictures and groups get alt text from
-        their names if they have none)."""
-        slide = self.prs.slides.add_slide(self.title_layout if title_slide else self.content_layout)
+        their names if they have none); ``body``: on the title-and-content
+        layout, its body placeholder to be filled (:meth:`body_frame`)."""
+        if title_slide:
+            slide_layout = self.title_layout
+        else:
+            slide_layout = self.body_layout if body and self.body_layout is not None else self.content_layout
+        slide = self.prs.slides.add_slide(slide_layout)
         # python-pptx's documented "turbo add": ids for new shapes from a counter instead of a search of
         # the slide per shape. Safe here: every shape is added through this one slide.shapes.
         slide.shapes.turbo_add_enabled = True
         # The slide's placeholders, looked up once: its title and the others (removed at the end if unused).
         found = {shape.placeholder_format.type: shape for shape in slide.placeholders}
-        self.records.append(SlideRecord(slide, title_of(found), found, figure))
+        self.records.append(SlideRecord(slide, title_of(found), found, figure, footer=not title_slide))
         if not title_slide:
             self.set_title(slide, title)
             if self.bar:
@@ -243,16 +262,12 @@ class DeckWriter:
         style = style.at(size or self.deck.sizes.min)
         pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
         for index, page in enumerate(pages):
-            slide = self.new_slide(self.page_title(title, index, len(pages)), notes)
-            text_box(
-                slide,
-                self.body,
-                page,
-                style,
-                self.colors.text,
-                self.language,
-                self.insets,
-                bullet_color=self.colors.accent,
-                link_color=self.colors.link,
-                name="Body",
-            )
+            slide = self.new_slide(self.page_title(title, index, len(pages)), notes, body=True)
+            placeholder = self.placeholder(slide, P.BODY, P.OBJECT)
+            options = dict(bullet_color=self.colors.accent, link_color=self.colors.link)
+            if placeholder is None:
+                text_box(slide, self.body, page, style, self.colors.text, self.language, self.insets, **options)
+            else:
+                position(placeholder, self.body)
+                format_frame(placeholder.text_frame, self.insets)
+                write(placeholder.text_frame, page, style, self.colors.text, self.language, **options)

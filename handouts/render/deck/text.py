@@ -21,7 +21,7 @@ from handouts.render.deck.xml_edits import FrameDefaults
 from handouts.render.pictures import decode_picture
 from handouts.units import pt_to_emu
 
-ALIGN = {"left": "l", "center": "ctr"}  # a:pPr/@algn
+ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # a:pPr/@algn
 
 
 @dataclass(frozen=True)

@@ -196,3 +196,83 @@ def send_to_back(shape) -> None:
     tree = element.getparent()
     tree.remove(element)
     tree.insert(2, element)
+
+
+# -- the deck's theme ---------------------------------------------------------------------------------------
+THEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", *(f"accent{n}" for n in range(1, 7)), "hlink", "folHlink")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme's colour scheme (slot -> "RRGGBB", in :data:`THEME_SLOTS` order)
+    and its heading (major) and body (minor) Latin fonts."""
+
+    name: str
+    colors: tuple[str, ...]
+    major: str
+    minor: str
+
+
+def themed_xml(blob: bytes, theme: Theme) -> bytes:
+    """A theme part's XML with ``theme``'s colours and Latin fonts (the
+    scheme's other script fonts kept, as fallbacks for those scripts)."""
+    root = etree.fromstring(blob)
+    root.set("name", theme.name)
+    elements = root.find(_A + "themeElements")
+    scheme = elements.find(_A + "clrScheme")
+    scheme.set("name", theme.name)
+    for slot, color in zip(THEME_SLOTS, theme.colors, strict=True):
+        holder = scheme.find(_A + slot)
+        for old in list(holder):
+            holder.remove(old)
+        etree.SubElement(holder, _A + "srgbClr", val=color.lstrip("#").upper())
+    fonts = elements.find(_A + "fontScheme")
+    fonts.set("name", theme.name)
+    for tag, face in (("majorFont", theme.major), ("minorFont", theme.minor)):
+        fonts.find(f"{_A}{tag}/{_A}latin").set("typeface", face)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_theme(prs, theme: Theme) -> None:
+    """Give the slide master (and the presentation, which names the same part)
+    ``theme``. python-pptx loads a theme as an opaque part with no API to
+    change it: a new part is made from the edited XML with the public
+    ``Part.load`` and takes the old one's relationships (the old part, then
+    unreachable, is not saved)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.package import Part
+
+    master = prs.slide_master.part
+    old = master.part_related_by(RT.THEME)
+    new = Part.load(old.partname, old.content_type, old.package, themed_xml(old.blob, theme))
+    for part in (prs.part, master):
+        for r_id, rel in list(part.rels.items()):
+            if rel.reltype == RT.THEME and not rel.is_external and rel.target_part is old:
+                part.rels.pop(r_id)
+                part.relate_to(new, RT.THEME)
+
+
+# -- the slide number field ---------------------------------------------------------------------------------
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # one fixed id: the same bytes for the same deck
+
+
+def slide_number(paragraph, number: int, d: FrameDefaults) -> None:
+    """Make ``paragraph`` hold only a slide-number field (``a:fld type="slidenum"``),
+    its cached text ``number``: PowerPoint and LibreOffice show each slide's own
+    number, and renumber when slides move (python-pptx has no field API). The
+    field carries its size, colour and font itself: LibreOffice sets a field
+    in a placeholder in the master's style otherwise."""
+    p = paragraph._p
+    for old in [child for child in p if child.tag in (_A + "r", _A + "br", _A + "fld")]:
+        p.remove(old)
+    field = p.makeelement(_A + "fld", {"id": SLIDE_NUMBER_FIELD, "type": "slidenum"})
+    r_pr = etree.SubElement(field, _A + "rPr", lang=d.language, sz=str(d.size), b=str(int(d.bold)), dirty="0")
+    etree.SubElement(etree.SubElement(r_pr, _A + "solidFill"), _A + "srgbClr", val=d.color)
+    etree.SubElement(r_pr, _A + "latin", typeface=d.font)
+    etree.SubElement(r_pr, _A + "cs", typeface=d.font)
+    etree.SubElement(field, _A + "t").text = str(number)
+    end = p.find(_A + "endParaRPr")
+    if end is None:
+        p.append(field)
+    else:
+        end.addprevious(field)
