@@ -49,6 +49,7 @@ class DeckWriter:
         found = layout_box(self.content_layout, P.TITLE, P.CENTER_TITLE) if self.templated else None
         self.title_box = Box(*(emu_to_pt(v) for v in found)) if found else own_title
         self.bar = None
+        self._bar = None  # the first slide's accent bar, copied onto the others
         if not self.templated and self.deck.accent_bar > 0:
             self.bar = Box(
                 margin + self.insets.left, self.title_box.bottom + gap * 0.3, heading.size * 2.4, self.deck.accent_bar
@@ -60,6 +61,7 @@ class DeckWriter:
             if self.body_layout is not None and layout_box(self.body_layout, P.TITLE) != found:
                 self.body_layout = None  # its title is elsewhere than the one titles are fitted to
         self.footer = plan_footer(self)
+        self.footers: dict = {}  # slide layout part name -> its footer shapes (copied onto later slides)
         bottom = min(self.body.bottom, self.footer.top - gap * 0.5)
         self.body = Box(self.body.left, self.body.top, self.body.width, bottom - self.body.top)
 
@@ -99,6 +101,8 @@ class DeckWriter:
         else:
             slide_layout = self.body_layout if body and self.body_layout is not None else self.content_layout
         slide = self.prs.slides.add_slide(slide_layout)
+        if self.bar and not title_slide:
+            self._accent_bar(slide)
         # python-pptx's documented "turbo add": ids for new shapes from a counter instead of a search of
         # the slide per shape. Safe here: every shape is added through this one slide.shapes.
         slide.shapes.turbo_add_enabled = True
@@ -107,11 +111,16 @@ class DeckWriter:
         self.records.append(SlideRecord(slide, title_of(found), found, figure, footer=not title_slide))
         if not title_slide:
             self.set_title(slide, title)
-            if self.bar:
-                rectangle(slide, self.bar, self.colors.accent, name="Accent bar")
         if notes:
             self.notes(slide, notes)
         return slide
+
+    def _accent_bar(self, slide) -> None:
+        """The accent bar under the title: drawn once, then copied (:func:`xml_edits.append_copies`)."""
+        if self._bar is None:
+            self._bar = rectangle(slide, self.bar, self.colors.accent, name="Accent bar")
+        else:
+            xml_edits.append_copies(slide, [self._bar])
 
     def page_title(self, title: str, index: int, count: int) -> str:
         """``Title``, then ``Title (cont.)`` (numbered when there are several)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
+from handouts.markup import plain
 from handouts.render.deck import xml_edits
 from handouts.render.deck.base import layout_box
 from handouts.render.deck.contrast import ink_on
@@ -59,7 +60,8 @@ def plan_footer(w) -> Footer:  # noqa: ANN001 - the DeckWriter (imported by it)
         if course is not None:
             course = _grown(w, layout_box(w.content_layout, P.FOOTER), line) or course
     color = ink_on(w.colors.background, w.colors.muted, w.colors.text)
-    text = w.fit([w.model.course], course, style)[0] if course is not None else []
+    # Plain text: the footer is copied from slide to slide, so it may hold no link (a relationship of one slide).
+    text = w.fit([plain(w.model.course)], course, style)[0] if course is not None else []
     return Footer(number, course, text, style, color)
 
 
@@ -75,21 +77,32 @@ def _grown(w, found, line: float) -> Box | None:  # noqa: ANN001
 
 def add_footer(w, slide, number: int) -> None:  # noqa: ANN001
     """The course and the slide's number on ``slide`` (its ``number`` is the
-    field's cached text; viewers compute their own)."""
+    field's cached text; viewers compute their own). Built on the first slide
+    of each slide layout, copied onto the others."""
+    key = slide.slide_layout.part.partname
+    made = w.footers.get(key)
+    if made is not None:
+        for element in xml_edits.append_copies(slide, made):
+            xml_edits.set_slide_number(element, number)
+        return
     plan: Footer = w.footer
     layout = slide.slide_layout
     # Re-enabling turbo-add takes the next id from the slide's tree again: a drawing may have
     # added shapes through a group's own collection, which the slide's counter did not see.
     slide.shapes.turbo_add_enabled = True
+    made = []
     if plan.course is not None:
         shape = _placeholder_or_box(slide, layout, P.FOOTER, plan.course, "Footer")
         format_frame(shape.text_frame, w.insets, "middle")
         write(shape.text_frame, plan.text, plan.style, plan.color, w.language)
+        made.append(shape)
     shape = _placeholder_or_box(slide, layout, P.SLIDE_NUMBER, plan.number, "Slide number")
     format_frame(shape.text_frame, w.insets, "middle")
     write(shape.text_frame, [""], plan.style, plan.color, w.language, align="right")
     d = defaults(plan.style, plan.color, w.language, "right", None)
     xml_edits.slide_number(shape.text_frame.paragraphs[0], number, d)
+    made.append(shape)
+    w.footers[key] = made
 
 
 def _placeholder_or_box(slide, slide_layout, kind, box: Box, name: str):  # noqa: ANN001

@@ -56,7 +56,7 @@ def box_emu(box: Box) -> tuple[int, int, int, int]:
 
 def position(shape, box: Box) -> None:
     """Move and size a shape (a placeholder, say) to ``box``."""
-    shape.left, shape.top, shape.width, shape.height = box_emu(box)
+    xml_edits.set_box(shape, *box_emu(box))
 
 
 def rgb(color: str) -> RGBColor:

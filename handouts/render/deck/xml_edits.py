@@ -8,6 +8,7 @@ and the decorative mark are in :mod:`handouts.render.deck.a11y`.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -276,3 +277,44 @@ def slide_number(paragraph, number: int, d: FrameDefaults) -> None:
         p.append(field)
     else:
         end.addprevious(field)
+
+
+# -- shapes repeated on every slide -------------------------------------------------------------------------
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def append_copies(slide, shapes) -> list:
+    """Copies of ``shapes`` (made by python-pptx on an earlier slide of the same
+    slide layout) at the end of ``slide``'s shape tree, with the slide's next
+    free shape ids. A deck repeats its accent bar and footer on every slide:
+    copying the finished elements costs a fraction of building each again
+    through python-pptx's setters. Call before ``turbo_add_enabled`` is set
+    (it then counts on from these ids)."""
+    tree = slide.element.cSld.spTree
+    next_id = max(int(c_nv_pr.get("id")) for c_nv_pr in tree.iter(_P + "cNvPr")) + 1
+    copies = []
+    for shape in shapes:
+        element = copy.deepcopy(shape._element)
+        element.find(f"./*/{_P}cNvPr").set("id", str(next_id))
+        next_id += 1
+        tree.append(element)
+        copies.append(element)
+    return copies
+
+
+def set_slide_number(element, number: int) -> None:
+    """The cached text of the slide-number field in a copied footer shape."""
+    for field in element.iter(_A + "fld"):
+        field.find(_A + "t").text = str(number)
+
+
+def set_box(shape, left: int, top: int, width: int, height: int) -> None:
+    """Move and size a shape in one visit of its ``a:xfrm`` (EMU) — what
+    python-pptx's four setters do, each looking the transform up again."""
+    xfrm = shape._element.get_or_add_xfrm()
+    off = xfrm.get_or_add_off()
+    off.set("x", str(left))
+    off.set("y", str(top))
+    ext = xfrm.get_or_add_ext()
+    ext.set("cx", str(width))
+    ext.set("cy", str(height))
