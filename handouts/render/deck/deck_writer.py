@@ -257,9 +257,7 @@ class DeckWriter:
         """Speaker notes: the full prose, paragraph by paragraph, in the source's language."""
         frame = slide.notes_slide.notes_text_frame
         frame.text = "\n".join(" ".join(notes_text(p).split()) for p in paragraphs if p)
-        for paragraph in frame.paragraphs:
-            for run in paragraph.runs:
-                xml_edits.run_language(run, self.language)
+        xml_edits.runs_language(frame, self.language)
 
     def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True) -> None:
         """Paragraphs in the body area: one slide at the largest size that

@@ -114,9 +114,11 @@ def write(
     changes (bold, italic, a link)."""
     xml_edits.frame_defaults(text_frame, defaults(style, color, language, align, bullet_color))
     spans = [parse_inline(text) for text in paragraphs or [""]]
-    if all(_unmarked(s) for s in spans):  # plain text: every paragraph and run in one call
-        text_frame.text = "\n".join(slide_text(s[0].text) if s else "" for s in spans)
-        xml_edits.no_space_before(text_frame.paragraphs[0])
+    if all(_unmarked(s) for s in spans):  # plain text: every paragraph and run in one pass
+        lines = [slide_text(s[0].text) if s else "" for s in spans]
+        if not xml_edits.plain_paragraphs(text_frame, lines):
+            text_frame.text = "\n".join(lines)
+            xml_edits.no_space_before(text_frame.paragraphs[0])
         return
     text_frame.text = ""
     link = rgb(link_color or color)
@@ -156,8 +158,7 @@ def text_box(
     if name:
         shape.name = name
     if fill:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(fill)
+        xml_edits.solid_fill(shape, fill)
     format_frame(shape.text_frame, insets, anchor)
     write(shape.text_frame, paragraphs, style, color, language, **options)
     return shape
@@ -169,8 +170,7 @@ def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
     shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box_emu(box))
     if name:
         shape.name = name
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = rgb(fill)
+    xml_edits.solid_fill(shape, fill)
     shape.line.fill.background()
     shape.shadow.inherit = False
     mark_decorative(shape)

@@ -9,6 +9,7 @@ and the decorative mark are in :mod:`handouts.render.deck.a11y`.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -154,6 +155,17 @@ def no_space_before(paragraph) -> None:
 def run_language(run, language: str) -> None:
     """The run's language (``lang``), for spelling and for screen-reader voices."""
     run._r.get_or_add_rPr().set("lang", language)
+
+
+def runs_language(text_frame, language: str) -> None:
+    """Every run of a text frame in ``language``, in one pass over its XML
+    (python-pptx would make a proxy object per paragraph and run)."""
+    for r in text_frame._txBody.iter(_A + "r"):
+        r_pr = r.find(_A + "rPr")
+        if r_pr is None:
+            r_pr = r.makeelement(_A + "rPr", {})
+            r.insert(0, r_pr)
+        r_pr.set("lang", language)
 
 
 def complex_script_font(run, font: str) -> None:
@@ -318,3 +330,49 @@ def set_box(shape, left: int, top: int, width: int, height: int) -> None:
     ext = xfrm.get_or_add_ext()
     ext.set("cx", str(width))
     ext.set("cy", str(height))
+
+
+# -- fast paths for what every text box does ----------------------------------------------------------------
+_UNSAFE = re.compile("[\x00-\x1f\ufffe\uffff]")  # characters python-pptx's text setter escapes or rejects
+_FILLS = tuple(_A + tag for tag in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"))
+_BEFORE_FILL = (_A + "xfrm", _A + "custGeom", _A + "prstGeom")
+
+
+def plain_paragraphs(text_frame, lines: list[str]) -> bool:
+    """Replace the frame's paragraphs with one plain run each (none for an
+    empty line), the first starting at the frame's top (``spcBef`` 0): what
+    ``text_frame.text`` and :func:`no_space_before` write, built in one pass.
+    Returns False, changing nothing, for a line with a control character
+    (python-pptx's setter escapes those)."""
+    if any(_UNSAFE.search(line) for line in lines):
+        return False
+    tx_body = text_frame._txBody
+    for old in tx_body.findall(_A + "p"):
+        tx_body.remove(old)
+    for index, line in enumerate(lines or [""]):
+        p = etree.SubElement(tx_body, _A + "p")
+        if index == 0:
+            spc = etree.SubElement(etree.SubElement(p, _A + "pPr"), _A + "spcBef")
+            etree.SubElement(spc, _A + "spcPts", val="0")
+        if line:
+            etree.SubElement(etree.SubElement(p, _A + "r"), _A + "t").text = line
+    return True
+
+
+def solid_fill(shape, color: str) -> None:
+    """Fill a shape with ``color`` ("RRGGBB"), as ``fill.solid()`` and
+    ``fill.fore_color.rgb`` do, in one edit of its ``p:spPr``."""
+    sp_pr = shape._element.spPr
+    fill = sp_pr.makeelement(_A + "solidFill", {})
+    etree.SubElement(fill, _A + "srgbClr", val=color.lstrip("#").upper())
+    old = [child for child in sp_pr if child.tag in _FILLS]
+    if old:
+        old[0].addprevious(fill)
+        for element in old:
+            sp_pr.remove(element)
+        return
+    before = [child for child in sp_pr if child.tag in _BEFORE_FILL]
+    if before:
+        before[-1].addnext(fill)
+    else:
+        sp_pr.insert(0, fill)
