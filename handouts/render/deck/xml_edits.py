@@ -82,7 +82,12 @@ class FrameDefaults:
     bullet: str | None  # the bullet's colour, or None for no bullet
 
 
-@memoize("deck frame defaults XML", maxsize=256)
+@memoize("deck frame defaults", maxsize=256)
+def _level(d: FrameDefaults):
+    """The parsed list-style level, copied into each frame (parsing it again costs more)."""
+    return parse_xml(_level_xml(d))
+
+
 def _level_xml(d: FrameDefaults) -> str:
     bullet = (
         f'<a:buClr><a:srgbClr val="{d.bullet}"/></a:buClr><a:buFont typeface={quoteattr(d.font)}/><a:buChar char="•"/>'
@@ -111,7 +116,7 @@ def frame_defaults(text_frame, defaults: FrameDefaults) -> None:
         tx_body.find(_A + "bodyPr").addnext(lst)
     for old in list(lst):
         lst.remove(old)
-    lst.append(parse_xml(_level_xml(defaults)))
+    lst.append(copy.deepcopy(_level(defaults)))
 
 
 _AUTOFITS = (_A + "noAutofit", _A + "normAutofit", _A + "spAutoFit")
@@ -323,11 +328,20 @@ def set_slide_number(element, number: int) -> None:
 def set_box(shape, left: int, top: int, width: int, height: int) -> None:
     """Move and size a shape in one visit of its ``a:xfrm`` (EMU) — what
     python-pptx's four setters do, each looking the transform up again."""
-    xfrm = shape._element.get_or_add_xfrm()
-    off = xfrm.get_or_add_off()
+    sp_pr = shape._element.find(_P + "spPr")
+    xfrm = sp_pr.find(_A + "xfrm")
+    if xfrm is None:
+        xfrm = sp_pr.makeelement(_A + "xfrm", {})
+        sp_pr.insert(0, xfrm)
+    off, ext = xfrm.find(_A + "off"), xfrm.find(_A + "ext")
+    if off is None:
+        off = xfrm.makeelement(_A + "off", {})
+        xfrm.insert(0, off)
+    if ext is None:
+        ext = xfrm.makeelement(_A + "ext", {})
+        off.addnext(ext)
     off.set("x", str(left))
     off.set("y", str(top))
-    ext = xfrm.get_or_add_ext()
     ext.set("cx", str(width))
     ext.set("cy", str(height))
 
