@@ -229,6 +229,9 @@ def test_custom_template_masters_are_used(tmp_path: Path, potx: bool) -> None:
         if slide.slide_layout.name == "Teacher Title and Content":
             bodies = [ph for ph in slide.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.OBJECT]
             assert len(bodies) == 1 and bodies[0].text_frame.text.strip()
+    for number, slide in enumerate(list(prs.slides)[1:], start=2):  # numbered in the template's own placeholder
+        numbers = [ph for ph in slide.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
+        assert len(numbers) == 1 and numbers[0].text_frame.text == str(number)
     theme = zipfile.ZipFile(io.BytesIO(render(CONTENT[0], layout))).read("ppt/theme/theme1.xml")
     assert b'name="Office Theme"' in theme  # the template's own theme (the school's design) is kept
     titles = [slide_title(s) for s in prs.slides]

@@ -32,6 +32,7 @@ class Footer:
     text: list[str]  # the course, fitted to its box once for the whole deck
     style: TextStyle
     color: str
+    align: str = "left"  # the course's: centred in a template's (centred) footer placeholder
 
     @property
     def top(self) -> float:
@@ -55,14 +56,16 @@ def plan_footer(w) -> Footer:  # noqa: ANN001 - the DeckWriter (imported by it)
     )
     number = Box(w.width - deck.margin - number_w, top, number_w, line)
     course = Box(deck.margin, top, number.left - deck.gap - deck.margin, line) if w.model.course else None
+    align = "left"
     if w.templated:
         number = _grown(w, layout_box(w.content_layout, P.SLIDE_NUMBER), line) or number
-        if course is not None:
-            course = _grown(w, layout_box(w.content_layout, P.FOOTER), line) or course
+        found = _grown(w, layout_box(w.content_layout, P.FOOTER), line)
+        if course is not None and found is not None:
+            course, align = found, "center"
     color = ink_on(w.colors.background, w.colors.muted, w.colors.text)
     # Plain text: the footer is copied from slide to slide, so it may hold no link (a relationship of one slide).
     text = w.fit([plain(w.model.course)], course, style)[0] if course is not None else []
-    return Footer(number, course, text, style, color)
+    return Footer(number, course, text, style, color, align)
 
 
 def _grown(w, found, line: float) -> Box | None:  # noqa: ANN001
@@ -94,7 +97,7 @@ def add_footer(w, slide, number: int) -> None:  # noqa: ANN001
     if plan.course is not None:
         shape = _placeholder_or_box(slide, layout, P.FOOTER, plan.course, "Footer")
         format_frame(shape.text_frame, w.insets, "middle")
-        write(shape.text_frame, plan.text, plan.style, plan.color, w.language)
+        write(shape.text_frame, plan.text, plan.style, plan.color, w.language, align=plan.align)
         made.append(shape)
     shape = _placeholder_or_box(slide, layout, P.SLIDE_NUMBER, plan.number, "Slide number")
     format_frame(shape.text_frame, w.insets, "middle")
