@@ -256,7 +256,9 @@ class DeckWriter:
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph, in the source's language."""
         frame = slide.notes_slide.notes_text_frame
-        frame.text = "\n".join(" ".join(notes_text(p).split()) for p in paragraphs if p)
+        lines = [" ".join(notes_text(p).split()) for p in paragraphs if p]
+        if not xml_edits.plain_paragraphs(frame, lines):
+            frame.text = "\n".join(lines)
         xml_edits.runs_language(frame, self.language)
 
     def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True) -> None:
