@@ -330,7 +330,7 @@ def styled_runs(slide) -> list[dict]:
             if tx is None:
                 continue
             base = _defaults(tx)
-            for r in tx.iter(A_NS + "r"):
+            for r in tx.iter(A_NS + "r", A_NS + "fld"):  # runs and fields (the slide number)
                 text = "".join(t.text or "" for t in r.iter(A_NS + "t"))
                 if not text.strip():
                     continue

@@ -224,7 +224,16 @@ def test_custom_template_masters_are_used(tmp_path: Path, potx: bool) -> None:
     prs = open_deck(render(CONTENT[0], layout))
     assert "Teacher logo" in [shape.name for shape in prs.slide_master.shapes]
     used = {s.slide_layout.name for s in prs.slides}
-    assert used == {"Teacher Title Slide", "Teacher Title Only"}
+    assert used == {"Teacher Title Slide", "Teacher Title Only", "Teacher Title and Content"}
+    for slide in prs.slides:  # prose is in the template's body placeholder, so it reflows with the master
+        if slide.slide_layout.name == "Teacher Title and Content":
+            bodies = [ph for ph in slide.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.OBJECT]
+            assert len(bodies) == 1 and bodies[0].text_frame.text.strip()
+    for number, slide in enumerate(list(prs.slides)[1:], start=2):  # numbered in the template's own placeholder
+        numbers = [ph for ph in slide.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
+        assert len(numbers) == 1 and numbers[0].text_frame.text == str(number)
+    theme = zipfile.ZipFile(io.BytesIO(render(CONTENT[0], layout))).read("ppt/theme/theme1.xml")
+    assert b'name="Office Theme"' in theme  # the template's own theme (the school's design) is kept
     titles = [slide_title(s) for s in prs.slides]
     assert "Old slide of the template" not in titles and titles[0] == "Lenin vs. Stalin"
     assert prs.slide_width == Emu(9_144_000)  # the template's own size

@@ -95,3 +95,26 @@ def test_the_check_catches_an_overflowing_box(rendered) -> None:
     data, pdf = rendered["control-overflow"]
     problems = overflow_problems(data, pdf)
     assert problems and all("slide 2 " in p for p in problems)
+
+
+@pytest.mark.parametrize("name", [*ADVERSARIAL, *(p.stem for p in CONTENT)])
+def test_libreoffice_draws_each_slide_number_and_the_course_at_the_minimum_size(rendered, name: str) -> None:
+    """The footer as a viewer draws it: the slide's own number at the bottom right and the course
+    at the bottom, never under the deck's minimum (a field in a placeholder is set in the master's
+    style unless it carries its own size: caught here, not by reading the XML)."""
+    import pdfplumber
+
+    data, pdf = rendered[name]
+    layout = load_layout(ADVERSARIAL[name][1]) if name in ADVERSARIAL else load_layout()
+    smallest = layout.deck.sizes.min
+    prs = open_deck(data)
+    height = prs.slide_height / 12_700
+    course = None
+    with pdfplumber.open(pdf) as doc:
+        for number, page in enumerate(doc.pages[1:], start=2):
+            low = [w for w in page.extract_words(extra_attrs=["size"]) if w["top"] > height - 3 * smallest]
+            assert [w["text"] for w in low if w["x0"] > page.width * 0.85] == [str(number)], f"page {number}"
+            assert min(w["size"] for w in low) >= smallest - 0.1, f"page {number}"
+            texts = " ".join(w["text"] for w in low if w["x0"] <= page.width * 0.85)
+            course = texts if course is None else course
+            assert texts == course, f"page {number}: the footer differs"  # the same course on every slide

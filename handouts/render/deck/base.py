@@ -62,6 +62,29 @@ def pick_layout(prs: Presentation, kind: str, default_template: bool = False):
     return prs.slide_layouts[index]
 
 
+def content_layout(prs: Presentation, default_template: bool = False):
+    """A title-and-content slide layout (a title and one body placeholder) for
+    slides of flowing text, so a teacher's edits reflow in the body; ``None``
+    when the base has none."""
+    index = _default_content_index() if default_template else _content_index(prs)
+    return None if index is None else prs.slide_layouts[index]
+
+
+def _content_index(prs: Presentation) -> int | None:
+    for index, slide_layout in enumerate(prs.slide_layouts):
+        types = _types(slide_layout)
+        if P.TITLE in types and len(types) == 2 and any(t in (P.BODY, P.OBJECT) for t in types):
+            return index
+    return None
+
+
+@memoize("deck default content layout", maxsize=1)
+def _default_content_index() -> int | None:
+    from handouts.render.deck.template import default_presentation
+
+    return _content_index(default_presentation("16:9"))
+
+
 def layout_box(slide_layout, *types) -> tuple[int, int, int, int] | None:
     """(left, top, width, height) in EMU of a layout placeholder of ``types``."""
     for shape in slide_layout.placeholders:
@@ -87,6 +110,7 @@ class SlideRecord:
     placeholders: dict  # placeholder type -> shape, as cloned from its layout
     figure: bool = False  # drawn on by another module: check its pictures and groups for alt text
     title_text: str = ""
+    footer: bool = True  # a content slide (the title slide has no footer)
 
 
 def title_of(found: dict):

@@ -14,8 +14,9 @@ from handouts.i18n.words import join, like
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
-from handouts.render.deck.base import SlideRecord, layout_box, pick_layout, title_of
+from handouts.render.deck.base import SlideRecord, content_layout, layout_box, pick_layout, title_of
 from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
+from handouts.render.deck.footer import plan_footer
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
 from handouts.source.models import Comparison
@@ -34,6 +35,7 @@ class DeckWriter:
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
         self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
         self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
+        self.body_layout = content_layout(self.prs, default_template=not self.templated)
         self.insets = Insets()
         self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
         self.records: list[SlideRecord] = []  # every slide, in order, with references kept (no searching)
@@ -48,6 +50,7 @@ class DeckWriter:
         found = layout_box(self.content_layout, P.TITLE, P.CENTER_TITLE) if self.templated else None
         self.title_box = Box(*(emu_to_pt(v) for v in found)) if found else own_title
         self.bar = None
+        self._bar = None  # the first slide's accent bar, copied onto the others
         if not self.templated and self.deck.accent_bar > 0:
             self.bar = Box(
                 margin + self.insets.left, self.title_box.bottom + gap * 0.3, heading.size * 2.4, self.deck.accent_bar
@@ -56,6 +59,12 @@ class DeckWriter:
         self.body = Box(margin, top, self.width - 2 * margin, self.height - margin - top)
         if self.templated:
             self.body = self._template_body() or self.body
+            if self.body_layout is not None and layout_box(self.body_layout, P.TITLE) != found:
+                self.body_layout = None  # its title is elsewhere than the one titles are fitted to
+        self.footer = plan_footer(self)
+        self.footers: dict = {}  # slide layout part name -> its footer shapes (copied onto later slides)
+        bottom = min(self.body.bottom, self.footer.top - gap * 0.5)
+        self.body = Box(self.body.left, self.body.top, self.body.width, bottom - self.body.top)
 
     def _template_body(self) -> Box | None:
         """The body area of the template's title-and-content layout, if usable."""
@@ -76,24 +85,43 @@ class DeckWriter:
         return TextStyle(font, size or self.deck.sizes.body, bold, bullet)
 
     # -- slides -------------------------------------------------------------
-    def new_slide(self, title: str, notes: list[str] | None = None, title_slide: bool = False, figure: bool = False):
+    def new_slide(
+        self,
+        title: str,
+        notes: list[str] | None = None,
+        title_slide: bool = False,
+        figure: bool = False,
+        body: bool = False,
+    ):
         """A slide with its (fitted) title in the title placeholder. ``figure``:
         another module draws on it (its pictures and groups get alt text from
-        their names if they have none)."""
-        slide = self.prs.slides.add_slide(self.title_layout if title_slide else self.content_layout)
+        their names if they have none); ``body``: on the title-and-content
+        layout, its body placeholder to be filled (:meth:`body_frame`)."""
+        if title_slide:
+            slide_layout = self.title_layout
+        else:
+            slide_layout = self.body_layout if body and self.body_layout is not None else self.content_layout
+        slide = self.prs.slides.add_slide(slide_layout)
+        if self.bar and not title_slide:
+            self._accent_bar(slide)
         # python-pptx's documented "turbo add": ids for new shapes from a counter instead of a search of
         # the slide per shape. Safe here: every shape is added through this one slide.shapes.
         slide.shapes.turbo_add_enabled = True
         # The slide's placeholders, looked up once: its title and the others (removed at the end if unused).
         found = {shape.placeholder_format.type: shape for shape in slide.placeholders}
-        self.records.append(SlideRecord(slide, title_of(found), found, figure))
+        self.records.append(SlideRecord(slide, title_of(found), found, figure, footer=not title_slide))
         if not title_slide:
             self.set_title(slide, title)
-            if self.bar:
-                rectangle(slide, self.bar, self.colors.accent, name="Accent bar")
         if notes:
             self.notes(slide, notes)
         return slide
+
+    def _accent_bar(self, slide) -> None:
+        """The accent bar under the title: drawn once, then copied (:func:`xml_edits.append_copies`)."""
+        if self._bar is None:
+            self._bar = rectangle(slide, self.bar, self.colors.accent, name="Accent bar")
+        else:
+            xml_edits.append_copies(slide, [self._bar])
 
     def page_title(self, title: str, index: int, count: int) -> str:
         """``Title``, then ``Title (cont.)`` (numbered when there are several)."""
@@ -229,10 +257,10 @@ class DeckWriter:
     def notes(self, slide, paragraphs: list[str]) -> None:
         """Speaker notes: the full prose, paragraph by paragraph, in the source's language."""
         frame = slide.notes_slide.notes_text_frame
-        frame.text = "\n".join(" ".join(notes_text(p).split()) for p in paragraphs if p)
-        for paragraph in frame.paragraphs:
-            for run in paragraph.runs:
-                xml_edits.run_language(run, self.language)
+        lines = [" ".join(notes_text(p).split()) for p in paragraphs if p]
+        if not xml_edits.plain_paragraphs(frame, lines):
+            frame.text = "\n".join(lines)
+        xml_edits.runs_language(frame, self.language)
 
     def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True) -> None:
         """Paragraphs in the body area: one slide at the largest size that
@@ -244,16 +272,12 @@ class DeckWriter:
         style = style.at(size or self.deck.sizes.min)
         pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
         for index, page in enumerate(pages):
-            slide = self.new_slide(self.page_title(title, index, len(pages)), notes)
-            text_box(
-                slide,
-                self.body,
-                page,
-                style,
-                self.colors.text,
-                self.language,
-                self.insets,
-                bullet_color=self.colors.accent,
-                link_color=self.colors.link,
-                name="Body",
-            )
+            slide = self.new_slide(self.page_title(title, index, len(pages)), notes, body=True)
+            placeholder = self.placeholder(slide, P.BODY, P.OBJECT)
+            options = dict(bullet_color=self.colors.accent, link_color=self.colors.link)
+            if placeholder is None:
+                text_box(slide, self.body, page, style, self.colors.text, self.language, self.insets, **options)
+            else:
+                position(placeholder, self.body)
+                format_frame(placeholder.text_frame, self.insets)
+                write(placeholder.text_frame, page, style, self.colors.text, self.language, **options)

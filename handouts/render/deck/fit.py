@@ -151,6 +151,7 @@ def wrap(text: str, style: TextStyle, width: float) -> tuple[tuple[str, bool], .
     return tuple(lines)
 
 
+@memoize("deck paragraph lines", maxsize=20_000)  # one look-up instead of markup, plain text and wrap
 def paragraph_lines(text: str, style: TextStyle, width: float) -> tuple[tuple[str, bool], ...]:
     """Lines of one paragraph that may carry inline markup."""
     measured = style if not _needs_bold(text, style) else TextStyle(style.font, style.size, True, style.bullet)

@@ -34,19 +34,39 @@ def template_path(layout: Layout, context: RenderContext) -> Path | None:
     return Path(layout.deck.template).expanduser() if layout.deck.template else None
 
 
-def default_presentation(aspect: str) -> Presentation:
-    """python-pptx's default template at the ``aspect``'s size (opened per deck
-    from bytes made once: a presentation is mutated as it is built, so none is shared)."""
-    return Presentation(io.BytesIO(_default_bytes(aspect)))
+def theme_of(layout: Layout) -> xml_edits.Theme:
+    """The layout as a theme, so PowerPoint's Design tab and its Variants work
+    with it: text and background as dark 1 / light 1, headings and the zebra
+    tint as dark 2 / light 2, the accent then the subject palette as accents
+    1-6 (repeated when the palette is short), links; headings' and body's fonts."""
+    c = layout.colors
+    accents = list(dict.fromkeys([c.accent.upper(), *(p.upper() for p in layout.palette)]))
+    accents = (accents * 6)[:6]
+    return xml_edits.Theme(
+        name=f"handouts {layout.name}",
+        colors=(c.text, c.background, c.heading, c.zebra, *accents, c.link, c.muted),
+        major=layout.deck.fonts.heading,
+        minor=layout.deck.fonts.body,
+    )
 
 
-@memoize("deck default bases", maxsize=2)  # one per aspect
-def _default_bytes(aspect: str) -> bytes:
+def default_presentation(aspect: str, theme: xml_edits.Theme | None = None) -> Presentation:
+    """python-pptx's default template at the ``aspect``'s size, with ``theme``
+    (opened per deck from bytes made once: a presentation is mutated as it is
+    built, so none is shared)."""
+    return Presentation(io.BytesIO(_default_bytes(aspect, theme)))
+
+
+@memoize("deck default bases", maxsize=16)  # one per aspect and layout theme
+def _default_bytes(aspect: str, theme: xml_edits.Theme | None) -> bytes:
     """The default template trimmed once: the slide layouts a lecture deck has
     no use for removed (fewer parts to carry, look up and save in every deck),
     the rest stretched to the slide's width, and a notes master without
-    header, date, footer and number (each notes slide clones less)."""
+    header, date, footer and number (each notes slide clones less); the
+    layout's theme written in."""
     prs = Presentation()
+    if theme is not None:
+        xml_edits.set_theme(prs, theme)
     old_width = prs.slide_width
     prs.slide_width, prs.slide_height = SLIDE_SIZES_EMU[aspect]
     for slide_layout in [sl for sl in prs.slide_layouts if sl.name not in KEPT_LAYOUTS]:
@@ -67,10 +87,11 @@ def open_base(layout: Layout, context: RenderContext) -> tuple[Presentation, boo
     """The presentation to build on and whether it came from a template.
 
     Without a template, the default template is resized to the layout's
-    aspect. A template keeps its own size and loses any slides it had."""
+    aspect and given the layout's theme. A template keeps its own size and
+    theme (the school's design) and loses any slides it had."""
     path = template_path(layout, context)
     if path is None:
-        return default_presentation(layout.deck.aspect), False
+        return default_presentation(layout.deck.aspect, theme_of(layout)), False
     hint = "deck.template is a .pptx or .potx file, relative to the layout file's folder"
     if path.suffix.lower() not in (".pptx", ".potx"):
         raise LayoutError.single(

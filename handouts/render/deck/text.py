@@ -23,7 +23,7 @@ from handouts.render.pictures import decode_picture
 from handouts.scripts import DECK_COMPLEX, DECK_EAST_ASIAN, first_strong_rtl, primary
 from handouts.units import pt_to_emu
 
-ALIGN = {"left": "l", "center": "ctr"}  # a:pPr/@algn
+ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # a:pPr/@algn
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def box_emu(box: Box) -> tuple[int, int, int, int]:
 
 def position(shape, box: Box) -> None:
     """Move and size a shape (a placeholder, say) to ``box``."""
-    shape.left, shape.top, shape.width, shape.height = box_emu(box)
+    xml_edits.set_box(shape, *box_emu(box))
 
 
 def rgb(color: str) -> RGBColor:
@@ -118,9 +118,11 @@ def write(
     changes (bold, italic, a link)."""
     xml_edits.frame_defaults(text_frame, defaults(style, color, language, align, bullet_color))
     spans = [parse_inline(text) for text in paragraphs or [""]]
-    if all(_unmarked(s) for s in spans):  # plain text: every paragraph and run in one call
-        text_frame.text = "\n".join(slide_text(s[0].text) if s else "" for s in spans)
-        xml_edits.no_space_before(text_frame.paragraphs[0])
+    if all(_unmarked(s) for s in spans):  # plain text: every paragraph and run in one pass
+        lines = [slide_text(s[0].text) if s else "" for s in spans]
+        if not xml_edits.plain_paragraphs(text_frame, lines):
+            text_frame.text = "\n".join(lines)
+            xml_edits.no_space_before(text_frame.paragraphs[0])
         for text, paragraph in zip(paragraphs, text_frame.paragraphs):
             if isinstance(text, Phrase):  # the deck's words and foreign ones: a run each
                 paragraph.clear()
@@ -182,8 +184,7 @@ def text_box(
     if name:
         shape.name = name
     if fill:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(fill)
+        xml_edits.solid_fill(shape, fill)
     format_frame(shape.text_frame, insets, anchor)
     write(shape.text_frame, paragraphs, style, color, language, **options)
     return shape
@@ -195,8 +196,7 @@ def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
     shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box_emu(box))
     if name:
         shape.name = name
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = rgb(fill)
+    xml_edits.solid_fill(shape, fill)
     shape.line.fill.background()
     shape.shadow.inherit = False
     mark_decorative(shape)

@@ -19,6 +19,7 @@ from handouts.render.context import RenderContext
 from handouts.render.deck.a11y import finish_slides
 from handouts.render.deck.base import remove_empty_placeholders
 from handouts.render.deck.deck_writer import DeckWriter
+from handouts.render.deck.footer import add_footer
 from handouts.render.deck.slides import BUILDERS
 from handouts.source.models import Comparison
 
@@ -33,8 +34,10 @@ def render_deck(model: Comparison, layout: Layout, context: RenderContext) -> by
         builder = BUILDERS.get(name)
         if builder is not None:
             builder(writer)
-    for record in writer.records:
+    for number, record in enumerate(writer.records, start=1):
         remove_empty_placeholders(record.placeholders.values(), keep=record.title)
+        if record.footer:
+            add_footer(writer, record.slide, number)
     finish_slides(writer.records, writer.retitle, lambda name: name)
     subject = " · ".join(s.name for s in model.subjects)
     return save(writer.prs, model.title, model.author, writer.language, subject)
