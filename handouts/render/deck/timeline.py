@@ -47,20 +47,30 @@ _MARKERS = {
 }
 
 
+SPREAD_MOST = 3.0  # a sparse slide chart's lanes open up by at most this many label sizes
+
+
 def deck_measure(layout: Layout):
     """``width_of(text, size)`` in points with the deck body font's metric twin."""
     return measurer(DECK_METRIC_TWINS[layout.deck.fonts.body])
 
 
-def plan_slides(timeline: Timeline, layout: Layout, box_w: float, box_h: float) -> list[tuple[Timeline, Placement]]:
+def plan_slides(
+    timeline: Timeline, layout: Layout, box_w: float, box_h: float, fill: bool = True
+) -> list[tuple[Timeline, Placement]]:
     """The timeline on as few slides as fit the body box (points): all lanes
     on one when they fit, else consecutive lanes per slide, each with its own
     axis over the same range and the same event numbers; a lane too tall even
-    alone is cut by period (see :mod:`handouts.timeline.parts`)."""
+    alone is cut by period (see :mod:`handouts.timeline.parts`). With
+    ``fill``, sparse lanes open up to fill the box (else: natural height)."""
+    parts = split_to_fit(timeline, lambda part: fit_chart(part, layout, box_w, box_h), box_h)
+    return [(part, spread(placed, box_h, most=SPREAD_MOST) if fill else placed) for part, placed in parts]
+
+
+def fit_chart(part: Timeline, layout: Layout, box_w: float, box_h: float) -> Placement:
+    """``part`` placed at the deck's minimum size in a box (points)."""
     size = layout.deck.sizes.min
-    width_of = deck_measure(layout)
-    parts = split_to_fit(timeline, lambda part: place(part, box_w, width_of, size, size, box_h), box_h)
-    return [(part, spread(placed, box_h, most=3.0)) for part, placed in parts]
+    return place(part, box_w, deck_measure(layout), size, size, box_h)
 
 
 def draw_timeline(
@@ -82,7 +92,7 @@ def draw_timeline(
     width_of = deck_measure(layout)
     if placement is None:
         placement = plan_slides(timeline, layout, box_w, box_h)[0][1]
-    painter = _Painter(slide.shapes, layout, left, top, language, width_of)
+    painter = Painter(slide.shapes, layout, left, top, language, width_of)
     painter.paint(placement, timeline)
     # Grouped once drawn: python-pptx measures a group again after every shape added to it.
     group = slide.shapes.add_group_shape(painter.drawn)
@@ -90,8 +100,9 @@ def draw_timeline(
     return placement
 
 
-class _Painter:
-    """Maps placement points to EMU and adds each shape to the group."""
+class Painter:
+    """Maps placement points to EMU and adds each shape to the group (the
+    chart's, or the key's: the key's markers are the chart's shapes)."""
 
     def __init__(
         self, shapes, layout: Layout, left: int, top: int, language: str, width_of: Callable[[str, float], float]
@@ -116,6 +127,8 @@ class _Painter:
             self.text(
                 size * 1.4, mid - size * 0.65, p.plot_left - size * 1.4, size * 1.3, lane.title, size, colors.text
             )
+        for lane in p.lanes[1:]:  # lanes ruled apart: a bar's lane reads even on white bands
+            self.line(0, lane.y, p.width, lane.y, tint(colors.rule, 0.55), 0.5)
         for tx, _ in p.ticks:
             self.line(tx, 0, tx, p.axis_y, tint(colors.rule, 0.55), 0.5)
         self.line(p.plot_left, p.axis_y, p.plot_right, p.axis_y, colors.rule, 1.0)

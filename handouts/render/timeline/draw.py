@@ -46,9 +46,11 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
         canvas.setFillColor(colors.text)
         canvas.setFont(font, size)
         canvas.drawString(x + size * 1.4, Y(mid) - size * 0.33, lane.title)
-    # grid and axis
+    # grid, lane rules (which lane a bar belongs to reads even on white bands) and axis
     canvas.setStrokeColor(tint(colors.rule, 0.55))
     canvas.setLineWidth(0.4)
+    for lane in placement.lanes[1:]:
+        canvas.line(x, Y(lane.y), x + placement.width, Y(lane.y))
     for tx, _ in placement.ticks:
         canvas.line(x + tx, Y(0), x + tx, Y(placement.axis_y))
     canvas.setStrokeColor(colors.rule)
