@@ -229,6 +229,7 @@ class TimelineLabels(LayoutModel):
     shared: str = "Shared"  # the lane of events without a subject
     events: str = "Events"  # the key's heading (and the one lane when lanes are off)
     subtitle: str = "Timeline"  # under the title when the source has no subtitle
+    zoom: str = "In detail"  # heads the inset that shows a crowded stretch larger
 
     @model_validator(mode="before")
     @classmethod

@@ -11,6 +11,7 @@ gets no timeline at all (``None``, with one warning).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from handouts.layout.models import Layout
 from handouts.markup import escape, plain
@@ -25,6 +26,7 @@ from handouts.source.models import Comparison
 from handouts.timeline.model import Timeline, build_timeline, warn_no_timeline
 from handouts.timeline.parts import split_to_fit
 from handouts.timeline.placement import place, spread
+from handouts.timeline.zoom import plan_zoom
 
 FRAME_PADDING = 6.0  # reportlab's default Frame padding (SimpleDocTemplate)
 CHART_SHARE = 0.86  # the chart may use this share of the frame below the title
@@ -103,7 +105,10 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
         if (layout.timeline.key or numbered)
         else []
     )
-    if len(parts) == 1:
+    zoom = _zoom(parts, layout, st, frame_w, room) if len(parts) == 1 else None
+    if zoom is not None:
+        parts = [(parts[0][0], replace(parts[0][1], zoom=zoom[0]))]
+    elif len(parts) == 1:
         key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
         spare = room - key_height - layout.sizes.body  # open lanes up only if the key still fits
         parts = [(parts[0][0], spread(parts[0][1], min(room * SPREAD_SHARE, spare)))]
@@ -111,11 +116,38 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
         if n:
             story.append(PageBreak())  # each period a whole chart with its own axis
         story.append(tag(TimelineFlowable(placement, layout, max_height=room), figures[n]))
+    if zoom is not None:  # the crowded stretch again, on its own axis, right under the chart
+        _, heading, part, placed = zoom
+        story.append(tag(heading, tags.element("P")))
+        story.append(
+            tag(TimelineFlowable(placed, layout, max_height=room), tags.element("Figure", alt=part.alt_text()))
+        )
     if len(parts) > 1:
         story.append(PageBreak())
     story += key
     build_or_explain(doc, story, tagged_canvas(tags, info), "timeline", context.source_path)
     return buffer.getvalue()
+
+
+def _zoom(parts: list, layout: Layout, st, width: float, room: float):  # noqa: ANN001 - styles
+    """``(range, heading, inset part, its placement)`` when the one chart has a
+    crowded stretch (see :mod:`handouts.timeline.zoom`) and the inset fits
+    under it on the same page; else ``None``."""
+    from reportlab.platypus import Paragraph
+
+    timeline, main = parts[0]
+    size, least = layout.timeline.label_size, layout.timeline.min_size
+    found = plan_zoom(timeline, main, lambda part: place(part, width, measure(layout), size, least, room - main.height))
+    if found is None:
+        return None
+    span, part, placed = found
+    events = part.chronological()
+    words = f"{layout.timeline.labels.zoom}: {plain(events[0].date_text)} – {plain(events[-1].date_text)}"
+    heading = Paragraph(escape(words), st["heading"])
+    head_h = heading.wrap(width, room)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+    if main.height + head_h + placed.height > room:
+        return None
+    return span, heading, part, placed
 
 
 def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> tuple[str, list, float]:  # noqa: ANN001

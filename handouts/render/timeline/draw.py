@@ -61,6 +61,16 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
     for tx, text in placement.ticks:
         canvas.line(x + tx, Y(placement.axis_y), x + tx, Y(placement.axis_y + size * 0.5))
         canvas.drawCentredString(x + tx, Y(placement.axis_y + size * 1.55), text)
+    if placement.zoom:  # the stretch the inset shows again, bracketed on the axis
+        x0, x1 = (x + placement.x(v) for v in placement.zoom)
+        half = max(0.0, size * 0.5 - (x1 - x0) / 2)
+        x0, x1 = x0 - half, x1 + half
+        canvas.setStrokeColor(colors.accent)
+        canvas.setLineWidth(2.2)
+        canvas.line(x0, Y(placement.axis_y), x1, Y(placement.axis_y))
+        canvas.setLineWidth(1.2)
+        canvas.line(x0, Y(placement.axis_y), x0, Y(placement.axis_y + size * 0.45))
+        canvas.line(x1, Y(placement.axis_y), x1, Y(placement.axis_y + size * 0.45))
     # leaders, marks, labels
     canvas.setLineWidth(0.5)
     canvas.setStrokeColor(colors.muted)
