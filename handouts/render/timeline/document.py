@@ -31,6 +31,7 @@ from handouts.timeline.zoom import plan_zoom
 FRAME_PADDING = 6.0  # reportlab's default Frame padding (SimpleDocTemplate)
 CHART_SHARE = 0.86  # the chart may use this share of the frame below the title
 SPREAD_SHARE = 0.5  # a sparse chart's lanes open up to fill this share
+ZOOM_SHARES = (None, 0.5, 0.35)  # the chart as placed, then in these shares of the page, to hold an inset
 
 
 def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -> bytes | None:
@@ -107,7 +108,7 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     )
     zoom = _zoom(parts, layout, st, frame_w, room) if len(parts) == 1 else None
     if zoom is not None:
-        parts = [(parts[0][0], replace(parts[0][1], zoom=zoom[0]))]
+        parts = [(parts[0][0], replace(zoom[4], zoom=zoom[0]))]
     elif len(parts) == 1:
         key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
         spare = room - key_height - layout.sizes.body  # open lanes up only if the key still fits
@@ -117,7 +118,7 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
             story.append(PageBreak())  # each period a whole chart with its own axis
         story.append(tag(TimelineFlowable(placement, layout, max_height=room), figures[n]))
     if zoom is not None:  # the crowded stretch again, on its own axis, right under the chart
-        _, heading, part, placed = zoom
+        _, heading, part, placed, _ = zoom
         story.append(tag(heading, tags.element("P")))
         story.append(
             tag(TimelineFlowable(placed, layout, max_height=room), tags.element("Figure", alt=part.alt_text()))
@@ -130,24 +131,28 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
 
 
 def _zoom(parts: list, layout: Layout, st, width: float, room: float):  # noqa: ANN001 - styles
-    """``(range, heading, inset part, its placement)`` when the one chart has a
-    crowded stretch (see :mod:`handouts.timeline.zoom`) and the inset fits
-    under it on the same page; else ``None``."""
+    """``(range, heading, inset part, its placement, the chart's placement)``
+    when the one chart has a crowded stretch (see :mod:`handouts.timeline.zoom`)
+    and the inset fits under it on the same page (the chart placed again more
+    compactly if it must); else ``None``."""
     from reportlab.platypus import Paragraph
 
-    timeline, main = parts[0]
+    timeline, first = parts[0]
     size, least = layout.timeline.label_size, layout.timeline.min_size
-    found = plan_zoom(timeline, main, lambda part: place(part, width, measure(layout), size, least, room - main.height))
-    if found is None:
-        return None
-    span, part, placed = found
-    events = part.chronological()
-    words = f"{layout.timeline.labels.zoom}: {plain(events[0].date_text)} – {plain(events[-1].date_text)}"
-    heading = Paragraph(escape(words), st["heading"])
-    head_h = heading.wrap(width, room)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
-    if main.height + head_h + placed.height > room:
-        return None
-    return span, heading, part, placed
+    for share in ZOOM_SHARES:
+        main = first if share is None else place(timeline, width, measure(layout), size, least, room * share)
+        left = room - main.height
+        found = plan_zoom(timeline, main, lambda part: place(part, width, measure(layout), size, least, left))  # noqa: B023
+        if found is None:
+            continue
+        span, part, placed = found
+        events = part.chronological()
+        words = f"{layout.timeline.labels.zoom}: {plain(events[0].date_text)} – {plain(events[-1].date_text)}"
+        heading = Paragraph(escape(words), st["heading"])
+        head_h = heading.wrap(width, room)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+        if main.height + head_h + placed.height <= room:
+            return span, heading, part, placed, main
+    return None
 
 
 def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> tuple[str, list, float]:  # noqa: ANN001
@@ -155,14 +160,14 @@ def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> t
 
     One part in the layout's orientation when the chart fits below the title
     there, else in the other one (six large-print lanes need a portrait
-    page's height), else with every event in one lane (each keeps its
+    page's height; or a crowded stretch's inset, see :func:`_zoom`), else with every event in one lane (each keeps its
     subject's marker); only a chart too full for all of these is cut by
     period, each part a whole chart on its own page with its own axis."""
     from reportlab.platypus import Paragraph
 
     preferred = layout.timeline.orientation
     size, least = layout.timeline.label_size, layout.timeline.min_size
-    tried = []
+    tried, fits = [], []
     for orientation in (preferred, "portrait" if preferred == "landscape" else "landscape"):
         width, height = layout.page.dimensions(orientation)
         m = layout.page.margins
@@ -176,9 +181,17 @@ def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> t
         room = frame_h - sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in heads)
         fit = lambda part, w=frame_w, r=room: place(part, w, measure(layout), size, least, r * CHART_SHARE)  # noqa: E731
         placement = fit(timeline)
-        if placement.height <= room:
-            return orientation, [(timeline, placement)], room
+        whole = (orientation, [(timeline, placement)], room)
+        if placement.height <= room and (
+            plan_zoom(timeline, placement, fit) is None or _zoom(whole[1], layout, st, frame_w, room) is not None
+        ):
+            return whole
+        if placement.height <= room:  # fits, but its crowded stretch's inset does not: the other may hold both
+            fits.append(whole)
+            continue
         tried.append((placement.height / room, orientation, fit, room))
+    if fits:
+        return fits[0]
     _, orientation, fit, room = min(tried, key=lambda t: t[0])
     if len(timeline.lanes) > 1:
         merged = fit(timeline.merged(layout.timeline.labels.events))
