@@ -73,3 +73,40 @@ def test_no_inset_when_nothing_is_crowded(tmp_path: Path) -> None:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert "In detail" not in pdf.pages[0].extract_text()
         assert not [ln for ln in pdf.pages[0].lines if ln["linewidth"] == 2.2]
+
+
+def test_the_deck_shows_the_crowded_stretch_on_a_detail_slide(tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    from handouts.render.deck.writer import render_deck
+
+    path = write_source(tmp_path / "s.yaml", dense())
+    layout = load_layout("classic")
+    prs = Presentation(io.BytesIO(render_deck(load_source(path), layout, RenderContext(source_path=path))))
+    charts = [
+        (slide.shapes.title.text_frame.text, shape)
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.name == "Timeline"
+    ]
+    assert [t for t, _ in charts] == ["Timeline", "In detail: Jan 1928 – Nov 1930"]
+    (_, main), (_, detail) = charts
+
+    def markers(group) -> list[str]:  # noqa: ANN001
+        return [
+            s.text_frame.text
+            for s in group.shapes
+            if s.has_text_frame and re.fullmatch(r"\d{1,2}(–\d{1,2})?", s.text_frame.text)
+        ]
+
+    merged = [t for t in markers(main) if "–" in t]
+    assert merged and len(markers(detail)) >= 2 * len(merged), (markers(main), markers(detail))
+    wide = [
+        s
+        for s in main.shapes
+        if s.shape_type is not None and s.name.startswith("Connector") and s.line.width == Pt(2.5)
+    ]
+    assert len(wide) == 1, "the stretch is bracketed on the main axis"
+    for slide_chart in (main, detail):
+        assert slide_chart.top + slide_chart.height <= prs.slide_height

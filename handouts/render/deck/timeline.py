@@ -132,6 +132,13 @@ class Painter:
         for tx, _ in p.ticks:
             self.line(tx, 0, tx, p.axis_y, tint(colors.rule, 0.55), 0.5)
         self.line(p.plot_left, p.axis_y, p.plot_right, p.axis_y, colors.rule, 1.0)
+        if p.zoom:  # the stretch the next slide shows in detail, bracketed on the axis
+            x0, x1 = (p.x(v) for v in p.zoom)
+            half = max(0.0, size * 0.5 - (x1 - x0) / 2)
+            x0, x1 = x0 - half, x1 + half
+            self.line(x0, p.axis_y, x1, p.axis_y, colors.accent, 2.5)
+            self.line(x0, p.axis_y, x0, p.axis_y + size * 0.45, colors.accent, 1.5)
+            self.line(x1, p.axis_y, x1, p.axis_y + size * 0.45, colors.accent, 1.5)
         for tx, label in p.ticks:
             self.line(tx, p.axis_y, tx, p.axis_y + size * 0.4, colors.rule, 1.0)
             w = self.width_of(label, size) + size

@@ -8,7 +8,7 @@ minimum size; only a key that fits neither continues on key slides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
@@ -17,6 +17,7 @@ from handouts.render.deck.text import Box
 from handouts.render.deck.timeline import SPREAD_MOST, Painter, deck_measure, draw_timeline, fit_chart, plan_slides
 from handouts.timeline.model import Item, Timeline, build_timeline, warn_no_timeline
 from handouts.timeline.placement import Placement, spread
+from handouts.timeline.zoom import plan_zoom
 from handouts.units import pt_to_emu
 
 LINE = 1.25  # a key line's pitch, in label sizes (the chart's own text box)
@@ -56,16 +57,22 @@ def timeline_slide(w: DeckWriter) -> None:
         warn_no_timeline(w.context, timeline)
         return
     body = w.body
-    plans = [
+    charts = [
         plan_slide(part, placed, w) for part, placed in plan_slides(timeline, w.layout, body.width, body.height, False)
     ]
+    plans: list[tuple[str, SlidePlan]] = []
+    for n, plan in enumerate(charts):
+        title = w.deck.labels.timeline + (f" {w.deck.labels.continued} {n + 1}/{len(charts)}" if n else "")
+        plans.append((title, plan))
+        detail = zoom_slide(plan, w)
+        if detail is not None:
+            plans.append(detail)
     left_over: list[Item] = []
-    for n, plan in enumerate(plans):
+    for title, plan in plans:
         lines = [
             f"{item.date_text}: {item.label}" + (f" — {item.detail}" if item.detail else "")
             for item in plan.part.chronological()
         ]
-        title = w.deck.labels.timeline + (f" {w.deck.labels.continued} {n + 1}/{len(plans)}" if n else "")
         slide = w.new_slide(title, [plain(line) for line in lines], figure=True)
         c = plan.chart
         box = (pt_to_emu(body.left + c.left), pt_to_emu(body.top + c.top), pt_to_emu(c.width), pt_to_emu(c.height))
@@ -80,6 +87,21 @@ def timeline_slide(w: DeckWriter) -> None:
         left_over.sort(key=lambda item: item.number)
         key = [f"{item.number}. {item.date_text}: {item.label}" for item in left_over]
         w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False)
+
+
+def zoom_slide(plan: SlidePlan, w: DeckWriter) -> tuple[str, SlidePlan] | None:
+    """A crowded stretch of ``plan``'s chart (see :mod:`handouts.timeline.zoom`)
+    as a slide of its own, on its own axis, titled "In detail: Jan 1928 – Nov
+    1930"; the chart brackets the stretch. ``None`` when nothing is crowded."""
+    body = w.body
+    found = plan_zoom(plan.part, plan.placement, lambda p: fit_chart(p, w.layout, body.width, body.height))
+    if found is None:
+        return None
+    span, part, placed = found
+    plan.placement = replace(plan.placement, zoom=span)
+    events = part.chronological()
+    title = f"{w.layout.timeline.labels.zoom}: {plain(events[0].date_text)} – {plain(events[-1].date_text)}"
+    return title, plan_slide(part, placed, w)
 
 
 def plan_slide(part: Timeline, placed: Placement, w: DeckWriter) -> SlidePlan:
