@@ -110,3 +110,20 @@ def test_the_deck_shows_the_crowded_stretch_on_a_detail_slide(tmp_path: Path) ->
     assert len(wide) == 1, "the stretch is bracketed on the main axis"
     for slide_chart in (main, detail):
         assert slide_chart.top + slide_chart.height <= prs.slide_height
+
+
+def test_the_handout_strip_gets_the_inset_too(tmp_path: Path) -> None:
+    from handouts.render.timeline.strip import strip_flowables
+
+    layout = load_layout("classic")
+    timeline = build_timeline(load_source(write_source(tmp_path / "s.yaml", dense())), layout)
+    width = layout.page.dimensions()[0] - layout.page.margins.left - layout.page.margins.right
+    main, heading, detail, *_ = strip_flowables(timeline, layout, width)
+    assert main.placement.zoom is not None and heading.text.startswith("In detail: Jan 1928")
+    crowded = {i.number for i in timeline.items if not i.is_span and 1928 <= i.value < 1931}
+    shown = {n for m in detail.placement.marks for n in m.numbers}
+    assert crowded <= shown
+    value = {i.number: i.value for i in timeline.items}
+    for mark in detail.placement.marks:  # distinct dates share a marker only within one marker width there
+        xs = [detail.placement.x(value[n]) for n in mark.numbers]
+        assert max(xs) - min(xs) <= mark.h + 0.01
