@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from handouts.layout.resolve import load_layout
-from handouts.render.deck.timeline import plan_slides
+from handouts.render.deck.timeline import fit_chart, plan_slides
 from handouts.render.timeline.document import FRAME_PADDING, _choose_page, _zoom
 from handouts.render.timeline.draw import measure
 from handouts.render.timeline.flow import styles
@@ -27,6 +27,7 @@ from handouts.source.models import Comparison
 from handouts.timeline.model import Timeline, build_timeline
 from handouts.timeline.placement import Placement, place
 from handouts.timeline.ticks import MIN_TICKS
+from handouts.timeline.zoom import plan_zoom
 from tests.conftest import LAYOUTS
 from tests.sources import NAMES, write_source
 
@@ -139,6 +140,15 @@ def check_zoom(timeline: Timeline, main: Placement, layout, orientation: str, ro
             assert set(mark.numbers) <= shown, (mark.numbers, lo, hi)
 
 
+def check_inset(found, min_size: float, height: float) -> None:  # noqa: ANN001 - plan_zoom's answer
+    """A strip's or slide's inset (if any) keeps the rules on its own axis."""
+    if found is not None:
+        _, part, placed = found
+        check_truth(part, placed)
+        check_shared(part, placed)
+        check_clear_and_inside(placed, min_size, height)
+
+
 def check_clear_and_inside(p: Placement, min_size: float, height: float) -> None:
     """No two labels overlap, no label covers a mark, all inside the box, an axis that reads."""
     eps = 0.01
@@ -196,6 +206,8 @@ def test_every_event_at_its_date_on_page_strip_and_slide(data: dict) -> None:
         strip = place(timeline, width, measure(layout), settings_.label_size, settings_.min_size)
         check_truth(timeline, strip)
         check_shared(timeline, strip)
+        fit = lambda part: place(part, width, measure(layout), settings_.label_size, settings_.min_size)  # noqa: E731, B023
+        check_inset(plan_zoom(timeline, strip, fit), settings_.min_size, float("inf"))
         check_clear_and_inside(strip, settings_.min_size, strip.height)
         # the deck: every part on a slide of its own, each inside the body box
         box_w, box_h = SLIDE_BODY
@@ -207,3 +219,5 @@ def test_every_event_at_its_date_on_page_strip_and_slide(data: dict) -> None:
             check_truth(part, placed)
             check_shared(part, placed)
             check_clear_and_inside(placed, layout.deck.sizes.min, box_h)
+            detail = plan_zoom(part, placed, lambda p: fit_chart(p, layout, box_w, box_h))  # noqa: B023
+            check_inset(detail, layout.deck.sizes.min, box_h)
