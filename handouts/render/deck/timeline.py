@@ -85,8 +85,8 @@ def draw_timeline(
     placement: Placement | None = None,
 ) -> Placement:
     """Draw into the box (EMU) and return the placement (``.numbered`` tells the
-    caller the labels went to a numbered key it should show, e.g. on the next
-    slide). ``placement`` is one :func:`plan_slides` made; without it the
+    caller the labels went to a numbered key it should show: see
+    :mod:`handouts.render.deck.builders.timeline`). ``placement`` is one :func:`plan_slides` made; without it the
     timeline is placed here, as one part."""
     box_w, box_h = emu_to_pt(width), emu_to_pt(height)
     width_of = deck_measure(layout)
