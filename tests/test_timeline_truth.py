@@ -219,5 +219,5 @@ def test_every_event_at_its_date_on_page_strip_and_slide(data: dict) -> None:
             check_truth(part, placed)
             check_shared(part, placed)
             check_clear_and_inside(placed, layout.deck.sizes.min, box_h)
-            detail = plan_zoom(part, placed, lambda p: fit_chart(p, layout, box_w, box_h))  # noqa: B023
+            detail = plan_zoom(part, placed, lambda p: fit_chart(p, layout, box_w, box_h), box_h)  # noqa: B023
             check_inset(detail, layout.deck.sizes.min, box_h)

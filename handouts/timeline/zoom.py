@@ -52,10 +52,11 @@ def inset(timeline: Timeline, lo: float, hi: float) -> Timeline:
 
 
 def plan_zoom(
-    timeline: Timeline, placement: Placement, fit: Callable[[Timeline], Placement]
+    timeline: Timeline, placement: Placement, fit: Callable[[Timeline], Placement], height: float = float("inf")
 ) -> tuple[tuple[float, float], Timeline, Placement] | None:
     """``((lo, hi), inset part, its placement)`` for ``placement``'s crowded
-    stretch, or ``None`` when it has none or zooming would not separate it."""
+    stretch, or ``None`` when it has none, zooming would not separate it or
+    the inset is taller than ``height``."""
     found = dense_range(timeline, placement)
     if found is None:
         return None
@@ -63,6 +64,8 @@ def plan_zoom(
     if len(part.items) < 2:
         return None
     placed = fit(part)
+    if placed.height > height:
+        return None
     main_scale = (placement.plot_right - placement.plot_left) / (placement.hi - placement.lo)
     scale = (placed.plot_right - placed.plot_left) / (placed.hi - placed.lo)
     if scale < main_scale * MIN_GAIN:

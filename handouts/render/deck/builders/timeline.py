@@ -94,7 +94,7 @@ def zoom_slide(plan: SlidePlan, w: DeckWriter) -> tuple[str, SlidePlan] | None:
     as a slide of its own, on its own axis, titled "In detail: Jan 1928 – Nov
     1930"; the chart brackets the stretch. ``None`` when nothing is crowded."""
     body = w.body
-    found = plan_zoom(plan.part, plan.placement, lambda p: fit_chart(p, w.layout, body.width, body.height))
+    found = plan_zoom(plan.part, plan.placement, lambda p: fit_chart(p, w.layout, body.width, body.height), body.height)
     if found is None:
         return None
     span, part, placed = found
@@ -200,6 +200,10 @@ def wrap(text: str, width_of, size: float, width: float) -> list[str] | None:  #
 def draw_key(slide, w: DeckWriter, columns: list[tuple[Box, list[KeyEntry]]]) -> None:  # noqa: ANN001
     """Each event: its lane's marker, then its lines; grouped as "Timeline key"."""
     size, body = w.deck.sizes.min, w.body
+    # python-pptx's turbo id counter does not see the id the chart's group took: switched off and on
+    # again (public API), it counts from the slide's shapes afresh, so no id repeats
+    slide.shapes.turbo_add_enabled = False
+    slide.shapes.turbo_add_enabled = True
     painter = Painter(
         slide.shapes, w.layout, pt_to_emu(body.left), pt_to_emu(body.top), w.language, deck_measure(w.layout)
     )
