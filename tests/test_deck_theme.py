@@ -13,7 +13,7 @@ from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
 from handouts.layout.resolve import load_layout
-from tests.conftest import CONTENT, LAYOUTS
+from tests.conftest import CONTENT, LAYOUTS, ROOT
 from tests.deck_helpers import EMU_PER_PT, open_deck, render, stress_source, write_source
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -131,3 +131,13 @@ def test_prose_is_in_the_body_placeholder_of_a_title_and_content_layout(course_d
         sizes = [int(d.get("sz")) / 100 for d in bodies[0]._element.iter(A + "defRPr") if d.get("sz")]
         assert sizes and min(sizes) >= smallest
         assert bodies[0].top + bodies[0].height <= prs.slide_height - 0.5 * smallest * EMU_PER_PT
+
+
+@pytest.mark.parametrize("layout_name", LAYOUTS)
+def test_no_shape_takes_the_themes_shadow(layout_name: str) -> None:
+    # an auto shape's style points at the theme's effect styles; LibreOffice draws
+    # effectRef idx="2" as a soft shadow under lane bands even with an empty effectLst
+    prs = open_deck(render(ROOT / "content" / "lenin-vs-stalin.yaml", load_layout(layout_name)))
+    refs = [ref for slide in prs.slides for ref in slide.element.iter(A + "effectRef")]
+    assert refs, "the deck has auto shapes with a style"
+    assert {ref.get("idx") for ref in refs} == {"0"}

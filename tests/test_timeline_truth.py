@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from handouts.layout.resolve import load_layout
-from handouts.render.deck.timeline import plan_slides
-from handouts.render.timeline.document import _choose_page
+from handouts.render.deck.timeline import fit_chart, plan_slides
+from handouts.render.timeline.document import FRAME_PADDING, _choose_page, _zoom
 from handouts.render.timeline.draw import measure
 from handouts.render.timeline.flow import styles
 from handouts.source.loader import load_source
@@ -27,6 +27,7 @@ from handouts.source.models import Comparison
 from handouts.timeline.model import Timeline, build_timeline
 from handouts.timeline.placement import Placement, place
 from handouts.timeline.ticks import MIN_TICKS
+from handouts.timeline.zoom import plan_zoom
 from tests.conftest import LAYOUTS
 from tests.sources import NAMES, write_source
 
@@ -69,6 +70,27 @@ def event_sets(draw) -> dict:
     return {"title": "Generated", "subjects": subjects, "timeline": events}
 
 
+@st.composite
+def dense_sets(draw) -> dict:
+    """A long span and, in each lane, up to a dozen events crowded into a few
+    percent of it (the "1900-1990 and ten events of 1928-30" shape), any era."""
+    n_subjects = draw(st.integers(1, 6))
+    length = draw(st.sampled_from([30, 90, 400, 3000]))
+    start = draw(st.integers(-3000, 1900))
+    start = start if start not in (0, -length) else 1
+    end = start + length if start + length != 0 else start + length + 1
+    crowd = start + draw(st.integers(1, length - max(2, length // 30)))
+    events = [{"start": _date(start, None, None, False), "end": _date(end, None, None, False), "label": "Long"}]
+    for lane in range(n_subjects):
+        for k in range(draw(st.integers(2, 12))):
+            year = crowd + draw(st.integers(0, max(1, length // 30)))
+            year = year if year != 0 else 1
+            month = draw(st.integers(1, 12)) if year > 0 else None
+            events.append({"date": _date(year, month, None, False), "label": f"Step {lane}.{k}", "subject": f"s{lane}"})
+    subjects = [{"id": f"s{i}", "name": NAMES[i]} for i in range(max(n_subjects, 2))]
+    return {"title": "Dense", "subjects": subjects, "timeline": events}
+
+
 def _timeline(data: dict, layout) -> Timeline:  # noqa: ANN001
     with tempfile.TemporaryDirectory() as folder:
         return build_timeline(load_source(write_source(Path(folder) / "s.yaml", data)), layout)
@@ -86,6 +108,45 @@ def check_truth(timeline: Timeline, p: Placement) -> None:
             assert abs(mark.x1 - p.x(item.end)) <= max(half, mark.x1 - mark.x0)  # a very short bar is half a marker
         else:
             assert abs(mark.x0 - p.x(item.value)) <= half, (item, mark)
+
+
+def check_shared(timeline: Timeline, p: Placement) -> None:
+    """Events of different dates share a marker only within one marker width on this strip's axis."""
+    value = {i.number: i.value for i in timeline.items}
+    for mark in p.marks:
+        if not mark.is_span and len(mark.numbers) > 1:
+            xs = [p.x(value[n]) for n in mark.numbers]
+            assert max(xs) - min(xs) <= mark.h + 0.01, (mark, xs)
+
+
+def check_zoom(timeline: Timeline, main: Placement, layout, orientation: str, room: float) -> None:  # noqa: ANN001
+    """The timeline page's inset, when it has one: true and clear on its own
+    axis, on the page under the chart, separating what the main chart merged."""
+    width = layout.page.dimensions(orientation)[0] - layout.page.margins.left - layout.page.margins.right
+    zoom = _zoom([(timeline, main)], layout, styles(layout, timeline), width - 2 * FRAME_PADDING, room)
+    if zoom is None:
+        return
+    (lo, hi), _, part, placed, main = zoom
+    check_truth(timeline, main)
+    check_clear_and_inside(main, layout.timeline.min_size, room)
+    check_truth(part, placed)
+    check_shared(part, placed)
+    check_clear_and_inside(placed, layout.timeline.min_size, room - main.height)
+    assert main.height + placed.height <= room + 0.01, "chart and inset on one page"
+    shown = {i.number for i in part.items}
+    value = {i.number: i.value for i in timeline.items}
+    for mark in main.marks:  # each merged event is in the inset
+        if not mark.is_span and len({value[n] for n in mark.numbers}) > 1:
+            assert set(mark.numbers) <= shown, (mark.numbers, lo, hi)
+
+
+def check_inset(found, min_size: float, height: float) -> None:  # noqa: ANN001 - plan_zoom's answer
+    """A strip's or slide's inset (if any) keeps the rules on its own axis."""
+    if found is not None:
+        _, part, placed = found
+        check_truth(part, placed)
+        check_shared(part, placed)
+        check_clear_and_inside(placed, min_size, height)
 
 
 def check_clear_and_inside(p: Placement, min_size: float, height: float) -> None:
@@ -122,7 +183,7 @@ LAYOUT_OBJECTS = {name: load_layout(name) for name in LAYOUTS}
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking 80-event sets takes minutes
 )
-@given(data=event_sets())
+@given(data=st.one_of(event_sets(), dense_sets()))
 def test_every_event_at_its_date_on_page_strip_and_slide(data: dict) -> None:
     for layout in LAYOUT_OBJECTS.values():
         timeline = _timeline(data, layout)
@@ -132,15 +193,21 @@ def test_every_event_at_its_date_on_page_strip_and_slide(data: dict) -> None:
         # the timeline page: the whole chart on one page, in the orientation that holds it (else in
         # one lane, else whole charts of periods, each on a page of its own)
         model = Comparison.model_validate({"title": "Generated", "subjects": data["subjects"]})
-        _, pages, room = _choose_page(model, layout, timeline, styles(layout, timeline))
+        orientation, pages, room = _choose_page(model, layout, timeline, styles(layout, timeline))
         assert sorted(i.number for part, _ in pages for i in part.items) == [i.number for i in timeline.chronological()]
         for part, page in pages:
             check_truth(part, page)
+            check_shared(part, page)
             check_clear_and_inside(page, settings_.min_size, room)
+        if len(pages) == 1:
+            check_zoom(timeline, pages[0][1], layout, orientation, room)
         # the handout's strip across a portrait text width
         width = layout.page.dimensions()[0] - layout.page.margins.left - layout.page.margins.right
         strip = place(timeline, width, measure(layout), settings_.label_size, settings_.min_size)
         check_truth(timeline, strip)
+        check_shared(timeline, strip)
+        fit = lambda part: place(part, width, measure(layout), settings_.label_size, settings_.min_size)  # noqa: E731, B023
+        check_inset(plan_zoom(timeline, strip, fit), settings_.min_size, float("inf"))
         check_clear_and_inside(strip, settings_.min_size, strip.height)
         # the deck: every part on a slide of its own, each inside the body box
         box_w, box_h = SLIDE_BODY
@@ -150,4 +217,7 @@ def test_every_event_at_its_date_on_page_strip_and_slide(data: dict) -> None:
         )
         for part, placed in parts:
             check_truth(part, placed)
+            check_shared(part, placed)
             check_clear_and_inside(placed, layout.deck.sizes.min, box_h)
+            detail = plan_zoom(part, placed, lambda p: fit_chart(p, layout, box_w, box_h), box_h)  # noqa: B023
+            check_inset(detail, layout.deck.sizes.min, box_h)

@@ -66,6 +66,7 @@ def check(
 
     with user_errors():  # the layout whose fonts must draw every character
         chosen = resolve_layout(layout, layouts_dir, ())
+    warn(chosen.warnings)
     report = check_sources(sources, chosen.layout)
     if as_json:
         typer.echo(json.dumps(report.as_json(), indent=1, ensure_ascii=False))
@@ -118,6 +119,7 @@ def build(
         kinds = parse_kinds(to)
         chosen = resolve_layout(layout, layouts_dir, set_ or ())
         found = discover(sources or [])
+    warn(chosen.warnings)
     if not sources and not quiet and not as_json:
         what = "the sources in ./content" if Path("content").is_dir() else f"the bundled example {found[0].source}"
         typer.echo(f"no sources given: building {what}")

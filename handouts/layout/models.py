@@ -9,7 +9,7 @@ from __future__ import annotations
 import string
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from handouts.fontfiles import DECK_METRIC_TWINS, PDF_FAMILIES
 from handouts.source.models import Color
@@ -90,6 +90,13 @@ TitleTemplate = _template("title")
 LinkTemplate = _template("url")
 PdfFamily = Annotated[str, AfterValidator(_pdf_family)]
 DeckFont = Annotated[str, AfterValidator(_deck_font)]
+
+
+# Keys a layout may still write but nothing reads any more: key path -> why (the warning's text).
+RETIRED: dict[tuple[str, ...], str] = {
+    ("timeline", "labels", "empty"): "a source with fewer than two dated events gets no timeline, so no page shows"
+    " these words any more",
+}
 
 
 class LayoutModel(BaseModel):
@@ -246,9 +253,17 @@ class TimelineLabels(LayoutModel):
     shared: str = "Shared"  # the lane of events without a subject
     events: str = "Events"  # the key's heading (and the one lane when lanes are off)
     subtitle: str = "Timeline"  # under the title when the source has no subtitle
-    empty: str = "No dated events"  # unused since no timeline is drawn without two dates; layouts may still set it
     approximate: ApproximateTemplate = Field("c. {date}", description="An approximate date: 'c. {date}', 'ca. {date}'.")
     document: TitleTemplate = Field("{title}: timeline", description="The timeline PDF's document (window) title.")
+    zoom: str = "In detail"  # heads the inset that shows a crowded stretch larger
+
+    @model_validator(mode="before")
+    @classmethod
+    def _retired(cls, data: Any) -> Any:
+        """Keys of :data:`RETIRED` are accepted and ignored (resolving warns once)."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if ("timeline", "labels", k) not in RETIRED}
+        return data
 
 
 class TimelineOptions(LayoutModel):

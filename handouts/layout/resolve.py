@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from handouts.errors import LayoutError, Problem
 from handouts.layout.checks import check_layout
 from handouts.layout.loader import DEFAULT_LAYOUT, find_layout, is_path
-from handouts.layout.models import Layout
+from handouts.layout.models import RETIRED, Layout
 from handouts.layout.origins import Origin, Origins
 from handouts.layout.overrides import Override, parse_overrides
 from handouts.layout.templates import template_problem
@@ -40,6 +40,7 @@ class Resolved:
     layout: Layout
     chain: list[Path]  # the named file first, then what it extends
     origins: Origins
+    warnings: list[Problem] = field(default_factory=list)  # retired keys: accepted, ignored, named here
 
     @property
     def path(self) -> Path:
@@ -65,7 +66,27 @@ def resolve_layout(
     problems = check_layout(layout, origins)
     if problems:
         raise LayoutError(problems)
-    return Resolved(layout, [doc.file for doc in docs], origins)
+    return Resolved(layout, [doc.file for doc in docs], origins, retired_keys(docs, sets))
+
+
+def retired_keys(docs: list[Document], sets: list[Override]) -> list[Problem]:
+    """A warning for each key of :data:`RETIRED` a file or ``--set`` still
+    writes: the layout stays valid, the value is ignored, the user is told."""
+    found = []
+    for path, why in RETIRED.items():
+        key = ".".join(path)
+        hint = f"delete `{path[-1]}:` from this layout; {why}"
+        for doc in docs:
+            value: Any = doc.data
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            if value is not None:
+                line, column = doc.locate(path)
+                found.append(Problem(f"{key} is no longer used and is ignored", doc.file, line, column, key, hint))
+        for override in sets:
+            if override.path == path:
+                found.append(Problem(f"{key} is no longer used and is ignored", override.label, None, None, key, why))
+    return found
 
 
 def read_chain(name: str, layouts_dir: Path | None = None) -> list[Document]:

@@ -76,6 +76,7 @@ class Placement:
     marks: list[Mark] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     ticks: list[tuple[float, str]] = field(default_factory=list)
+    zoom: tuple[float, float] | None = None  # a stretch shown again, larger, in an inset (bracketed)
 
     def x(self, value: float) -> float:
         """Where an axis value (astronomical years) is drawn."""

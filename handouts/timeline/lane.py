@@ -35,7 +35,8 @@ class LaneRequest:
     size: float
     numbered: bool
     strict: bool = True  # leaders may not cross a label (off only for the last resort)
-    beside: bool = False  # numbers right beside their markers, no label rows (the most compact)
+    beside: bool = False  # numbers right beside their markers, no label rows
+    compact: bool = False  # and points and spans sharing tracks (see :mod:`handouts.timeline.compact`)
 
 
 def point_groups(items: list[Item], x_of: Callable[[float], float], marker: float, numbered: bool) -> list[list[Item]]:
@@ -58,7 +59,7 @@ def place_lane(lane: Lane, items: list[Item], top: float, r: LaneRequest):
     size = r.size
     marker, bar, track, gap = size * MARKER, size * BAR, size * TRACK, size * GAP
     lo, hi = r.lo, r.hi
-    groups = _short_labels(point_groups(items, r.x_of, marker, r.numbered), r)
+    groups = short_labels(point_groups(items, r.x_of, marker, r.numbered), r)
     point_x = [(r.x_of(g[0].value) + r.x_of(g[-1].value)) / 2 for g in groups]
     beside = _beside(groups, point_x, r) if r.beside else []
     if beside is None:
@@ -159,7 +160,7 @@ def place_lane(lane: Lane, items: list[Item], top: float, r: LaneRequest):
     return marks, labels, height
 
 
-def _short_labels(groups: list[list[Item]], r: LaneRequest) -> list[list[Item]]:
+def short_labels(groups: list[list[Item]], r: LaneRequest) -> list[list[Item]]:
     """Groups whose numbers would not fit a label of :data:`MAX_LABEL_SHARE` of
     the plot are cut into runs that do: each run its own marker at its own
     dates (stacked, as any close markers), so a long "3, 7, 9–12, …" never

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from handouts.errors import OutputError
+from handouts.timeline.compact import AXIS_COMPACT, place_compact
 from handouts.timeline.geometry import Label, LaneBox, Mark, Placement
 from handouts.timeline.lane import AXIS, GAP, MARKER, LaneRequest, Measure, place_lane
 from handouts.timeline.model import Timeline
@@ -31,19 +32,21 @@ def place(
     available_height: float | None = None,
 ) -> Placement:
     """Full labels at ``size``, then at ``min_size``, then numbered markers at
-    each, then numbers right beside their markers (no label rows: the most
-    compact); the first that fits ``available_height``, else the shortest (the
-    caller then gives the chart a page or slide of its own, or splits lanes)."""
+    each, then numbers right beside their markers (no label rows), then
+    points and spans sharing tracks (the most compact); the first that fits
+    ``available_height``, else the shortest (the caller then gives the chart
+    a page or slide of its own, or splits lanes)."""
     sizes = [size] + ([min_size] if min_size < size else [])
     attempts = (
-        [(s, False, True, False) for s in sizes]
-        + [(s, True, True, False) for s in sizes]
-        + [(s, True, True, True) for s in sizes]
-        + [(sizes[-1], True, False, False)]
+        [(s, False, True, "") for s in sizes]
+        + [(s, True, True, "") for s in sizes]
+        + [(s, True, True, "beside") for s in sizes]
+        + [(s, True, True, "compact") for s in sizes]
+        + [(sizes[-1], True, False, "")]
     )
     made: list[Placement] = []
-    for label_size, numbered, strict, beside in attempts:
-        result = _attempt(timeline, width, width_of, label_size, numbered, strict, beside)
+    for label_size, numbered, strict, mode in attempts:
+        result = _attempt(timeline, width, width_of, label_size, numbered, strict, mode)
         if result is None:
             continue
         if available_height is None or result.height <= available_height:
@@ -59,7 +62,7 @@ def place(
 
 
 def _attempt(
-    timeline: Timeline, width: float, width_of: Measure, size: float, numbered: bool, strict: bool, beside: bool
+    timeline: Timeline, width: float, width_of: Measure, size: float, numbered: bool, strict: bool, mode: str
 ) -> Placement | None:
     names = [lane.label for lane in timeline.lanes]
     name_w = min(max((width_of(n, size) for n in names), default=0.0), width * MAX_LANE_LABEL)
@@ -68,10 +71,12 @@ def _attempt(
     if plot_right - plot_left <= size * 4:
         return None
     out = Placement(width, 0.0, size, plot_left, plot_right, 0.0, numbered, axis.lo, axis.hi)
-    request = LaneRequest(out.x, plot_left, plot_right, width_of, size, numbered, strict, beside)
+    compact = mode == "compact"
+    request = LaneRequest(out.x, plot_left, plot_right, width_of, size, numbered, strict, mode != "", compact)
+    lay = place_compact if compact else place_lane
     y = 0.0
     for lane in timeline.lanes:
-        lane_out = place_lane(lane, timeline.lane_items(lane.index), y, request)
+        lane_out = lay(lane, timeline.lane_items(lane.index), y, request)
         if lane_out is None:
             return None
         marks, labels, height = lane_out
@@ -80,7 +85,7 @@ def _attempt(
         out.lanes.append(LaneBox(lane, y, height, _shorten(lane.label, name_w, width_of, size)))
         y += height
     out.axis_y = y
-    out.height = y + size * AXIS
+    out.height = y + size * (AXIS_COMPACT if compact else AXIS)
     out.ticks = [(out.x(t.value), t.label) for t in axis.ticks]
     return out
 

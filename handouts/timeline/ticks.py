@@ -9,9 +9,11 @@ there is never a year-0 label.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from handouts.caches import memoize
 from handouts.i18n.dates import DateWords, date_words
 from handouts.source.dates import HistDate, day_value, days_in_month
 
@@ -51,21 +53,29 @@ def historical(astronomical: int) -> int:
 
 def ticks_for(lo: float, hi: float, unit: str, step: int, dates: DateWords = ENGLISH) -> list[Tick]:
     """All ticks of ``step`` ``unit``s inside [lo, hi], labelled in ``dates``' language."""
+    return list(_ticks(lo, hi, unit, step, dates))
+
+
+@memoize("axis ticks", maxsize=4096)  # fitting a chart tries the same ranges and steps many times
+def _ticks(lo: float, hi: float, unit: str, step: int, dates: DateWords) -> tuple[Tick, ...]:
     if unit == "year":
-        return list(_year_ticks(lo, hi, step, dates))
-    return list(_sub_year_ticks(lo, hi, unit, step, dates))
+        return tuple(_year_ticks(lo, hi, step, dates))
+    return tuple(_sub_year_ticks(lo, hi, unit, step, dates))
 
 
 def _year_ticks(lo: float, hi: float, step: int, dates: DateWords) -> Iterator[Tick]:
+    """The round years in [lo, hi], visited by ``step`` (a wide step's range may span
+    millions of years: never year by year)."""
     era = lo < 1.0 <= hi or (lo < 0 and hi >= 1)
-    first = int(lo) - 2
-    for astro in range(first, int(hi) + 2):
-        if not lo - 1e-9 <= astro <= hi + 1e-9:
-            continue
-        year = historical(astro)
-        # round historical years; AD 1 stands in for the missing year 0
-        if year % step == 0 or (year == 1 and (step == 1 or step >= 5)):
-            yield Tick(float(astro), year_label(year, era, dates))
+    first, last = math.ceil(lo - 1e-9), math.floor(hi + 1e-9)  # astronomical years inside
+    if first > last:
+        return
+    low, high = historical(first), historical(last)
+    years = set(range(-(-low // step) * step, high + 1, step)) - {0}  # there is no year 0
+    if (step == 1 or step >= 5) and low <= 1 <= high:
+        years.add(1)  # AD 1 stands in for the missing year 0
+    for year in sorted(years):
+        yield Tick(float(year if year > 0 else year + 1), year_label(year, era, dates))
 
 
 def _sub_year_ticks(lo: float, hi: float, unit: str, step: int, dates: DateWords) -> Iterator[Tick]:

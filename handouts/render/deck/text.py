@@ -198,7 +198,7 @@ def rectangle(slide, box: Box, fill: str, name: str | None = None) -> object:
         shape.name = name
     xml_edits.solid_fill(shape, fill)
     shape.line.fill.background()
-    shape.shadow.inherit = False
+    xml_edits.no_shadow(shape)
     mark_decorative(shape)
     return shape
 

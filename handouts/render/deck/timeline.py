@@ -48,20 +48,30 @@ _MARKERS = {
 }
 
 
+SPREAD_MOST = 3.0  # a sparse slide chart's lanes open up by at most this many label sizes
+
+
 def deck_measure(layout: Layout):
     """``width_of(text, size)`` in points with the deck body font's metric twin."""
     return measurer(DECK_METRIC_TWINS[layout.deck.fonts.body])
 
 
-def plan_slides(timeline: Timeline, layout: Layout, box_w: float, box_h: float) -> list[tuple[Timeline, Placement]]:
+def plan_slides(
+    timeline: Timeline, layout: Layout, box_w: float, box_h: float, fill: bool = True
+) -> list[tuple[Timeline, Placement]]:
     """The timeline on as few slides as fit the body box (points): all lanes
     on one when they fit, else consecutive lanes per slide, each with its own
     axis over the same range and the same event numbers; a lane too tall even
-    alone is cut by period (see :mod:`handouts.timeline.parts`)."""
+    alone is cut by period (see :mod:`handouts.timeline.parts`). With
+    ``fill``, sparse lanes open up to fill the box (else: natural height)."""
+    parts = split_to_fit(timeline, lambda part: fit_chart(part, layout, box_w, box_h), box_h)
+    return [(part, spread(placed, box_h, most=SPREAD_MOST) if fill else placed) for part, placed in parts]
+
+
+def fit_chart(part: Timeline, layout: Layout, box_w: float, box_h: float) -> Placement:
+    """``part`` placed at the deck's minimum size in a box (points)."""
     size = layout.deck.sizes.min
-    width_of = deck_measure(layout)
-    parts = split_to_fit(timeline, lambda part: place(part, box_w, width_of, size, size, box_h), box_h)
-    return [(part, spread(placed, box_h, most=3.0)) for part, placed in parts]
+    return place(part, box_w, deck_measure(layout), size, size, box_h)
 
 
 def draw_timeline(
@@ -76,14 +86,14 @@ def draw_timeline(
     placement: Placement | None = None,
 ) -> Placement:
     """Draw into the box (EMU) and return the placement (``.numbered`` tells the
-    caller the labels went to a numbered key it should show, e.g. on the next
-    slide). ``placement`` is one :func:`plan_slides` made; without it the
+    caller the labels went to a numbered key it should show: see
+    :mod:`handouts.render.deck.builders.timeline`). ``placement`` is one :func:`plan_slides` made; without it the
     timeline is placed here, as one part."""
     box_w, box_h = emu_to_pt(width), emu_to_pt(height)
     width_of = deck_measure(layout)
     if placement is None:
         placement = plan_slides(timeline, layout, box_w, box_h)[0][1]
-    painter = _Painter(slide.shapes, layout, left, top, language, width_of)
+    painter = Painter(slide.shapes, layout, left, top, language, width_of)
     painter.paint(placement, timeline)
     # Grouped once drawn: python-pptx measures a group again after every shape added to it.
     group = slide.shapes.add_group_shape(painter.drawn)
@@ -91,8 +101,9 @@ def draw_timeline(
     return placement
 
 
-class _Painter:
-    """Maps placement points to EMU and adds each shape to the group."""
+class Painter:
+    """Maps placement points to EMU and adds each shape to the group (the
+    chart's, or the key's: the key's markers are the chart's shapes)."""
 
     def __init__(
         self, shapes, layout: Layout, left: int, top: int, language: str, width_of: Callable[[str, float], float]
@@ -117,9 +128,18 @@ class _Painter:
             self.text(
                 size * 1.4, mid - size * 0.65, p.plot_left - size * 1.4, size * 1.3, lane.title, size, colors.text
             )
+        for lane in p.lanes[1:]:  # lanes ruled apart: a bar's lane reads even on white bands
+            self.line(0, lane.y, p.width, lane.y, tint(colors.rule, 0.55), 0.5)
         for tx, _ in p.ticks:
             self.line(tx, 0, tx, p.axis_y, tint(colors.rule, 0.55), 0.5)
         self.line(p.plot_left, p.axis_y, p.plot_right, p.axis_y, colors.rule, 1.0)
+        if p.zoom:  # the stretch the next slide shows in detail, bracketed on the axis
+            x0, x1 = (p.x(v) for v in p.zoom)
+            half = max(0.0, size * 0.5 - (x1 - x0) / 2)
+            x0, x1 = x0 - half, x1 + half
+            self.line(x0, p.axis_y, x1, p.axis_y, colors.accent, 2.5)
+            self.line(x0, p.axis_y, x0, p.axis_y + size * 0.45, colors.accent, 1.5)
+            self.line(x1, p.axis_y, x1, p.axis_y + size * 0.45, colors.accent, 1.5)
         for tx, label in p.ticks:
             self.line(tx, p.axis_y, tx, p.axis_y + size * 0.4, colors.rule, 1.0)
             w = self.width_of(label, size) + size
@@ -172,7 +192,7 @@ class _Painter:
         self.drawn.append(shape)
         if name:
             shape.name = name
-        shape.shadow.inherit = False
+        xml_edits.no_shadow(shape)
         fill = shape.fill
         if pattern in _PATTERNS:
             fill.patterned()
@@ -197,7 +217,7 @@ class _Painter:
         )
         self.drawn.append(shape)
         shape.name = name
-        shape.shadow.inherit = False
+        xml_edits.no_shadow(shape)
         shape.fill.solid()
         shape.fill.fore_color.rgb = rgb(tint(color, 0.5) if light else color)
         shape.line.color.rgb = rgb(color)
@@ -206,6 +226,7 @@ class _Painter:
     def line(self, x0: float, y0: float, x1: float, y1: float, color: str, width: float) -> None:
         """A straight connector from (x0, y0) to (x1, y1)."""
         line = self.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, self.x(x0), self.y(y0), self.x(x1), self.y(y1))
+        xml_edits.no_shadow(line)
         self.drawn.append(line)
         line.line.color.rgb = rgb(color)
         line.line.width = pt_to_emu(width)

@@ -403,3 +403,13 @@ def solid_fill(shape, color: str) -> None:
         before[-1].addnext(fill)
     else:
         sp_pr.insert(0, fill)
+
+
+def no_shadow(shape) -> None:
+    """No shadow at all: ``shadow.inherit = False`` (an empty ``a:effectLst``),
+    and the shape style's theme effect reference set to none (``effectRef
+    idx="0"``), which LibreOffice otherwise still draws as a soft shadow."""
+    shape.shadow.inherit = False
+    effect = shape._element.find(f"{_P}style/{_A}effectRef")
+    if effect is not None:
+        effect.set("idx", "0")

@@ -11,6 +11,7 @@ gets no timeline at all (``None``, with one warning).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from handouts.i18n.words import language_of
 from handouts.layout.models import Layout
@@ -29,10 +30,12 @@ from handouts.source.models import Comparison
 from handouts.timeline.model import Timeline, build_timeline, warn_no_timeline
 from handouts.timeline.parts import split_to_fit
 from handouts.timeline.placement import place, spread
+from handouts.timeline.zoom import plan_zoom
 
 FRAME_PADDING = 6.0  # reportlab's default Frame padding (SimpleDocTemplate)
 CHART_SHARE = 0.86  # the chart may use this share of the frame below the title
 SPREAD_SHARE = 0.5  # a sparse chart's lanes open up to fill this share
+ZOOM_SHARES = (None, 0.5, 0.35)  # the chart as placed, then in these shares of the page, to hold an inset
 
 
 def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -> bytes | None:
@@ -119,7 +122,10 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
         if (layout.timeline.key or numbered)
         else []
     )
-    if len(parts) == 1:
+    zoom = _zoom(parts, layout, st, frame_w, room) if len(parts) == 1 else None
+    if zoom is not None:
+        parts = [(parts[0][0], replace(zoom[4], zoom=zoom[0]))]
+    elif len(parts) == 1:
         key_height = sum(f.wrap(frame_w, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in key)
         spare = room - key_height - layout.sizes.body  # open lanes up only if the key still fits
         parts = [(parts[0][0], spread(parts[0][1], min(room * SPREAD_SHARE, spare)))]
@@ -128,6 +134,11 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
             story.append(PageBreak())  # each period a whole chart with its own axis
         chart = tag(TimelineFlowable(placement, layout, max_height=room), figures[n])
         story.append(about(chart, "timeline", "the timeline chart"))
+    if zoom is not None:  # the crowded stretch again, on its own axis, right under the chart
+        _, heading, part, placed, _ = zoom
+        story.append(tag(heading, tags.element("P")))
+        inset = tag(TimelineFlowable(placed, layout, max_height=room), tags.element("Figure", alt=part.alt_text()))
+        story.append(about(inset, "timeline", "the timeline's detail strip"))
     if len(parts) > 1:
         story.append(PageBreak())
     story += [about(f, "timeline", "the timeline's key of events") for f in key]
@@ -135,19 +146,44 @@ def render_timeline(model: Comparison, layout: Layout, context: RenderContext) -
     return buffer.getvalue()
 
 
+def _zoom(parts: list, layout: Layout, st, width: float, room: float):  # noqa: ANN001 - styles
+    """``(range, heading, inset part, its placement, the chart's placement)``
+    when the one chart has a crowded stretch (see :mod:`handouts.timeline.zoom`)
+    and the inset fits under it on the same page (the chart placed again more
+    compactly if it must); else ``None``."""
+    from handouts.render.pdf.paragraph import Paragraph  # dates in any script
+
+    timeline, first = parts[0]
+    size, least = layout.timeline.label_size, layout.timeline.min_size
+    for share in ZOOM_SHARES:
+        main = first if share is None else place(timeline, width, measure(layout), size, least, room * share)
+        left = room - main.height
+        found = plan_zoom(timeline, main, lambda part: place(part, width, measure(layout), size, least, left))  # noqa: B023
+        if found is None:
+            continue
+        span, part, placed = found
+        events = part.chronological()
+        words = f"{layout.timeline.labels.zoom}: {plain(events[0].date_text)} – {plain(events[-1].date_text)}"
+        heading = Paragraph(escape(words), st["heading"])
+        head_h = heading.wrap(width, room)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+        if main.height + head_h + placed.height <= room:
+            return span, heading, part, placed, main
+    return None
+
+
 def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> tuple[str, list, float]:  # noqa: ANN001
     """(orientation, [(part, placement)], room for a chart below the title).
 
     One part in the layout's orientation when the chart fits below the title
     there, else in the other one (six large-print lanes need a portrait
-    page's height), else with every event in one lane (each keeps its
+    page's height; or a crowded stretch's inset, see :func:`_zoom`), else with every event in one lane (each keeps its
     subject's marker); only a chart too full for all of these is cut by
     period, each part a whole chart on its own page with its own axis."""
     from handouts.render.pdf.paragraph import Paragraph
 
     preferred = layout.timeline.orientation
     size, least = layout.timeline.label_size, layout.timeline.min_size
-    tried = []
+    tried, fits = [], []
     for orientation in (preferred, "portrait" if preferred == "landscape" else "landscape"):
         width, height = layout.page.dimensions(orientation)
         m = layout.page.margins
@@ -161,9 +197,17 @@ def _choose_page(model: Comparison, layout: Layout, timeline: Timeline, st) -> t
         room = frame_h - sum(p.wrap(frame_w, frame_h)[1] + p.getSpaceAfter() for p in heads)
         fit = lambda part, w=frame_w, r=room: place(part, w, measure(layout), size, least, r * CHART_SHARE)  # noqa: E731
         placement = fit(timeline)
-        if placement.height <= room:
-            return orientation, [(timeline, placement)], room
+        whole = (orientation, [(timeline, placement)], room)
+        if placement.height <= room and (
+            plan_zoom(timeline, placement, fit) is None or _zoom(whole[1], layout, st, frame_w, room) is not None
+        ):
+            return whole
+        if placement.height <= room:  # fits, but its crowded stretch's inset does not: the other may hold both
+            fits.append(whole)
+            continue
         tried.append((placement.height / room, orientation, fit, room))
+    if fits:
+        return fits[0]
     _, orientation, fit, room = min(tried, key=lambda t: t[0])
     if len(timeline.lanes) > 1:
         merged = fit(timeline.merged(layout.timeline.labels.events))

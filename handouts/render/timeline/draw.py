@@ -47,9 +47,11 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
         canvas.setFillColor(colors.text)
         canvas.setFont(font, size)
         draw_text(canvas, x + size * 1.4, Y(mid) - size * 0.33, lane.title, (font, size, colors.text))
-    # grid and axis
+    # grid, lane rules (which lane a bar belongs to reads even on white bands) and axis
     canvas.setStrokeColor(tint(colors.rule, 0.55))
     canvas.setLineWidth(0.4)
+    for lane in placement.lanes[1:]:
+        canvas.line(x, Y(lane.y), x + placement.width, Y(lane.y))
     for tx, _ in placement.ticks:
         canvas.line(x + tx, Y(0), x + tx, Y(placement.axis_y))
     canvas.setStrokeColor(colors.rule)
@@ -60,6 +62,16 @@ def draw_placement(canvas: Any, placement: Placement, layout: Layout, x: float, 
     for tx, text in placement.ticks:
         canvas.line(x + tx, Y(placement.axis_y), x + tx, Y(placement.axis_y + size * 0.5))
         draw_text(canvas, x + tx, Y(placement.axis_y + size * 1.55), text, (font, size, colors.muted), "middle")
+    if placement.zoom:  # the stretch the inset shows again, bracketed on the axis
+        x0, x1 = (x + placement.x(v) for v in placement.zoom)
+        half = max(0.0, size * 0.5 - (x1 - x0) / 2)
+        x0, x1 = x0 - half, x1 + half
+        canvas.setStrokeColor(colors.accent)
+        canvas.setLineWidth(2.2)
+        canvas.line(x0, Y(placement.axis_y), x1, Y(placement.axis_y))
+        canvas.setLineWidth(1.2)
+        canvas.line(x0, Y(placement.axis_y), x0, Y(placement.axis_y + size * 0.45))
+        canvas.line(x1, Y(placement.axis_y), x1, Y(placement.axis_y + size * 0.45))
     # leaders, marks, labels
     canvas.setLineWidth(0.5)
     canvas.setStrokeColor(colors.muted)
