@@ -119,10 +119,8 @@ class Node:
         return self.text + "".join(c.all_text() for c in self.children)
 
 
-def reading(data: bytes) -> list[Node]:
-    """Structure elements depth first (the reading order), with their text."""
-    pdf = pikepdf.open(io.BytesIO(data))
-    index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+def marked_texts(data: bytes) -> dict[tuple[int, int], str]:
+    """(page index, MCID) -> the characters drawn in that marked content."""
     texts: dict[tuple[int, int], str] = {}
     with pdfplumber.open(io.BytesIO(data)) as plumber:
         for i, page in enumerate(plumber.pages):
@@ -130,6 +128,14 @@ def reading(data: bytes) -> list[Node]:
                 if char.get("mcid") is not None:
                     key = (i, char["mcid"])
                     texts[key] = texts.get(key, "") + char["text"]
+    return texts
+
+
+def reading(data: bytes) -> list[Node]:
+    """Structure elements depth first (the reading order), with their text."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+    texts = marked_texts(data)
     out: list[Node] = []
 
     def walk(element: pikepdf.Dictionary, depth: int, parent: Node | None) -> None:
@@ -165,12 +171,7 @@ def read_aloud(data: bytes) -> str:
     pieces joined by spaces: what a screen reader reads, in order."""
     pdf = pikepdf.open(io.BytesIO(data))
     index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
-    texts: dict[tuple[int, int], str] = {}
-    with pdfplumber.open(io.BytesIO(data)) as plumber:
-        for i, page in enumerate(plumber.pages):
-            for char in page.chars:
-                if char.get("mcid") is not None:
-                    texts[(i, char["mcid"])] = texts.get((i, char["mcid"]), "") + char["text"]
+    texts = marked_texts(data)
     out: list[str] = []
 
     def walk(element: pikepdf.Dictionary) -> None:

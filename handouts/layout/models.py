@@ -7,7 +7,7 @@ constants. Lengths are stored in points (see :mod:`handouts.units`).
 from __future__ import annotations
 
 import string
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -211,19 +211,7 @@ class HandoutLabels(LayoutModel):
 
 
 class Handout(LayoutModel):
-    blocks: list[HandoutBlock] = [
-        "title",
-        "subjects",
-        "summary",
-        "table",
-        "similarities",
-        "sections",
-        "timeline",
-        "conclusion",
-        "questions",
-        "sources",
-        "note",
-    ]
+    blocks: list[HandoutBlock] = list(get_args(HandoutBlock))  # every block, in the Literal's order
     table: TableStyle = TableStyle()
     header: RunningText = ""
     footer: RunningText = "{course}{sep}{title}"
