@@ -307,3 +307,16 @@ def test_a_broken_template_is_reported_once_not_once_per_source(runner, tmp_path
     )
     assert both.exit_code == 1
     assert f"failed  {src / 'topic00.yaml'} (its other outputs were written: topic00.handout.pdf)" in both.output
+
+
+def test_ctrl_c_while_an_output_is_written_waits_for_its_manifest_entry() -> None:
+    # the race the stopping test found: a file renamed into place, then Ctrl-C before the ledger
+    from handouts.pipeline.files import uninterrupted
+
+    done = []
+    with pytest.raises(KeyboardInterrupt), uninterrupted():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)  # the signal arrives here, inside the block
+        done.append("written and recorded")
+    assert done == ["written and recorded"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # and the handler is back

@@ -17,7 +17,7 @@ from typing import Any
 from handouts.errors import HandoutsError, Problem
 from handouts.layout.models import Layout
 from handouts.pipeline.discover import Job
-from handouts.pipeline.files import remove_stale_temporaries, write_atomically
+from handouts.pipeline.files import remove_stale_temporaries, uninterrupted, write_atomically
 from handouts.pipeline.ledger import Ledger
 from handouts.pipeline.manifest import entry, up_to_date
 from handouts.pipeline.outputs import output_path
@@ -113,14 +113,15 @@ def write_result(result: Result, out: Path, ledger: Ledger | None = None) -> Non
     """Write a result's outputs atomically under ``out``; a write error fails
     that source only. The ledger (if given) records what is now on disk."""
     for target, data in result.outputs.items():
-        try:
-            write_atomically(out / target, data)
-        except HandoutsError as exc:
-            result.problems += exc.problems
-            continue
-        result.written.append(target)
-        if ledger is not None:
-            ledger.record(target, entry(result.fingerprints[target], data))
+        with uninterrupted():  # a file on disk is a file in the manifest, even under Ctrl-C
+            try:
+                write_atomically(out / target, data)
+            except HandoutsError as exc:
+                result.problems += exc.problems
+                continue
+            result.written.append(target)
+            if ledger is not None:
+                ledger.record(target, entry(result.fingerprints[target], data))
     result.outputs = {}
     for target in result.omitted:  # an old file would show what the source no longer says
         (out / target).unlink(missing_ok=True)

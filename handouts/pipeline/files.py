@@ -8,6 +8,8 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from handouts.errors import OutputError
@@ -90,3 +92,30 @@ def process_alive(pid: int) -> bool:
     except OSError:  # alive, someone else's
         return True
     return True
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while one output is written and recorded, so an
+    interrupted build never leaves a file on disk that its manifest does not
+    list; the held signal is delivered as soon as the block ends. Outside the
+    main thread (where signals cannot be set) it holds nothing."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    stops = (signal.SIGINT, signal.SIGTERM)
+    previous = {stop: signal.signal(stop, lambda number, _frame: held.append(number)) for stop in stops}
+    try:
+        yield
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+        if held:
+            handler = previous[held[0]]
+            if callable(handler):
+                handler(held[0], None)  # Python's own Ctrl-C handler, or the CLI's SIGTERM one: both raise
+            raise KeyboardInterrupt
