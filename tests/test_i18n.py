@@ -424,3 +424,28 @@ def test_words_keep_their_language_when_put_together() -> None:
     import pickle
 
     assert language_of(pickle.loads(pickle.dumps(sources))) == "en"
+
+
+def test_qr_codes_are_described_in_the_documents_language(tmp_path: Path) -> None:
+    # the worksheet and the deck once wrote their own English alt text beside the label
+    url = "https://example.org/ru"
+    result = build_one(write_source(tmp_path, "ru", url=url), tmp_path / "out", ["worksheet", "deck"], load_layout())
+    assert result.status == "built", result.problems
+    alt = load_table("ru")["handout"]["qr_alt"].format(url=url)
+    pdf = pikepdf.open(tmp_path / "out" / "ru.worksheet.pdf")
+    figures = [str(e.get("/Alt")) for e in _struct_elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+    assert alt in figures
+    prs = Presentation(str(tmp_path / "out" / "ru.deck.pptx"))
+    [code] = [s for s in prs.slides[0].shapes if s.name == "QR code"]
+    assert code._element.nvPicPr.cNvPr.get("descr") == alt
+
+
+def _struct_elements(node):  # noqa: ANN001, ANN202 - pikepdf objects
+    """Every structure element under ``node``, depth first."""
+    kids = node.get("/K")
+    if kids is None:
+        return
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from _struct_elements(kid)

@@ -74,7 +74,7 @@ def qr_code(sheet: Sheet) -> list[Flowable]:
         return []
     from handouts.render.qr import qr_flowable
 
-    alt = f"QR code to the digital copy: {url}"
+    alt = sheet.layout.handout.labels.qr_alt.format(url=url)  # in the document's language, as on the handout
     code = qr_flowable(url, sheet.layout.sizes.title * 2.4, sheet.styles.meta, alt)
     return [tag(code, sheet.tags.element("Figure", alt=alt)), Spacer(0, sheet.styles.gap * 0.4)]
 

@@ -10,8 +10,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER as P
 
 from handouts.errors import key_path
 from handouts.markup import plain
-from handouts.render.deck.a11y import set_alt_text
-from handouts.render.deck.builders.qr_corner import templated_qr
+from handouts.render.deck.builders.qr_corner import add_qr_picture, templated_qr
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.text import Box, picture, position, rectangle
@@ -56,7 +55,7 @@ def build_title(w: DeckWriter) -> None:
     send_to_back(rectangle(slide, band, colors.accent, name="Title band"))
     code = band.height - m - gap * 0.6 if model.url else 0  # the QR code's side, in the band's right corner
     if model.url:
-        _qr_code(slide, model.url, Box(w.width - m - code, m * 0.6, code, code), w.layout.handout.labels.qr_alt)
+        add_qr_picture(slide, model.url, Box(w.width - m - code, m * 0.6, code, code), w.layout.handout.labels.qr_alt)
     w.set_title(
         slide,
         model.title,
@@ -104,19 +103,6 @@ def build_title(w: DeckWriter) -> None:
                 credit = Box(chip.left, picture_bottom, chip.width, line_box)
                 text = deck_credit(w, subject.image_credit)
                 w.fitted_box(slide, credit, [text], small, ink_on(colors.background, colors.muted), align="center")
-
-
-def _qr_code(slide, url: str, box: Box, alt: str) -> None:  # noqa: ANN001 - a python-pptx slide
-    """The source's ``url:`` as a QR code (the handout's own encoder), its URL as alt text;
-    the URL is also written in the title slide's bottom line."""
-    import io
-
-    from handouts.render.deck.text import box_emu
-    from handouts.render.qr import qr_png
-
-    shape = slide.shapes.add_picture(io.BytesIO(qr_png(url)), *box_emu(box))
-    shape.name = "QR code"
-    set_alt_text(shape, alt.format(url=url))
 
 
 def deck_credit(w: DeckWriter, credit: str) -> str:

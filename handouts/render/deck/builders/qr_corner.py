@@ -21,17 +21,14 @@ SIDES = (0.24, 0.19, 0.15)  # of the slide's shorter side; 0.15 of a 4:3 slide i
 NAME = "QR code"
 
 
-def qr_alt(url: str) -> str:
-    return f"QR code to the digital copy: {url}"
-
-
-def add_qr_picture(slide, url: str, box: Box) -> None:  # noqa: ANN001 - a python-pptx slide
-    """The code (the handout's own encoder) as a picture with the URL as its alt text."""
+def add_qr_picture(slide, url: str, box: Box, alt: str) -> None:  # noqa: ANN001 - a python-pptx slide
+    """The code (the handout's own encoder) as a picture; ``alt`` (the layout's
+    ``handout.labels.qr_alt``, in the document's language) names the URL."""
     from handouts.render.qr import qr_png
 
     shape = slide.shapes.add_picture(io.BytesIO(qr_png(url)), *box_emu(box))
     shape.name = NAME
-    set_alt_text(shape, qr_alt(url))
+    set_alt_text(shape, alt.format(url=url))
 
 
 def _box(shape) -> Box | None:  # noqa: ANN001 - any python-pptx shape
@@ -81,4 +78,4 @@ def templated_qr(w: DeckWriter, slide) -> None:  # noqa: ANN001 - a python-pptx 
             hint="the address is in the title slide's subtitle; a template with room in a corner shows the code",
         )
         return
-    add_qr_picture(slide, url, box)
+    add_qr_picture(slide, url, box, w.layout.handout.labels.qr_alt)
