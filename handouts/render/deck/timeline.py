@@ -9,12 +9,15 @@ one group named "Timeline" so the deck can give it alt text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from pptx import Presentation
 from pptx.enum.dml import MSO_PATTERN
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
+from handouts.caches import memoize
 from handouts.colors import tint
 from handouts.fontfiles import DECK_METRIC_TWINS
 from handouts.i18n.words import language_of
@@ -93,30 +96,114 @@ def draw_timeline(
     width_of = deck_measure(layout)
     if placement is None:
         placement = plan_slides(timeline, layout, box_w, box_h)[0][1]
-    painter = Painter(slide.shapes, layout, left, top, language, width_of)
+    painter = Painter(layout, left, top, language, width_of)
     painter.paint(placement, timeline)
-    # Grouped once drawn: python-pptx measures a group again after every shape added to it.
-    group = slide.shapes.add_group_shape(painter.drawn)
-    group.name = "Timeline"
+    painter.group(slide, "Timeline")
     return placement
 
 
+@dataclass(frozen=True)
+class Look:
+    """What a chart's shape looks like, apart from where it is and what it
+    says: one look is drawn once with python-pptx's API (:func:`look_element`)
+    and stamped wherever a shape of it goes (:mod:`handouts.render.deck.xml_edits.stamps`)."""
+
+    kind: str  # "rect", "line", "text", or a marker kind ("circle", "square", ...)
+    color: str
+    pattern: str = "solid"  # a rectangle's fill: "solid", "none" or a pattern of _PATTERNS
+    outline: str | None = None  # a rectangle's 0.75 pt outline
+    fill: str | None = None  # a marker's fill, when not its colour (an approximate date's is lighter)
+    width: float = 0.0  # a line's width, points
+    flips: tuple[bool, bool] = (False, False)  # a line drawn right to left, bottom to top
+    size: float = 0.0  # a text's size
+    center: bool = False
+    font: str = ""
+    text: str = "x"  # a text with characters python-pptx escapes is its own look
+
+
+@memoize("deck chart looks", maxsize=512)
+def look_element(look: Look):
+    """The look's shape, drawn with python-pptx's API on a scratch slide (then
+    taken off it): the element every shape of this look is a copy of."""
+    shapes = _scratch_slide().shapes
+    if look.kind == "rect":
+        shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 1, 1)
+        xml_edits.no_shadow(shape)
+        fill = shape.fill
+        if look.pattern in _PATTERNS:
+            fill.patterned()
+            fill.pattern = _PATTERNS[look.pattern]
+            fill.fore_color.rgb = rgb(look.color)
+            fill.back_color.rgb = rgb(tint(look.color, 0.8))
+        elif look.pattern == "none":
+            fill.background()
+        else:
+            fill.solid()
+            fill.fore_color.rgb = rgb(look.color)
+        shape.line.fill.background()
+        if look.outline:
+            shape.line.color.rgb = rgb(look.outline)
+            shape.line.width = pt_to_emu(0.75)
+    elif look.kind == "line":
+        flip_h, flip_v = look.flips
+        shape = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, int(flip_h), int(flip_v), int(not flip_h), int(not flip_v))
+        xml_edits.no_shadow(shape)
+        shape.line.color.rgb = rgb(look.color)
+        shape.line.width = pt_to_emu(look.width)
+    elif look.kind == "text":
+        shape = shapes.add_textbox(0, 0, 1, 1)
+        frame = shape.text_frame
+        frame.word_wrap = False
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        paragraph = frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.CENTER if look.center else PP_ALIGN.LEFT
+        run = paragraph.add_run()
+        xml_edits.run_language(run, "en")  # each copy's own
+        run.text = look.text
+        run.font.size = Pt(look.size)
+        run.font.color.rgb = rgb(look.color)
+        run.font.name = look.font
+    else:  # a marker, filled with its colour (tinted for an approximate date), outlined in it
+        shape = shapes.add_shape(_MARKERS.get(look.kind, MSO_SHAPE.DIAMOND), 0, 0, 1, 1)
+        xml_edits.no_shadow(shape)
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = rgb(look.fill or look.color)
+        shape.line.color.rgb = rgb(look.color)
+        shape.line.width = pt_to_emu(0.75)
+    xml_edits.remove_shape(shape)
+    return shape.element
+
+
+@memoize("deck chart scratch slide", maxsize=1)
+def _scratch_slide():
+    """A slide of a presentation of its own, where looks are drawn."""
+    prs = Presentation()
+    return prs.slides.add_slide(prs.slide_layouts[6])
+
+
 class Painter:
-    """Maps placement points to EMU and adds each shape to the group (the
-    chart's, or the key's: the key's markers are the chart's shapes)."""
+    """Maps placement points to EMU and collects each shape as a stamp of its
+    look, in drawing order (the chart's, or the key's: the key's markers are
+    the chart's shapes); :meth:`group` draws them as one group."""
 
     def __init__(
-        self, shapes, layout: Layout, left: int, top: int, language: str, width_of: Callable[[str, float], float]
+        self, layout: Layout, left: int, top: int, language: str, width_of: Callable[[str, float], float]
     ) -> None:
-        self.shapes, self.layout, self.left, self.top = shapes, layout, left, top
+        self.layout, self.left, self.top = layout, left, top
         self.language, self.width_of = language, width_of
-        self.drawn: list = []  # the shapes, in drawing order
+        self.drawn: list[xml_edits.Stamp] = []
 
     def x(self, value: float) -> int:
         return self.left + pt_to_emu(value)
 
     def y(self, value: float) -> int:
         return self.top + pt_to_emu(value)
+
+    def group(self, slide, name: str):
+        """Everything painted, as one group named ``name`` on ``slide``."""
+        return xml_edits.stamp_group(slide, self.drawn, name)
 
     def paint(self, p: Placement, timeline: Timeline) -> None:
         colors, size = self.layout.colors, p.size
@@ -175,6 +262,10 @@ class Painter:
             )
 
     # -- shapes ---------------------------------------------------------------
+    def _stamp(self, look: Look, x: float, y: float, w: float, h: float, **fields) -> None:
+        box = (self.x(x), self.y(y), pt_to_emu(w), pt_to_emu(h))
+        self.drawn.append(xml_edits.Stamp(look_element(look), box, **fields))
+
     def rect(
         self,
         x: float,
@@ -188,65 +279,28 @@ class Painter:
     ) -> None:
         """A rectangle filled solid, with a hatch pattern, or not at all; no
         shadow; a 0.75 pt ``outline`` or none."""
-        shape = self.shapes.add_shape(MSO_SHAPE.RECTANGLE, self.x(x), self.y(y), pt_to_emu(w), pt_to_emu(h))
-        self.drawn.append(shape)
-        if name:
-            shape.name = name
-        xml_edits.no_shadow(shape)
-        fill = shape.fill
-        if pattern in _PATTERNS:
-            fill.patterned()
-            fill.pattern = _PATTERNS[pattern]
-            fill.fore_color.rgb = rgb(color)
-            fill.back_color.rgb = rgb(tint(color, 0.8))
-        elif pattern == "none":
-            fill.background()
-        else:
-            fill.solid()
-            fill.fore_color.rgb = rgb(color)
-        shape.line.fill.background()
-        if outline:
-            shape.line.color.rgb = rgb(outline)
-            shape.line.width = pt_to_emu(0.75)
+        self._stamp(Look("rect", color, pattern, outline), x, y, w, h, name=name or None)
 
     def marker(self, kind: str, cx: float, cy: float, d: float, color: str, name: str, light: bool = False) -> None:
         w = d * 0.45 if kind == "bar" else d
         h = d * 1.15 if kind == "bar" else d
-        shape = self.shapes.add_shape(
-            _MARKERS.get(kind, MSO_SHAPE.DIAMOND), self.x(cx - w / 2), self.y(cy - h / 2), pt_to_emu(w), pt_to_emu(h)
-        )
-        self.drawn.append(shape)
-        shape.name = name
-        xml_edits.no_shadow(shape)
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(tint(color, 0.5) if light else color)
-        shape.line.color.rgb = rgb(color)
-        shape.line.width = pt_to_emu(0.75)
+        look = Look(kind, color, fill=tint(color, 0.5) if light else None)
+        self._stamp(look, cx - w / 2, cy - h / 2, w, h, name=name)
 
     def line(self, x0: float, y0: float, x1: float, y1: float, color: str, width: float) -> None:
         """A straight connector from (x0, y0) to (x1, y1)."""
-        line = self.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, self.x(x0), self.y(y0), self.x(x1), self.y(y1))
-        xml_edits.no_shadow(line)
-        self.drawn.append(line)
-        line.line.color.rgb = rgb(color)
-        line.line.width = pt_to_emu(width)
+        left, top = self.x(x0), self.y(y0)
+        right, bottom = self.x(x1), self.y(y1)
+        look = Look("line", color, width=width, flips=(left > right, top > bottom))
+        box = (min(left, right), min(top, bottom), abs(right - left), abs(bottom - top))
+        self.drawn.append(xml_edits.Stamp(look_element(look), box))
 
     def text(
         self, x: float, y: float, w: float, h: float, text: str, size: float, color: str, center: bool = False
     ) -> None:
         """One unwrapped line at ``size``, no insets."""
-        box = self.shapes.add_textbox(self.x(x), self.y(y), pt_to_emu(w), pt_to_emu(h))
-        self.drawn.append(box)
-        frame = box.text_frame
-        frame.word_wrap = False
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        paragraph = frame.paragraphs[0]
-        paragraph.alignment = PP_ALIGN.CENTER if center else PP_ALIGN.LEFT
-        run = paragraph.add_run()
-        xml_edits.run_language(run, language_of(text) or self.language)
-        run.text = text
-        run.font.size = Pt(size)
-        run.font.color.rgb = rgb(color)
-        run.font.name = self.layout.deck.fonts.body
+        font = self.layout.deck.fonts.body
+        plain_text = xml_edits.stampable(text)
+        look = Look("text", color, size=size, center=center, font=font, text="x" if plain_text else text)
+        language = language_of(text) or self.language
+        self._stamp(look, x, y, w, h, text=text if plain_text else None, language=language)

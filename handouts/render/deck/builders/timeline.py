@@ -202,13 +202,7 @@ def wrap(text: str, width_of, size: float, width: float) -> list[str] | None:  #
 def draw_key(slide, w: DeckWriter, columns: list[tuple[Box, list[KeyEntry]]]) -> None:  # noqa: ANN001
     """Each event: its lane's marker, then its lines; grouped as "Timeline key"."""
     size, body = w.deck.sizes.min, w.body
-    # python-pptx's turbo id counter does not see the id the chart's group took: switched off and on
-    # again (public API), it counts from the slide's shapes afresh, so no id repeats
-    slide.shapes.turbo_add_enabled = False
-    slide.shapes.turbo_add_enabled = True
-    painter = Painter(
-        slide.shapes, w.layout, pt_to_emu(body.left), pt_to_emu(body.top), w.language, deck_measure(w.layout)
-    )
+    painter = Painter(w.layout, pt_to_emu(body.left), pt_to_emu(body.top), w.language, deck_measure(w.layout))
     for box, entries in columns:
         y = box.top
         for entry in entries:
@@ -227,5 +221,4 @@ def draw_key(slide, w: DeckWriter, columns: list[tuple[Box, list[KeyEntry]]]) ->
                 )
                 y += size * LINE
             y += size * ENTRY_GAP
-    group = slide.shapes.add_group_shape(painter.drawn)
-    group.name = "Timeline key"
+    painter.group(slide, "Timeline key")

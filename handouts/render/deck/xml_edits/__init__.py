@@ -6,6 +6,7 @@ copy of one, and this package is the one place where the deck steps outside
 python-pptx's API; alt text and the decorative mark are in
 :mod:`handouts.render.deck.a11y`. By part: :mod:`.text` (frames, paragraphs,
 runs, the slide-number field), :mod:`.shapes` (boxes, fills, copies),
+:mod:`.stamps` (a chart's shapes as copies of one per look),
 :mod:`.theme` (the theme part).
 """
 
@@ -18,6 +19,7 @@ from handouts.render.deck.xml_edits.shapes import (
     solid_fill,
     table_style,
 )
+from handouts.render.deck.xml_edits.stamps import Stamp, stamp_group, stampable
 from handouts.render.deck.xml_edits.text import (
     FrameDefaults,
     body_properties,
@@ -34,6 +36,7 @@ from handouts.render.deck.xml_edits.theme import Theme, set_theme, themed_xml
 
 __all__ = [
     "FrameDefaults",
+    "Stamp",
     "Theme",
     "append_copies",
     "body_properties",
@@ -51,6 +54,8 @@ __all__ = [
     "set_theme",
     "slide_number",
     "solid_fill",
+    "stamp_group",
+    "stampable",
     "table_style",
     "themed_xml",
 ]
