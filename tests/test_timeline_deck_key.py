@@ -98,3 +98,34 @@ def test_large_print_keeps_every_lane_and_four_ticks_on_one_slide(tmp_path: Path
     assert min(_sizes(chart)) >= chosen.deck.sizes.min
     assert chart.top >= 0 and chart.top + chart.height <= prs.slide_height
     assert {int(t) for t in texts if t.isdigit() and len(t) < 3} == {i.number for i in timeline.items}
+
+
+def test_over_long_words_and_addresses_keep_the_key_on_the_charts_slide(tmp_path: Path) -> None:
+    # a word and an address wider than any key column used to send the whole key to a slide of its own
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 4
+    url = "https://example.org/" + "/".join(f"averyveryverylongpathsegment{i:02d}" for i in range(9))
+    data = {
+        "title": "Long labels",
+        "subjects": [{"name": "Alpha"}, {"name": "Beta"}],
+        "timeline": [
+            {"date": "2001", "label": word},
+            {"date": "2002", "label": url},
+            {"date": "2003", "label": "Tab\tlabel"},
+        ],
+    }
+    for layout in (
+        "classic",
+        "ink-saver",
+        "landscape",
+        "letter",
+    ):  # large print's 24 pt key of these needs its own slide
+        prs, timeline, chosen = _deck(tmp_path, data, layout)
+        assert not any(_title(s).startswith(chosen.deck.labels.timeline_key) for s in prs.slides), layout
+        (slide,) = [s for s in prs.slides if any(shape.name == "Timeline" for shape in s.shapes)]
+        key = next(s for s in slide.shapes if s.name == "Timeline key")
+        text = "".join(s.text_frame.text for s in key.shapes if s.has_text_frame)
+        assert word in text and url in text, "every character of each label, broken across lines"
+        for shape in key.shapes:
+            x0, y0, x1, y1 = _box(shape)
+            assert x0 >= 0 and x1 <= prs.slide_width and y1 <= prs.slide_height, shape.name
+        assert min(_sizes(key)) >= chosen.deck.sizes.min

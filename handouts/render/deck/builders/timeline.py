@@ -14,6 +14,7 @@ from handouts.i18n.words import join
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.deck_writer import DeckWriter
+from handouts.render.deck.fit import TextStyle, wrap
 from handouts.render.deck.text import Box
 from handouts.render.deck.timeline import SPREAD_MOST, Painter, deck_measure, draw_timeline, fit_chart, plan_slides
 from handouts.timeline.model import Item, Timeline, build_timeline, warn_no_timeline
@@ -24,7 +25,7 @@ from handouts.units import pt_to_emu
 LINE = 1.25  # a key line's pitch, in label sizes (the chart's own text box)
 ENTRY_GAP = 0.25  # between two events of the key
 INDENT = 1.4  # the marker's column, before the text
-MAX_LINES = 3  # an event taking more lines than this makes that key too narrow
+MAX_LINES = 3  # an event taking more lines than this makes a key of columns too narrow
 COLUMN_SHARES = (0.32, 0.4)  # a key beside the chart takes this share of the width
 MAX_BAND_COLUMNS = 3
 
@@ -120,7 +121,7 @@ def plan_slide(part: Timeline, placed: Placement, w: DeckWriter) -> SlidePlan:
     bands = []
     for k in range(1, MAX_BAND_COLUMNS + 1):
         col_w = (body.width - (k - 1) * gap) / k
-        found = balanced(items, w, col_w, k, body.height - gap)
+        found = balanced(items, w, col_w, k, body.height - gap, full_width=k == 1)
         if found is None:
             continue
         key_h, columns = found
@@ -150,17 +151,20 @@ def plan_slide(part: Timeline, placed: Placement, w: DeckWriter) -> SlidePlan:
 
 
 def balanced(
-    items: list[Item], w: DeckWriter, width: float, count: int, most: float
+    items: list[Item], w: DeckWriter, width: float, count: int, most: float, full_width: bool = False
 ) -> tuple[float, list[list[KeyEntry]]] | None:
     """The events, in date order, down ``count`` columns of ``width`` as short
     as holds them (at most ``most`` tall): ``(height, columns)``; ``None``
-    when an event needs more than :data:`MAX_LINES` lines or they do not fit."""
+    when they do not fit, or when an event needs more than :data:`MAX_LINES`
+    lines in a column that is not the slide's whole width (a wider key would
+    read better)."""
     size = w.deck.sizes.min
-    width_of = deck_measure(w.layout)
+    style = TextStyle(w.deck.fonts.body, size)
     entries = []
     for item in items:
-        lines = wrap(key_text(item), width_of, size, width - size * INDENT)
-        if lines is None or len(lines) > MAX_LINES:
+        # broken where the slides' text breaks (over-long words and addresses too: fit.wrap)
+        lines = [line for line, _ in wrap(key_text(item), style, width - size * INDENT)]
+        if len(lines) > MAX_LINES and (count > 1 or not full_width):
             return None
         entries.append(KeyEntry(item, lines))
     height = max(column_height(entries, size) / count, max(column_height([e], size) for e in entries))
@@ -183,20 +187,6 @@ def key_text(item: Item) -> str:
 def column_height(entries: list[KeyEntry], size: float) -> float:
     lines = sum(len(e.lines) for e in entries)
     return size * (lines * LINE + max(len(entries) - 1, 0) * ENTRY_GAP)
-
-
-def wrap(text: str, width_of, size: float, width: float) -> list[str] | None:  # noqa: ANN001 - a measure
-    """``text`` in lines of at most ``width`` points, broken at spaces;
-    ``None`` when one word is wider than the line."""
-    lines: list[str] = []
-    for word in text.split():
-        if width_of(word, size) > width:
-            return None
-        if lines and width_of(f"{lines[-1]} {word}", size) <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return lines
 
 
 def draw_key(slide, w: DeckWriter, columns: list[tuple[Box, list[KeyEntry]]]) -> None:  # noqa: ANN001
