@@ -36,29 +36,47 @@ def place(
     points and spans sharing tracks (the most compact); the first that fits
     ``available_height``, else the shortest (the caller then gives the chart
     a page or slide of its own, or splits lanes)."""
-    sizes = [size] + ([min_size] if min_size < size else [])
-    attempts = (
-        [(s, False, True, "") for s in sizes]
-        + [(s, True, True, "") for s in sizes]
-        + [(s, True, True, "beside") for s in sizes]
-        + [(s, True, True, "compact") for s in sizes]
-        + [(sizes[-1], True, False, "")]
-    )
-    made: list[Placement] = []
-    for label_size, numbered, strict, mode in attempts:
-        result = _attempt(timeline, width, width_of, label_size, numbered, strict, mode)
-        if result is None:
-            continue
-        if available_height is None or result.height <= available_height:
-            return result
-        made.append(result)
-    if not made:  # layout checks keep pages wide enough; this is the last line of defence
-        raise OutputError.single(
-            f"the timeline does not fit in {width:.0f} pt",
-            key="page.margins",
-            hint="use smaller margins or a smaller timeline.label_size",
+    return Attempts(timeline, width, width_of, size, min_size).fit(available_height)
+
+
+class Attempts:
+    """The placements :func:`place` tries, in its order, each made once, when
+    first needed: a chart fitted to several heights at one width (a slide
+    trying key bands of one, two and three columns under it) is laid out once
+    per attempt, not once per height."""
+
+    def __init__(self, timeline: Timeline, width: float, width_of: Measure, size: float, min_size: float) -> None:
+        self.timeline, self.width, self.width_of = timeline, width, width_of
+        sizes = [size] + ([min_size] if min_size < size else [])
+        self._todo = iter(
+            [(s, False, True, "") for s in sizes]
+            + [(s, True, True, "") for s in sizes]
+            + [(s, True, True, "beside") for s in sizes]
+            + [(s, True, True, "compact") for s in sizes]
+            + [(sizes[-1], True, False, "")]
         )
-    return min(made, key=lambda p: p.height)
+        self._made: list[Placement] = []
+
+    def _results(self):
+        yield from self._made
+        for label_size, numbered, strict, mode in self._todo:
+            result = _attempt(self.timeline, self.width, self.width_of, label_size, numbered, strict, mode)
+            if result is not None:
+                self._made.append(result)
+                yield result
+
+    def fit(self, available_height: float | None = None) -> Placement:
+        """The first attempt no taller than ``available_height``, else the shortest."""
+        for result in self._results():
+            if available_height is None or result.height <= available_height:
+                return result
+        if not self._made:  # layout checks keep pages wide enough; this is the last line of defence
+            raise OutputError.single(
+                f"the timeline does not fit in {self.width:.0f} pt",
+                key="page.margins",
+                hint="use smaller margins or a smaller timeline.label_size",
+            )
+        return min(self._made, key=lambda p: p.height)
 
 
 def _attempt(

@@ -16,7 +16,7 @@ from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.fit import TextStyle, wrap
 from handouts.render.deck.text import Box
-from handouts.render.deck.timeline import SPREAD_MOST, Painter, deck_measure, draw_timeline, fit_chart, plan_slides
+from handouts.render.deck.timeline import SPREAD_MOST, ChartFits, Painter, deck_measure, draw_timeline, plan_slides
 from handouts.timeline.model import Item, Timeline, build_timeline, warn_no_timeline
 from handouts.timeline.placement import Placement, spread
 from handouts.timeline.zoom import plan_zoom
@@ -59,15 +59,17 @@ def timeline_slide(w: DeckWriter) -> None:
         warn_no_timeline(w.context, timeline)
         return
     body = w.body
+    fits = ChartFits(w.layout)
     charts = [
-        plan_slide(part, placed, w) for part, placed in plan_slides(timeline, w.layout, body.width, body.height, False)
+        plan_slide(part, placed, w, fits)
+        for part, placed in plan_slides(timeline, w.layout, body.width, body.height, False, fits)
     ]
     plans: list[tuple[str, SlidePlan]] = []
     for n, plan in enumerate(charts):
         labels = w.deck.labels
         title = join(labels.timeline, labels.continued, f"{n + 1}/{len(charts)}") if n else labels.timeline
         plans.append((title, plan))
-        detail = zoom_slide(plan, w)
+        detail = zoom_slide(plan, w, fits)
         if detail is not None:
             plans.append(detail)
     left_over: list[Item] = []
@@ -92,22 +94,22 @@ def timeline_slide(w: DeckWriter) -> None:
         w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False)
 
 
-def zoom_slide(plan: SlidePlan, w: DeckWriter) -> tuple[str, SlidePlan] | None:
+def zoom_slide(plan: SlidePlan, w: DeckWriter, fits: ChartFits) -> tuple[str, SlidePlan] | None:
     """A crowded stretch of ``plan``'s chart (see :mod:`handouts.timeline.zoom`)
     as a slide of its own, on its own axis, titled "In detail: Jan 1928 – Nov
     1930"; the chart brackets the stretch. ``None`` when nothing is crowded."""
     body = w.body
-    found = plan_zoom(plan.part, plan.placement, lambda p: fit_chart(p, w.layout, body.width, body.height), body.height)
+    found = plan_zoom(plan.part, plan.placement, lambda p: fits(p, body.width, body.height), body.height)
     if found is None:
         return None
     span, part, placed = found
     plan.placement = replace(plan.placement, zoom=span)
     events = part.chronological()
     title = f"{w.layout.timeline.labels.zoom}: {plain(events[0].date_text)} – {plain(events[-1].date_text)}"
-    return title, plan_slide(part, placed, w)
+    return title, plan_slide(part, placed, w, fits)
 
 
-def plan_slide(part: Timeline, placed: Placement, w: DeckWriter) -> SlidePlan:
+def plan_slide(part: Timeline, placed: Placement, w: DeckWriter, fits: ChartFits) -> SlidePlan:
     """The chart alone (spread to fill the body) when it needs no key; else
     the chart with its key in a band under it (1 to :data:`MAX_BAND_COLUMNS`
     columns, the chart placed again in the room left), else in a column beside
@@ -126,7 +128,7 @@ def plan_slide(part: Timeline, placed: Placement, w: DeckWriter) -> SlidePlan:
             continue
         key_h, columns = found
         room = body.height - key_h - gap
-        chart = fit_chart(part, w.layout, body.width, room)
+        chart = fits(part, body.width, room)
         if chart.height <= room:
             bands.append((key_h, k, columns, chart))
     if bands:
@@ -140,7 +142,7 @@ def plan_slide(part: Timeline, placed: Placement, w: DeckWriter) -> SlidePlan:
         key_w = body.width * share
         chart_w = body.width - key_w - gap
         found = balanced(items, w, key_w, 1, body.height)
-        narrow = fit_chart(part, w.layout, chart_w, body.height)
+        narrow = fits(part, chart_w, body.height)
         if found is not None and narrow.height <= body.height:
             key_h, (column,) = found
             chart = spread(narrow, body.height, most=SPREAD_MOST)
