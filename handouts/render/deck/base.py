@@ -4,7 +4,7 @@ never by index (templates order them freely).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 from pptx.presentation import Presentation
@@ -111,6 +111,8 @@ class SlideRecord:
     figure: bool = False  # drawn on by another module: check its pictures and groups for alt text
     title_text: str = ""
     footer: bool = True  # a content slide (the title slide has no footer)
+    layout: object = None  # the slide layout it was made from
+    title_args: dict = field(default_factory=dict)  # how its title was set (to refit it when retitled)
 
 
 def title_of(found: dict):

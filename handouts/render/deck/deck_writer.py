@@ -37,7 +37,6 @@ class DeckWriter:
         self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
         self.body_layout = content_layout(self.prs, default_template=not self.templated)
         self.insets = Insets()
-        self._title_args: dict[int, dict] = {}  # slide id -> how its title was set (to refit it)
         self.records: list[SlideRecord] = []  # every slide, in order, with references kept (no searching)
         margin, gap = self.deck.margin, self.deck.gap
         heading = self.style("heading", self.deck.sizes.heading)
@@ -109,7 +108,9 @@ class DeckWriter:
         slide.shapes.turbo_add_enabled = True
         # The slide's placeholders, looked up once: its title and the others (removed at the end if unused).
         found = {shape.placeholder_format.type: shape for shape in slide.placeholders}
-        self.records.append(SlideRecord(slide, title_of(found), found, figure, footer=not title_slide))
+        self.records.append(
+            SlideRecord(slide, title_of(found), found, figure, footer=not title_slide, layout=slide_layout)
+        )
         if not title_slide:
             self.set_title(slide, title)
         if notes:
@@ -141,8 +142,8 @@ class DeckWriter:
         align: str = "left",
     ) -> None:
         """Fit ``text`` into the slide's title placeholder (moved to ``box`` when given)."""
-        self._title_args[slide.slide_id] = dict(box=box, size=size, color=color, anchor=anchor, align=align)
         record = self.record(slide)
+        record.title_args = dict(box=box, size=size, color=color, anchor=anchor, align=align)
         record.title_text = text
         title = record.title
         box = box or self.title_box
@@ -171,7 +172,7 @@ class DeckWriter:
         for record in reversed(self.records):
             if record.slide is slide:
                 return record
-        raise KeyError(slide.slide_id)
+        raise KeyError(slide)
 
     def placeholder(self, slide, *types):
         """The slide's first placeholder of one of ``types`` (or ``None``), from the record."""
@@ -180,7 +181,7 @@ class DeckWriter:
 
     def retitle(self, slide, text: str) -> None:
         """Set a slide's title again, as it was first set (the deck-wide pass makes titles unique)."""
-        self.set_title(slide, text, **self._title_args[slide.slide_id])
+        self.set_title(slide, text, **self.record(slide).title_args)
 
     def fit(
         self, paragraphs: list[str], box: Box, style: TextStyle, smallest: float | None = None

@@ -78,18 +78,17 @@ def _grown(w, found, line: float) -> Box | None:  # noqa: ANN001
     return Box(left, bottom - height, width, height)
 
 
-def add_footer(w, slide, number: int) -> None:  # noqa: ANN001
+def add_footer(w, slide, layout, number: int) -> None:  # noqa: ANN001
     """The course and the slide's number on ``slide`` (its ``number`` is the
     field's cached text; viewers compute their own). Built on the first slide
-    of each slide layout, copied onto the others."""
-    key = slide.slide_layout.part.partname
+    of each slide ``layout`` (the one the slide was made from), copied onto the others."""
+    key = layout.part.partname
     made = w.footers.get(key)
     if made is not None:
         for element in xml_edits.append_copies(slide, made):
             xml_edits.set_slide_number(element, number)
         return
     plan: Footer = w.footer
-    layout = slide.slide_layout
     # Re-enabling turbo-add takes the next id from the slide's tree again: a drawing may have
     # added shapes through a group's own collection, which the slide's counter did not see.
     slide.shapes.turbo_add_enabled = True

@@ -37,7 +37,7 @@ def render_deck(model: Comparison, layout: Layout, context: RenderContext) -> by
     for number, record in enumerate(writer.records, start=1):
         remove_empty_placeholders(record.placeholders.values(), keep=record.title)
         if record.footer:
-            add_footer(writer, record.slide, number)
+            add_footer(writer, record.slide, record.layout, number)
     finish_slides(writer.records, writer.retitle, lambda name: name)
     subject = " · ".join(s.name for s in model.subjects)
     return save(writer.prs, model.title, model.author, writer.language, subject)
