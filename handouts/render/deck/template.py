@@ -63,8 +63,10 @@ def _default_bytes(aspect: str, theme: xml_edits.Theme | None) -> bytes:
     no use for removed (fewer parts to carry, look up and save in every deck),
     the rest stretched to the slide's width, and a notes master without
     header, date, footer and number (each notes slide clones less); the
-    layout's theme written in."""
+    layout's theme written in. The template's printer settings and its
+    thumbnail (a picture of an empty white slide, not of this deck) go."""
     prs = Presentation()
+    _drop_foreign_parts(prs)
     if theme is not None:
         xml_edits.set_theme(prs, theme)
     old_width = prs.slide_width
@@ -81,6 +83,19 @@ def _default_bytes(aspect: str, theme: xml_edits.Theme | None) -> bytes:
     raw = io.BytesIO()
     prs.save(raw)
     return raw.getvalue()
+
+
+def _drop_foreign_parts(prs: Presentation) -> None:
+    """Unrelate python-pptx's default template's printer settings and thumbnail
+    (public ``drop_rel``): an unrelated part is neither walked nor saved."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = prs.part.package
+    for r_id, rel in list(prs.part.rels.items()):
+        if rel.reltype == RT.PRINTER_SETTINGS:
+            prs.part.drop_rel(r_id)
+    for rel in [rel for rel in package.iter_rels() if rel.reltype == RT.THUMBNAIL]:
+        package.drop_rel(rel.rId)
 
 
 def open_base(layout: Layout, context: RenderContext) -> tuple[Presentation, bool]:
