@@ -19,6 +19,7 @@ from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, lin
 from handouts.render.deck.footer import plan_footer
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
+from handouts.scripts import office_language
 from handouts.source.models import Comparison
 from handouts.units import emu_to_pt
 
@@ -30,7 +31,7 @@ class DeckWriter:
         self.model, self.layout, self.context = model, layout, context
         self.deck = layout.deck
         self.colors = layout.colors
-        self.language = model.language
+        self.language = office_language(model.language)  # "zh" -> "zh-CN": what fonts are picked by
         self.prs, self.templated = open_base(layout, context)
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
         self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)

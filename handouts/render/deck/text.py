@@ -20,7 +20,7 @@ from handouts.render.deck.a11y import mark_decorative, set_alt_text
 from handouts.render.deck.fit import Insets, TextStyle, slide_text
 from handouts.render.deck.xml_edits import FrameDefaults
 from handouts.render.pictures import decode_picture
-from handouts.scripts import DECK_COMPLEX, DECK_EAST_ASIAN, first_strong_rtl, primary
+from handouts.scripts import DECK_COMPLEX, east_asian_font, first_strong_rtl, primary
 from handouts.units import pt_to_emu
 
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # a:pPr/@algn
@@ -88,7 +88,7 @@ def defaults(style: TextStyle, color: str, language: str, align: str, bullet_col
         indent=pt_to_emu(style.indent),
         align=ALIGN[align],
         bullet=(bullet_color or color).lstrip("#").upper() if style.bullet else None,
-        east_asian=DECK_EAST_ASIAN.get(primary(language), ""),
+        east_asian=east_asian_font(language),
         complex_script=DECK_COMPLEX.get(primary(language), ""),
     )
 

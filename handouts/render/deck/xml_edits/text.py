@@ -14,6 +14,7 @@ from pptx.oxml import parse_xml
 from handouts.caches import memoize
 from handouts.render.deck.xml_edits.names import UNSAFE_TEXT
 from handouts.render.deck.xml_edits.names import A as _A
+from handouts.scripts import office_language
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,9 @@ def right_to_left(paragraph, align_right: bool) -> None:
 
 
 def run_language(run, language: str) -> None:
-    """The run's language (``lang``), for spelling and for screen-reader voices."""
-    run._r.get_or_add_rPr().set("lang", language)
+    """The run's language (``lang``), for spelling, screen-reader voices and the
+    east-Asian font LibreOffice picks (:func:`handouts.scripts.office_language`)."""
+    run._r.get_or_add_rPr().set("lang", office_language(language))
 
 
 def runs_language(text_frame, language: str) -> None:
