@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from handouts.layout.resolve import load_layout
-from tests.conftest import needs
+from tests.conftest import LAYOUTS, needs
 from tests.deck_helpers import A_NS, convert, open_deck, render, write_source
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -132,3 +132,66 @@ def test_east_asian_decks_name_their_region_and_its_font(tmp_path, language: str
     xml = "".join(etree.tostring(slide.element, encoding="unicode") for slide in open_deck(data).slides)
     assert f'lang="{tag}"' in xml and f'lang="{language}"' not in xml
     assert f'<a:ea typeface="{font}"/>' in xml
+
+
+# -- right to left -------------------------------------------------------------------------------------------
+P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def _paragraph_directions(slide) -> list[tuple[str, str | None, str | None]]:
+    """(text, rtl, algn) of each non-empty paragraph of the slide's text shapes and
+    tables, as a viewer resolves them: the paragraph's own, else its frame's list style."""
+    out = []
+    for body in [*slide.shapes._spTree.iter(P_NS + "txBody"), *slide.shapes._spTree.iter(A_NS + "txBody")]:
+        level = body.find(f"{A_NS}lstStyle/{A_NS}lvl1pPr")
+        for p in body.iter(A_NS + "p"):
+            text = "".join(t.text or "" for t in p.iter(A_NS + "t"))
+            if not text.strip():
+                continue
+            own = p.find(A_NS + "pPr")
+
+            def resolved(key: str, own=own, level=level) -> str | None:
+                if own is not None and own.get(key) is not None:
+                    return own.get(key)
+                return level.get(key) if level is not None else None
+
+            out.append((text, resolved("rtl"), resolved("algn")))
+    return out
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_right_to_left_deck_runs_its_own_paragraphs_right_to_left(tmp_path, layout: str) -> None:
+    """Arabic text, digits-only cells and mixed text run right to left and sit at the
+    start (right) or the centre; a Latin-only paragraph keeps left to right, aligned with
+    its neighbours. Timeline slides (a drawn chart) are left out."""
+    from handouts.scripts import first_strong_rtl, profile
+
+    prs = open_deck(render(write_source(tmp_path, dict(ARABIC)), load_layout(layout)))
+    seen = {"digits": 0, "latin": 0, "arabic": 0}
+    for number, slide in enumerate(prs.slides, 1):
+        if any(shape.shape_type == 6 for shape in slide.shapes):  # a group: the timeline's chart
+            continue
+        for text, rtl, algn in _paragraph_directions(slide):
+            latin_only = first_strong_rtl(text) is False and not profile(text).rtl
+            kind = "latin" if latin_only else "arabic" if profile(text).rtl else "digits"
+            seen[kind] += 1
+            assert rtl == ("0" if latin_only else "1"), f"slide {number}: {text!r} rtl={rtl}"
+            assert algn in ("r", "ctr"), f"slide {number}: {text!r} algn={algn}"
+    assert all(seen.values()), seen  # the source has each kind on its slides
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_accent_bar_sits_under_the_title_s_start(tmp_path, layout: str) -> None:
+    for data, right in ((ARABIC, True), ({**ARABIC, "language": "en", "title": "Avicenna and Averroes"}, False)):
+        prs = open_deck(render(write_source(tmp_path, dict(data)), load_layout(layout)))
+        bars = [(s, sh) for s in prs.slides for sh in s.shapes if sh.name == "Accent bar"]
+        if not bars:
+            assert not load_layout(layout).deck.accent_bar
+            continue
+        for slide, bar in bars:
+            title = slide.shapes.title
+            if right:
+                assert bar.left + bar.width > title.left + title.width * 0.9
+                assert bar.left > title.left + title.width / 2
+            else:
+                assert bar.left < title.left + title.width * 0.1
