@@ -16,11 +16,13 @@ from pptx.presentation import Presentation
 
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
+from handouts.render.deck import xml_edits
 from handouts.render.deck.a11y import finish_slides
 from handouts.render.deck.base import remove_empty_placeholders
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.footer import add_footer
 from handouts.render.deck.slides import BUILDERS
+from handouts.render.deck.template import theme_of
 from handouts.source.models import Comparison
 
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
@@ -34,10 +36,13 @@ def render_deck(model: Comparison, layout: Layout, context: RenderContext) -> by
         builder = BUILDERS.get(name)
         if builder is not None:
             builder(writer)
+    refs = None if writer.templated else xml_edits.theme_refs(theme_of(layout))  # a teacher's template: its own
     for number, record in enumerate(writer.records, start=1):
         remove_empty_placeholders(record.placeholders.values(), keep=record.title)
         if record.footer:
             add_footer(writer, record.slide, number)
+        if refs is not None:
+            xml_edits.theme_references(record.slide, refs, record.title)
     finish_slides(writer.records, writer.retitle, lambda name: name)
     subject = " · ".join(s.name for s in model.subjects)
     return save(writer.prs, model.title, model.author, writer.language, subject)

@@ -33,12 +33,13 @@ from handouts.render.deck.xml_edits.text import (
     set_slide_number,
     slide_number,
 )
-from handouts.render.deck.xml_edits.theme import Theme, set_theme, themed_xml
+from handouts.render.deck.xml_edits.theme import Theme, ThemeRefs, set_theme, theme_references, theme_refs, themed_xml
 
 __all__ = [
     "FrameDefaults",
     "Stamp",
     "Theme",
+    "ThemeRefs",
     "append_copies",
     "body_properties",
     "frame_defaults",
@@ -59,5 +60,7 @@ __all__ = [
     "stamp_group",
     "stampable",
     "table_style",
+    "theme_references",
+    "theme_refs",
     "themed_xml",
 ]
