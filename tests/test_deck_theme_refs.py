@@ -195,3 +195,147 @@ def test_the_accent_bar_sits_under_the_title_s_start(tmp_path, layout: str) -> N
                 assert bar.left > title.left + title.width / 2
             else:
                 assert bar.left < title.left + title.width * 0.1
+
+
+# -- slides that follow the theme ------------------------------------------------------------------------------
+ENGLISH = {
+    "title": "Athens and Sparta",
+    "language": "en",
+    "course": "Ancient History",
+    "subjects": [{"name": "Athens"}, {"name": "Sparta"}],
+    "summary": "Two city states, two ways of life. See [the notes](https://example.org/notes).",
+    "table": [
+        {"label": "Government", "values": ["Democracy", "Oligarchy with two kings"]},
+        {"label": "Army", "values": ["Navy first", "Hoplites"]},
+    ],
+    "timeline": [{"date": "490 BC", "label": "Marathon"}, {"date": "480 BC", "label": "Thermopylae"}],
+    "sections": [{"heading": "Daily life", "body": "Athenian boys went to school.\n\nSpartan boys went to the agoge."}],
+}
+SLOTS = ("dk1", "lt1", "dk2", "lt2", *(f"accent{n}" for n in range(1, 7)), "hlink")
+
+
+def _retheme(data: bytes, colors: dict[str, str]) -> bytes:
+    """The deck with its theme parts' colour slots set to ``colors`` (what PowerPoint's
+    Design > Variants does), everything else byte for byte."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if re.fullmatch(r"ppt/theme/theme\d+\.xml", info.filename):
+                root = etree.fromstring(blob)
+                scheme = root.find(f"{A_NS}themeElements/{A_NS}clrScheme")
+                for slot, value in colors.items():
+                    holder = scheme.find(A_NS + slot)
+                    for old in list(holder):
+                        holder.remove(old)
+                    etree.SubElement(holder, A_NS + "srgbClr", val=value)
+                blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, blob)
+    return out.getvalue()
+
+
+def _roles(prs) -> dict[str, set[str]]:
+    """Resolved colours of the content slides' titles, body placeholders' text and accent bars."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    from tests.deck_helpers import shape_color, styled_runs
+
+    found: dict[str, set[str]] = {"title": set(), "body": set(), "bar": set()}
+    for slide in list(prs.slides)[1:]:
+        title = slide.shapes.title
+        bodies = {ph.name for ph in slide.placeholders if ph.placeholder_format.type in (PH.BODY, PH.OBJECT)}
+        for run in styled_runs(slide):
+            if title is not None and run["shape"] == title.name:
+                found["title"].add(run["color"])
+            elif run["shape"] in bodies:
+                found["body"].add(run["color"])
+        found["bar"] |= {shape_color(s) for s in slide.shapes if s.name == "Accent bar"}
+    return found
+
+
+@pytest.fixture(scope="module")
+def own_theme_decks(tmp_path_factory) -> dict[str, bytes]:
+    folder = tmp_path_factory.mktemp("theme")
+    source = write_source(folder, dict(ENGLISH))
+    return {layout: render(source, load_layout(layout)) for layout in LAYOUTS}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_titles_body_text_and_bars_name_the_theme(own_theme_decks, layout: str) -> None:
+    """Written as references (tx2, tx1, accent1; the heading and body fonts), and
+    resolved through the theme they are the layout's own colours."""
+    chosen = load_layout(layout)
+    prs = open_deck(own_theme_decks[layout])
+    hex_ = lambda c: c.lstrip("#").upper()  # noqa: E731
+    roles = _roles(prs)
+    assert roles["title"] == {hex_(chosen.colors.heading)}
+    assert roles["body"] == {hex_(chosen.colors.text)}
+    assert roles["bar"] <= {hex_(chosen.colors.accent)}
+    for slide in list(prs.slides)[1:]:
+        title = slide.shapes.title._element
+        level = title.find(f".//{A_NS}lstStyle/{A_NS}lvl1pPr/{A_NS}defRPr")
+        assert level.find(f"{A_NS}solidFill/{A_NS}schemeClr").get("val") == "tx2"
+        assert level.find(A_NS + "latin").get("typeface") == "+mj-lt"
+    faces = {e.get("typeface") for s in prs.slides for e in s.element.iter(A_NS + "latin")}
+    assert faces <= {"+mj-lt", "+mn-lt"}  # the layout's deck fonts are the theme's: no name written out
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_another_variant_recolours_titles_text_and_bars(own_theme_decks, layout: str) -> None:
+    new = {"dk1": "202020", "dk2": "7A1F1F", "accent1": "0F5A2A", "lt1": "FFFFFF"}
+    prs = open_deck(_retheme(own_theme_decks[layout], new))
+    roles = _roles(prs)
+    assert roles["title"] == {"7A1F1F"}
+    assert roles["body"] == {"202020"}
+    assert roles["bar"] <= {"0F5A2A"}
+
+
+@needs("soffice")
+def test_libreoffice_draws_the_variant_s_colours(own_theme_decks, tmp_path) -> None:
+    """As a viewer draws it: the same deck under another colour scheme has its titles
+    in the new dark 2 and its body text in the new dark 1."""
+    import pdfplumber
+
+    path = tmp_path / "variant.pptx"
+    path.write_bytes(_retheme(own_theme_decks["classic"], {"dk1": "1A6B1A", "dk2": "B00000"}))
+    (pdf,) = convert([path], tmp_path)
+    prs = open_deck(path.read_bytes())
+    titled = 0
+    with pdfplumber.open(pdf) as doc:
+        for slide, page in list(zip(prs.slides, doc.pages))[1:]:
+            title = slide.shapes.title
+            if title is None or not title.text_frame.text.strip():
+                continue
+            bottom = (title.top + title.height) / 12_700
+            heading = {
+                tuple(round(v, 2) for v in c["non_stroking_color"])
+                for c in page.chars
+                if c["bottom"] <= bottom + 2 and c["text"].strip()
+            }
+            assert heading == {(0.69, 0.0, 0.0)}, heading  # B00000
+            titled += 1
+    assert titled >= 3
+
+
+def test_a_teacher_s_template_keeps_plain_colours_and_names(tmp_path) -> None:
+    """The template's theme is the school's, not the layout's: slides name the layout's
+    colours and fonts themselves, and never as the template's slots."""
+    import io
+
+    from pptx import Presentation
+
+    template = tmp_path / "school.pptx"
+    buffer = io.BytesIO()
+    Presentation().save(buffer)
+    template.write_bytes(buffer.getvalue())
+    (tmp_path / "school.yaml").write_text("deck:\n  template: school.pptx\n", encoding="utf-8")
+    prs = open_deck(render(write_source(tmp_path, dict(ENGLISH)), load_layout(tmp_path / "school.yaml")))
+    for slide in prs.slides:
+        for fill in slide.element.iter(A_NS + "solidFill"):
+            if fill.getparent().tag != A_NS + "fontRef":  # python-pptx's shape style is the template's own
+                assert fill[0].tag == A_NS + "srgbClr"
+        assert all(not (e.get("typeface") or "").startswith("+") for e in slide.element.iter(A_NS + "latin"))
