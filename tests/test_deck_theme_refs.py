@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from handouts.layout.resolve import load_layout
@@ -339,3 +341,54 @@ def test_a_teacher_s_template_keeps_plain_colours_and_names(tmp_path) -> None:
             if fill.getparent().tag != A_NS + "fontRef":  # python-pptx's shape style is the template's own
                 assert fill[0].tag == A_NS + "srgbClr"
         assert all(not (e.get("typeface") or "").startswith("+") for e in slide.element.iter(A_NS + "latin"))
+
+
+def _seen(prs) -> list:
+    """Per slide: every run as a viewer reads it (text, size, colour, fill) and every
+    shape's fill and outline colour, theme references resolved."""
+    from tests.deck_helpers import P_NS as P
+    from tests.deck_helpers import _leaves, _solid, slide_scheme, styled_runs
+
+    out = []
+    for slide in prs.slides:
+        scheme = slide_scheme(slide)
+        shapes = []
+        for element in _leaves(slide.shapes._spTree):
+            sp_pr = element.find(P + "spPr")
+            if sp_pr is not None:
+                shapes.append((_solid(sp_pr, scheme), _solid(sp_pr.find(A_NS + "ln"), scheme)))
+        out.append((styled_runs(slide), shapes))
+    return out
+
+
+@settings(max_examples=6, deadline=None)
+@given(
+    layout=st.sampled_from(LAYOUTS),
+    subjects=st.integers(2, 8),
+    language=st.sampled_from(["en", "ru", "el", "adversarial"]),
+    seed=st.integers(0, 3),
+)
+def test_naming_the_theme_changes_no_colour_a_viewer_sees(layout: str, subjects: int, language: str, seed: int) -> None:
+    """The same deck built with and without the theme references: every run's colour and
+    fill and every shape's fill and outline resolve to the same colour; only the themed
+    one names the theme (its titles always)."""
+    import tempfile
+    from unittest import mock
+
+    from handouts.render.deck import xml_edits
+    from tests.deck_helpers import adversarial_source, stress_source
+
+    if language == "adversarial":
+        data = adversarial_source(seed % 2, subjects=subjects)
+    else:
+        data = stress_source(subjects, rows=3 + seed, huge_cell_words=60 * seed, language=language, sections=1)
+    with tempfile.TemporaryDirectory() as folder:
+        source = write_source(Path(folder), data)
+        themed = open_deck(render(source, load_layout(layout)))
+        with mock.patch.object(xml_edits, "theme_references", lambda *args: None):
+            plain = open_deck(render(source, load_layout(layout)))
+    assert _seen(themed) == _seen(plain)
+    assert not any(s.element.find(f".//{A_NS}txBody//{A_NS}schemeClr") is not None for s in plain.slides)
+    for slide in list(themed.slides)[1:]:
+        level = slide.shapes.title._element.find(f".//{A_NS}lstStyle/{A_NS}lvl1pPr/{A_NS}defRPr")
+        assert level.find(f"{A_NS}solidFill/{A_NS}schemeClr") is not None, slide.shapes.title.text_frame.text

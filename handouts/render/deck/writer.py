@@ -36,14 +36,15 @@ def render_deck(model: Comparison, layout: Layout, context: RenderContext) -> by
         builder = BUILDERS.get(name)
         if builder is not None:
             builder(writer)
-    refs = None if writer.templated else xml_edits.theme_refs(theme_of(layout))  # a teacher's template: its own
     for number, record in enumerate(writer.records, start=1):
         remove_empty_placeholders(record.placeholders.values(), keep=record.title)
         if record.footer:
             add_footer(writer, record.slide, number)
-        if refs is not None:
-            xml_edits.theme_references(record.slide, refs, record.title)
     finish_slides(writer.records, writer.retitle, lambda name: name)
+    if not writer.templated:  # the slides name the deck's own theme (a teacher's template is the school's)
+        refs = xml_edits.theme_refs(theme_of(layout))
+        for record in writer.records:
+            xml_edits.theme_references(record.slide, refs, record.title)
     subject = " · ".join(s.name for s in model.subjects)
     return save(writer.prs, model.title, model.author, writer.language, subject)
 
