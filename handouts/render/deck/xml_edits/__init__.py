@@ -7,7 +7,7 @@ python-pptx's API; alt text and the decorative mark are in
 :mod:`handouts.render.deck.a11y`. By part: :mod:`.text` (frames, paragraphs,
 runs, the slide-number field), :mod:`.shapes` (boxes, fills, copies),
 :mod:`.stamps` (a chart's shapes as copies of one per look),
-:mod:`.theme` (the theme part).
+:mod:`.theme` (the theme part, and the slides naming its colours and fonts).
 """
 
 from handouts.render.deck.xml_edits.shapes import (
