@@ -72,9 +72,17 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
 GENERAL_FALLBACKS: tuple[str, ...] = ("DejaVu Sans", "Droid Sans Fallback")
 
 # Fonts a deck names for a language's east-Asian (``a:ea``) and complex-script (``a:cs``)
-# text: fonts PowerPoint ships, which LibreOffice replaces with an installed font that
-# covers the script. Other languages name the layout's font in both slots.
-DECK_EAST_ASIAN: dict[str, str] = {"zh": "Microsoft YaHei", "ja": "Yu Gothic", "ko": "Malgun Gothic"}
+# text: fonts PowerPoint ships (Windows, and Office for Mac), which LibreOffice replaces with
+# an installed font that covers the language (see :func:`office_language`). Keyed by the
+# deck's language tag, then by its primary subtag; other languages name the layout's font.
+DECK_EAST_ASIAN: dict[str, str] = {
+    "zh-TW": "Microsoft JhengHei",  # traditional characters
+    "zh-HK": "Microsoft JhengHei",
+    "zh-MO": "Microsoft JhengHei",
+    "zh": "Microsoft YaHei",  # simplified
+    "ja": "Yu Gothic",
+    "ko": "Malgun Gothic",
+}
 DECK_COMPLEX: dict[str, str] = {"ar": "Arial", "fa": "Arial", "ur": "Arial", "he": "Arial", "hi": "Nirmala UI"}
 
 # Languages written right to left (primary subtag): the document's direction.
@@ -151,3 +159,31 @@ def primary(language: str) -> str:
 def is_rtl_language(language: str) -> bool:
     """Whether a BCP 47 tag names a language written right to left."""
     return primary(language) in RTL_LANGUAGES
+
+
+# A region for the languages whose text a font is chosen by (Office names languages by
+# culture, "zh-CN", and so do the decks it writes).
+_OFFICE_REGIONS = {"zh": "CN", "ja": "JP", "ko": "KR"}
+_CHINESE_SCRIPTS = {"hans": "CN", "hant": "TW"}
+
+
+@memoize("office language tags", maxsize=64)
+def office_language(language: str) -> str:
+    """The tag a deck writes for ``language`` (``lang``): Chinese, Japanese and Korean
+    with a region ("zh" -> "zh-CN", "zh-Hant" -> "zh-TW", "ja" -> "ja-JP"), others as
+    given. LibreOffice picks the font for east-Asian text by the region: given a bare
+    "zh" it set Chinese in a Korean font and dropped the simplified characters that
+    font lacks ("时", "义", "礼")."""
+    parts = language.replace("_", "-").split("-")
+    first = parts[0].lower()
+    if first not in _OFFICE_REGIONS:
+        return language
+    regions = [p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()]
+    scripts = [p.lower() for p in parts[1:] if len(p) == 4]
+    region = regions[0] if regions else _CHINESE_SCRIPTS.get(scripts[0] if scripts else "", _OFFICE_REGIONS[first])
+    return f"{first}-{region}"
+
+
+def east_asian_font(language: str) -> str:
+    """The font a deck names for ``language``'s east-Asian text ("" when it names none)."""
+    return DECK_EAST_ASIAN.get(office_language(language)) or DECK_EAST_ASIAN.get(primary(language), "")

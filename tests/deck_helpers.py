@@ -265,19 +265,53 @@ SHAPE_TAGS = {P_NS + t for t in ("sp", "grpSp", "graphicFrame", "pic", "cxnSp")}
 WHITE = "FFFFFF"  # the default theme's slide background
 
 
-def _solid(parent) -> str | None:
-    """The ``srgbClr`` of a ``solidFill`` directly under ``parent`` (or None)."""
-    found = None if parent is None else parent.find(f"{A_NS}solidFill/{A_NS}srgbClr")
-    return None if found is None else found.get("val").upper()
+def slide_scheme(slide) -> dict[str, str]:
+    """The colours a slide may name by reference ("tx1", "bg1", "accent1", ... and the
+    slots "dk1", "lt1", ...: "RRGGBB"), read from its master's theme part through the
+    master's colour map, as PowerPoint and LibreOffice resolve an ``a:schemeClr``."""
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    master = slide.slide_layout.slide_master
+    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    scheme = {}
+    for slot in theme.find(f"{A_NS}themeElements/{A_NS}clrScheme"):
+        color = slot[0]  # an srgbClr, or a system colour with its last value
+        scheme[slot.tag.removeprefix(A_NS)] = (
+            color.get("val") if color.tag == A_NS + "srgbClr" else color.get("lastClr")
+        ).upper()
+    clr_map = master.element.find(P_NS + "clrMap")
+    return {**scheme, **{name: scheme[slot] for name, slot in clr_map.attrib.items() if slot in scheme}}
 
 
-def _defaults(tx_body) -> dict:
+def _solid(parent, scheme: dict[str, str] | None = None) -> str | None:
+    """The colour ("RRGGBB") of a ``solidFill`` directly under ``parent`` (or None): an
+    ``srgbClr``'s own, a ``schemeClr``'s through ``scheme`` (:func:`slide_scheme`)."""
+    fill = None if parent is None else parent.find(A_NS + "solidFill")
+    if fill is None or not len(fill):
+        return None
+    color = fill[0]
+    if color.tag == A_NS + "schemeClr":
+        assert scheme is not None, "a theme colour needs the slide's scheme to be read"
+        return scheme[color.get("val")]
+    return color.get("val").upper() if color.tag == A_NS + "srgbClr" else None
+
+
+def shape_color(shape, line: bool = False) -> str | None:
+    """A shape's fill colour, or its outline's (``line``), as a viewer resolves it
+    ("RRGGBB", a theme reference through its slide's theme; None for none)."""
+    sp_pr = shape._element.find(P_NS + "spPr")
+    parent = sp_pr.find(A_NS + "ln") if line else sp_pr
+    return _solid(parent, slide_scheme(shape.part.slide))
+
+
+def _defaults(tx_body, scheme: dict[str, str] | None = None) -> dict:
     """A text body's own list-style defaults (size in pt, bold, colour)."""
     d_r_pr = tx_body.find(f"{A_NS}lstStyle/{A_NS}lvl1pPr/{A_NS}defRPr")
     if d_r_pr is None:
         return {}
     sz = d_r_pr.get("sz")
-    return {"size": int(sz) / 100 if sz else None, "bold": d_r_pr.get("b") == "1", "color": _solid(d_r_pr)}
+    return {"size": int(sz) / 100 if sz else None, "bold": d_r_pr.get("b") == "1", "color": _solid(d_r_pr, scheme)}
 
 
 def _box(element) -> tuple[float, float, float, float] | None:
@@ -304,11 +338,12 @@ def styled_runs(slide) -> list[dict]:
     filled shape beneath it that holds its centre, else the white background),
     and the shape's name."""
     out = []
+    scheme = slide_scheme(slide)
     drawn: list[tuple[tuple, str]] = []  # (box, fill) of filled shapes so far, bottom to top
     for element in _leaves(slide.shapes._spTree):
         box = _box(element)
         name = element.find(f"./*/{P_NS}cNvPr").get("name")
-        own = _solid(element.find(f"{P_NS}spPr"))
+        own = _solid(element.find(f"{P_NS}spPr"), scheme)
 
         def beneath(box=box) -> str:
             if box is not None:
@@ -321,7 +356,7 @@ def styled_runs(slide) -> list[dict]:
         bodies = []
         if element.tag == P_NS + "graphicFrame":
             for tc in element.iter(A_NS + "tc"):
-                bodies.append((tc.find(A_NS + "txBody"), _solid(tc.find(A_NS + "tcPr")) or beneath()))
+                bodies.append((tc.find(A_NS + "txBody"), _solid(tc.find(A_NS + "tcPr"), scheme) or beneath()))
         else:
             tx = element.find(P_NS + "txBody")
             if tx is not None:
@@ -329,7 +364,7 @@ def styled_runs(slide) -> list[dict]:
         for tx, fill in bodies:
             if tx is None:
                 continue
-            base = _defaults(tx)
+            base = _defaults(tx, scheme)
             for r in tx.iter(A_NS + "r", A_NS + "fld"):  # runs and fields (the slide number)
                 text = "".join(t.text or "" for t in r.iter(A_NS + "t"))
                 if not text.strip():
@@ -342,7 +377,7 @@ def styled_runs(slide) -> list[dict]:
                         "text": text,
                         "size": int(sz) / 100 if sz else base.get("size"),
                         "bold": bold == "1" if bold is not None else base.get("bold", False),
-                        "color": _solid(r_pr) or base.get("color"),
+                        "color": _solid(r_pr, scheme) or base.get("color"),
                         "fill": fill,
                         "shape": name,
                     }
@@ -363,6 +398,7 @@ def text_fill(slide, margin: float = 36.0) -> float:
     title_bottom = (title.top + title.height) / EMU_PER_PT if title is not None else 0.0
     area = (prs_w - 2 * margin) * (prs_h - margin - title_bottom)
     covered = 0.0
+    scheme = slide_scheme(slide)
     for shape in _flat(slide.shapes):
         if title is not None and shape.shape_id == title.shape_id:
             continue
@@ -370,7 +406,7 @@ def text_fill(slide, margin: float = 36.0) -> float:
         if getattr(shape, "has_table", False) or shape.shape_type in (13,):  # table, picture
             covered += width * height
         elif shape.has_text_frame and shape.text_frame.text.strip():
-            base = _defaults(shape.text_frame._txBody)
+            base = _defaults(shape.text_frame._txBody, scheme)
             size = base.get("size") or 18.0
             paragraphs = [p.text for p in shape.text_frame.paragraphs]
             style = TextStyle("Calibri", size, base.get("bold", False))

@@ -16,7 +16,15 @@ from handouts.cli import app
 from handouts.layout.resolve import load_layout
 from handouts.render.deck.fit import TextStyle, block_height, paginate, wrap
 from tests.conftest import CONTENT, MINIMAL
-from tests.deck_helpers import open_deck, render, run_languages, slide_title, stress_source, write_source
+from tests.deck_helpers import (
+    open_deck,
+    render,
+    run_languages,
+    shape_color,
+    slide_title,
+    stress_source,
+    write_source,
+)
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -138,7 +146,7 @@ def test_subjects_side_by_side_with_name_labels_in_their_colours(tmp_path: Path,
     packed = any(sh.name.startswith("Row: ") for sh in row_slide.shapes)
     assert [sh.text_frame.text for sh in labels] == [s["name"] for s in stress_source(subjects=count)["subjects"]]
     for i, shape in enumerate(labels):
-        assert str(shape.fill.fore_color.rgb) == layout.palette[i].lstrip("#")
+        assert shape_color(shape) == layout.palette[i].lstrip("#")
     lefts = sorted({sh.left for sh in labels})
     # rows packed on a slide: one column per subject; a row alone with over four subjects: two rows of columns
     assert len(lefts) == (count if packed or count <= 4 else (count + 1) // 2)

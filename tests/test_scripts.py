@@ -145,8 +145,10 @@ def _deck_paragraphs(language: str) -> list:
 def test_deck_rtl_paragraphs_are_marked(language: str) -> None:
     paragraphs = [p for p in _deck_paragraphs(language) if p.text.strip() and first_strong_rtl(p.text)]
     assert paragraphs
-    for paragraph in paragraphs:
-        assert paragraph._p.pPr is not None and paragraph._p.pPr.get("rtl") == "1", paragraph.text
+    for paragraph in paragraphs:  # marked itself, or by its frame's list style (a right-to-left deck's frames)
+        own = paragraph._p.pPr.get("rtl") if paragraph._p.pPr is not None else None
+        level = paragraph._p.getparent().find(f"{A}lstStyle/{A}lvl1pPr")
+        assert (own or (level.get("rtl") if level is not None else None)) == "1", paragraph.text
     latin = [p for p in _deck_paragraphs("zh") if p.text.strip()]
     assert all(p._p.pPr is None or p._p.pPr.get("rtl") != "1" for p in latin)
 

@@ -20,6 +20,7 @@ from handouts.render.deck.timeline import _MARKERS
 from handouts.render.deck.writer import render_deck
 from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline
+from tests.deck_helpers import shape_color
 from tests.sources import write_source
 from tests.test_timeline_done import PAINTERS, many
 
@@ -73,7 +74,7 @@ def test_the_key_sits_beside_its_chart_when_it_fits(tmp_path: Path, layout: str)
     for item in timeline.items:
         marker = markers[item.number]
         assert marker.auto_shape_type == _MARKERS[timeline.lanes[item.lane].marker]
-        assert str(marker.line.color.rgb) == item.color.lstrip("#").upper()
+        assert shape_color(marker, line=True) == item.color.lstrip("#").upper()
 
 
 def test_a_key_too_long_for_the_slide_continues_on_key_slides(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, lin
 from handouts.render.deck.footer import plan_footer
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
+from handouts.scripts import is_rtl_language, office_language
 from handouts.source.models import Comparison
 from handouts.units import emu_to_pt
 
@@ -30,7 +31,7 @@ class DeckWriter:
         self.model, self.layout, self.context = model, layout, context
         self.deck = layout.deck
         self.colors = layout.colors
-        self.language = model.language
+        self.language = office_language(model.language)  # "zh" -> "zh-CN": what fonts are picked by
         self.prs, self.templated = open_base(layout, context)
         self.width, self.height = emu_to_pt(self.prs.slide_width), emu_to_pt(self.prs.slide_height)
         self.title_layout = pick_layout(self.prs, "title", default_template=not self.templated)
@@ -51,9 +52,11 @@ class DeckWriter:
         self.bar = None
         self._bar = None  # the first slide's accent bar, copied onto the others
         if not self.templated and self.deck.accent_bar > 0:
-            self.bar = Box(
-                margin + self.insets.left, self.title_box.bottom + gap * 0.3, heading.size * 2.4, self.deck.accent_bar
-            )
+            bar_width = heading.size * 2.4
+            left = margin + self.insets.left  # under the title's start: its right in a right-to-left deck
+            if is_rtl_language(self.language):
+                left = self.width - margin - self.insets.right - bar_width
+            self.bar = Box(left, self.title_box.bottom + gap * 0.3, bar_width, self.deck.accent_bar)
         top = (self.bar.bottom if self.bar else self.title_box.bottom) + gap
         self.body = Box(margin, top, self.width - 2 * margin, self.height - margin - top)
         if self.templated:

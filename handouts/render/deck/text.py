@@ -20,7 +20,7 @@ from handouts.render.deck.a11y import mark_decorative, set_alt_text
 from handouts.render.deck.fit import Insets, TextStyle, slide_text
 from handouts.render.deck.xml_edits import FrameDefaults
 from handouts.render.pictures import decode_picture
-from handouts.scripts import DECK_COMPLEX, DECK_EAST_ASIAN, first_strong_rtl, primary
+from handouts.scripts import DECK_COMPLEX, east_asian_font, first_strong_rtl, is_rtl_language, primary, profile
 from handouts.units import pt_to_emu
 
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # a:pPr/@algn
@@ -76,7 +76,10 @@ def format_frame(text_frame, insets: Insets, anchor: str = "top") -> None:
 
 
 def defaults(style: TextStyle, color: str, language: str, align: str, bullet_color: str | None) -> FrameDefaults:
-    """The frame-wide properties of text set in ``style`` (see :func:`write`)."""
+    """The frame-wide properties of text set in ``style`` (see :func:`write`). In a
+    right-to-left deck paragraphs run right to left and "left" means their start
+    (the right), so digits, dates and text a teacher types line up with the rest."""
+    rtl = is_rtl_language(language)
     return FrameDefaults(
         size=round(style.size * 100),
         bold=style.bold,
@@ -86,10 +89,11 @@ def defaults(style: TextStyle, color: str, language: str, align: str, bullet_col
         line=round(style.line_height * 100),
         gap=round(style.gap * 100),
         indent=pt_to_emu(style.indent),
-        align=ALIGN[align],
+        align="r" if rtl and align == "left" else ALIGN[align],
         bullet=(bullet_color or color).lstrip("#").upper() if style.bullet else None,
-        east_asian=DECK_EAST_ASIAN.get(primary(language), ""),
+        east_asian=east_asian_font(language),
         complex_script=DECK_COMPLEX.get(primary(language), ""),
+        rtl=rtl,
     )
 
 
@@ -134,7 +138,7 @@ def write(
             elif language_of(text):  # a fixed word in another language than the deck's
                 for run in paragraph.runs:
                     xml_edits.run_language(run, language_of(text))
-        _directions(text_frame, spans, align)
+        _directions(text_frame, spans, align, language)
         return
     text_frame.text = ""
     link = rgb(link_color or color)
@@ -154,15 +158,23 @@ def write(
                 run.font.underline = True
                 run.font.color.rgb = link
                 run.hyperlink.address = span.href
-    _directions(text_frame, spans, align)
+    _directions(text_frame, spans, align, language)
 
 
-def _directions(text_frame, spans: list, align: str) -> None:  # noqa: ANN001 - a python-pptx TextFrame
-    """Paragraphs whose first letter is right to left are marked so (their words then
-    order and align the right way in PowerPoint and LibreOffice)."""
+def _directions(text_frame, spans: list, align: str, language: str) -> None:  # noqa: ANN001 - a TextFrame
+    """Each paragraph's direction where it differs from its frame's. In a right-to-left
+    deck (its frames run right to left, :func:`defaults`) a paragraph of left-to-right
+    letters only (a Latin name, a URL) runs left to right; digits, punctuation and mixed
+    text keep the deck's direction. Elsewhere a paragraph whose first letter is right to
+    left runs so (its words then order and align the right way in PowerPoint and
+    LibreOffice)."""
+    rtl_deck = is_rtl_language(language)
     for paragraph, paragraph_spans in zip(text_frame.paragraphs, spans):
         text = "".join(span.text for span in paragraph_spans)
-        if not text.isascii() and first_strong_rtl(text):
+        if rtl_deck:
+            if first_strong_rtl(text) is False and not profile(text).rtl:
+                xml_edits.left_to_right(paragraph)
+        elif not text.isascii() and first_strong_rtl(text):
             xml_edits.right_to_left(paragraph, align_right=align == "left")
 
 

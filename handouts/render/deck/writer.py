@@ -16,11 +16,13 @@ from pptx.presentation import Presentation
 
 from handouts.layout.models import Layout
 from handouts.render.context import RenderContext
+from handouts.render.deck import xml_edits
 from handouts.render.deck.a11y import finish_slides
 from handouts.render.deck.base import remove_empty_placeholders
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.footer import add_footer
 from handouts.render.deck.slides import BUILDERS
+from handouts.render.deck.template import theme_of
 from handouts.source.models import Comparison
 
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
@@ -39,6 +41,10 @@ def render_deck(model: Comparison, layout: Layout, context: RenderContext) -> by
         if record.footer:
             add_footer(writer, record.slide, record.layout, number)
     finish_slides(writer.records, writer.retitle, lambda name: name)
+    if not writer.templated:  # the slides name the deck's own theme (a teacher's template is the school's)
+        refs = xml_edits.theme_refs(theme_of(layout))
+        for record in writer.records:
+            xml_edits.theme_references(record.slide, refs, record.title)
     subject = " · ".join(s.name for s in model.subjects)
     return save(writer.prs, model.title, model.author, writer.language, subject)
 

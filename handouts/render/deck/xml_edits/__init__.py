@@ -7,7 +7,7 @@ python-pptx's API; alt text and the decorative mark are in
 :mod:`handouts.render.deck.a11y`. By part: :mod:`.text` (frames, paragraphs,
 runs, the slide-number field), :mod:`.shapes` (boxes, fills, copies),
 :mod:`.stamps` (a chart's shapes as copies of one per look),
-:mod:`.theme` (the theme part).
+:mod:`.theme` (the theme part, and the slides naming its colours and fonts).
 """
 
 from handouts.render.deck.xml_edits.shapes import (
@@ -24,6 +24,7 @@ from handouts.render.deck.xml_edits.text import (
     FrameDefaults,
     body_properties,
     frame_defaults,
+    left_to_right,
     no_space_before,
     plain_paragraphs,
     right_to_left,
@@ -32,15 +33,17 @@ from handouts.render.deck.xml_edits.text import (
     set_slide_number,
     slide_number,
 )
-from handouts.render.deck.xml_edits.theme import Theme, set_theme, themed_xml
+from handouts.render.deck.xml_edits.theme import Theme, ThemeRefs, set_theme, theme_references, theme_refs, themed_xml
 
 __all__ = [
     "FrameDefaults",
     "Stamp",
     "Theme",
+    "ThemeRefs",
     "append_copies",
     "body_properties",
     "frame_defaults",
+    "left_to_right",
     "no_shadow",
     "no_space_before",
     "plain_paragraphs",
@@ -57,5 +60,7 @@ __all__ = [
     "stamp_group",
     "stampable",
     "table_style",
+    "theme_references",
+    "theme_refs",
     "themed_xml",
 ]

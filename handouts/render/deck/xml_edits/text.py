@@ -14,6 +14,7 @@ from pptx.oxml import parse_xml
 from handouts.caches import memoize
 from handouts.render.deck.xml_edits.names import UNSAFE_TEXT
 from handouts.render.deck.xml_edits.names import A as _A
+from handouts.scripts import office_language
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,16 @@ class FrameDefaults:
     bullet: str | None  # the bullet's colour, or None for no bullet
     east_asian: str = ""  # the font for Chinese, Japanese, Korean (a:ea); "" for the frame's font
     complex_script: str = ""  # the font for Arabic, Hebrew, Indic scripts (a:cs); "" for the frame's font
+    rtl: bool = False  # paragraphs run right to left (a right-to-left deck's own text)
 
 
 @memoize("deck frame defaults", maxsize=256)
 def _level(d: FrameDefaults):
     """The parsed list-style level, copied into each frame (parsing it again costs more)."""
     return parse_xml(_level_xml(d))
+
+
+_RTL = ' rtl="1"'
 
 
 def _level_xml(d: FrameDefaults) -> str:
@@ -48,7 +53,8 @@ def _level_xml(d: FrameDefaults) -> str:
         else "<a:buNone/>"
     )
     return (
-        f'<a:lvl1pPr xmlns:a="{_A[1:-1]}" marL="{d.indent}" indent="{-d.indent}" algn="{d.align}">'
+        f'<a:lvl1pPr xmlns:a="{_A[1:-1]}" marL="{d.indent}" indent="{-d.indent}" algn="{d.align}"'
+        f"{_RTL if d.rtl else ''}>"
         f'<a:lnSpc><a:spcPts val="{d.line}"/></a:lnSpc><a:spcBef><a:spcPts val="{d.gap}"/></a:spcBef>'
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}'
         f'<a:defRPr lang={quoteattr(d.language)} sz="{d.size}" b="{int(d.bold)}" i="0" dirty="0">'
@@ -111,6 +117,13 @@ def no_space_before(paragraph) -> None:
     p_pr.insert(0, spc)
 
 
+def left_to_right(paragraph) -> None:
+    """Mark a paragraph left to right (``a:pPr rtl="0"``) in a right-to-left frame: a
+    Latin name or title keeps its word order and its brackets; it stays aligned with
+    the frame's other paragraphs."""
+    paragraph._p.get_or_add_pPr().set("rtl", "0")
+
+
 def right_to_left(paragraph, align_right: bool) -> None:
     """Mark a paragraph right to left (``a:pPr rtl="1"``): PowerPoint and LibreOffice
     then order its words and put its start on the right; ``align_right`` also aligns
@@ -122,8 +135,9 @@ def right_to_left(paragraph, align_right: bool) -> None:
 
 
 def run_language(run, language: str) -> None:
-    """The run's language (``lang``), for spelling and for screen-reader voices."""
-    run._r.get_or_add_rPr().set("lang", language)
+    """The run's language (``lang``), for spelling, screen-reader voices and the
+    east-Asian font LibreOffice picks (:func:`handouts.scripts.office_language`)."""
+    run._r.get_or_add_rPr().set("lang", office_language(language))
 
 
 def runs_language(text_frame, language: str) -> None:
