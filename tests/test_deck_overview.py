@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +18,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER as P
 from handouts.errors import HandoutsError
 from handouts.layout.resolve import load_layout
 from handouts.markup import plain
+from handouts.render.deck.builders.plan import who
 from handouts.render.deck.fit import words_of
 from handouts.source.loader import load_source
 from tests.conftest import LAYOUTS
@@ -40,6 +42,8 @@ def _source(kind: str) -> dict:
         return make_source(2, 2, 2)
     if kind == "long":  # long values: an overview only if legible whole
         return make_source(4, 8, 40)
+    if kind == "eight":  # eight narrow columns
+        return make_source(8, 6, 3)
     if kind == "behind":  # a section headed like a row (other case)
         data = make_source(2, 4, 5, sections=0)
         data["sections"] = [
@@ -53,12 +57,16 @@ def _source(kind: str) -> dict:
     if kind == "split":  # a section whose key sentences need several slides
         data = make_source(2, 2, 4, sections=0)
         paragraphs = [f"Paragraph {k} " + words(260, seed=k).replace(".", "") + "." for k in range(6)]
-        data["sections"] = [{"heading": "Long section", "body": "\n\n".join(paragraphs)}]
+        own = {
+            sid: "\n\n".join(f"{sid} own {k} " + words(200, seed=k + 9).replace(".", "") + "." for k in range(3))
+            for sid in ("s0", "s1")
+        }
+        data["sections"] = [{"heading": "Long section", "body": "\n\n".join(paragraphs), "by_subject": own}]
         return data
     raise ValueError(kind)
 
 
-KINDS = ["short", "one_row", "two_rows", "long", "behind", "split"]
+KINDS = ["short", "one_row", "two_rows", "long", "eight", "behind", "split"]
 
 
 @cache
@@ -172,12 +180,18 @@ def test_row_notes_name_the_subjects_in_full_and_hold_the_prose_behind(layout_na
     assert rows
     for slide in rows:
         notes = _notes(slide)
-        assert "The city of Athens (Athens)" in notes and "The city of Sparta (Sparta)" in notes
+        assert "The city of Athens" in notes and "The city of Sparta" in notes
     first = next(s for s in rows if any(sh.name == "Row: Attribute 1" for sh in s.shapes))
     assert "The prose behind the first row. It says more than the table." in _notes(first)
-    assert "The city of Sparta (Sparta): Sparta's own story of this row." in _notes(first)
+    assert "The city of Sparta: Sparta's own story of this row." in _notes(first)
     others = [s for s in rows if s is not first]
     assert not any("prose behind the first row" in _notes(s) for s in others)
+
+
+def test_notes_add_the_short_name_only_when_the_full_name_lacks_it() -> None:
+    assert who(SimpleNamespace(name="Koba", full_name="Joseph Stalin")) == "Joseph Stalin (Koba)"
+    assert who(SimpleNamespace(name="Lenin", full_name="Vladimir **Lenin**")) == "Vladimir Lenin"
+    assert who(SimpleNamespace(name="Athens", full_name=None)) == "Athens"
 
 
 @pytest.mark.parametrize("layout_name", LAYOUTS)
@@ -186,8 +200,8 @@ def test_overview_notes_read_the_table_by_subject_with_full_names(layout_name: s
     slide, _ = _tables(prs)[0]
     notes = _notes(slide)
     for subject in model.subjects:
-        assert f"{subject.full_name} ({subject.name}) — Attribute 0: " in notes
-    assert "Attribute 2 (The city of Athens (Athens), " in notes and SHARED in notes
+        assert f"{subject.full_name} — Attribute 0: " in notes
+    assert "Attribute 2 (The city of Athens, The city of Sparta, " in notes and SHARED in notes
     assert _flat(model.summary) not in _flat(notes), "the title slide's notes already hold the summary"
     assert _flat(model.summary) in _flat(_notes(prs.slides[0]))
 
@@ -196,7 +210,7 @@ def test_overview_notes_read_the_table_by_subject_with_full_names(layout_name: s
 def test_a_split_section_gives_each_slide_its_own_paragraphs(layout_name: str, folder: Path) -> None:
     model, prs = _deck("split", layout_name, folder)
     paragraphs = [_flat(p) for p in model.sections[0].body.split("\n\n")]
-    slides = [s for s in prs.slides if slide_title(s).startswith("Long section")]
+    slides = [s for s in prs.slides if slide_title(s).startswith("Long section") and "by subject" not in slide_title(s)]
     assert len(slides) >= 2, "the key sentences need more than one slide"
     notes = [_flat(_notes(s)) for s in slides]
     assert len(set(notes)) == len(notes), "each slide's notes are its own"
@@ -208,6 +222,20 @@ def test_a_split_section_gives_each_slide_its_own_paragraphs(layout_name: str, f
     for slide, text in zip(slides, notes):  # what a slide shows is in its own notes
         shown = _flat(_body_text(slide))
         assert shown[:60] in text, slide_title(slide)
+
+
+@pytest.mark.parametrize("layout_name", LAYOUTS)
+def test_a_split_by_subject_slide_gives_each_slide_its_own_paragraphs(layout_name: str, folder: Path) -> None:
+    model, prs = _deck("split", layout_name, folder)
+    slides = [s for s in prs.slides if slide_title(s).startswith("Long section — by subject")]
+    assert len(slides) >= 2, "the subjects' own text needs more than one slide"
+    notes = [_flat(_notes(s)) for s in slides]
+    assert len(set(notes)) == len(notes)
+    assert all(text.startswith("The city of ") for text in notes)
+    for text in model.sections[0].by_subject.values():
+        for paragraph in text.split("\n\n"):
+            assert _flat(paragraph) in " ".join(notes)
+        assert not any(_flat(text) in n for n in notes[1:]), "no later slide repeats a subject's whole text"
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))

@@ -21,10 +21,13 @@ class Row:
 
 
 def who(subject) -> str:
-    """A subject as the notes name it: its full name, with the slide's short name."""
+    """A subject as the notes name it: its full name, with the slide's short
+    name after it unless the full name holds it ("Vladimir Lenin")."""
     name = plain(subject.name)
     full = plain(subject.full_name or "")
-    return f"{full} ({name})" if full and full != name else name
+    if not full or name.casefold() in full.casefold():
+        return full or name
+    return f"{full} ({name})"
 
 
 def values_line(label: str, subjects: list, cells: list[str]) -> str:

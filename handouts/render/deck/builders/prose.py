@@ -80,13 +80,31 @@ def build_sections(w: DeckWriter) -> None:
         by_subject = section.by_subject or {}
         prose_slides(w, section.heading, section.body, rows.get(heading_key(section.heading)))
         # Only the subjects this section says something about: an empty panel would only take room.
-        said = [(i, key_sentences(by_subject.get(sid), count)) for i, sid in enumerate(w.model.subject_ids())]
-        said = [(i, text) for i, text in said if text]
+        said = [(i, key_sentences_at(by_subject.get(sid), count)) for i, sid in enumerate(w.model.subject_ids())]
+        said = [(i, shown) for i, shown in said if shown]
         if said:
             heading = join(section.heading, w.deck.labels.by_subject, sep=" — ") if section.body else section.heading
-            notes = [f"{who(w.model.subject(sid))}: {text}" for sid, text in by_subject.items() if text]
-            texts = [text for _, text in said]
-            subject_grid(w, heading, texts, notes, bullet=True, subjects=[i for i, _ in said])
+            texts = [[sentence for _, sentence in shown] for _, shown in said]
+            per_page = _by_subject_notes(w, [(i, shown, by_subject) for i, shown in said])
+            subject_grid(w, heading, texts, [], bullet=True, subjects=[i for i, _ in said], notes_per_page=per_page)
+
+
+def _by_subject_notes(w: DeckWriter, said: list[tuple[int, list[tuple[int, str]], dict]]):
+    """Each by-subject slide's notes: every subject on it (full name) with the
+    paragraphs of its own text that slide shows, in full."""
+    subjects = w.model.subjects
+
+    def per_page(pages: list[tuple[list[int], list[list[str]]]]) -> list[list[str]]:
+        out: list[list[str]] = [[] for _ in pages]
+        for k, (i, shown, by_subject) in enumerate(said):
+            paragraphs = split_paragraphs(by_subject[w.model.subject_ids()[i]])
+            pieces = [shown_text[active.index(k)] if k in active else [] for active, shown_text in pages]
+            for page, notes in zip(out, notes_by_page(pieces, shown, paragraphs)):
+                if notes:
+                    page.append(f"{who(subjects[i])}: " + " ".join(notes))
+        return out
+
+    return per_page
 
 
 def build_similarities(w: DeckWriter) -> None:
