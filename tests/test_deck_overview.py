@@ -258,3 +258,24 @@ def test_generated_sources_overview_is_whole_in_every_layout(data: dict, tmp_pat
                     assert not text.endswith("…") or plain(value).endswith("…")
         for slide in list(prs.slides)[1:]:
             assert _notes(slide).strip(), slide_title(slide)
+
+
+def test_page_notes_follow_the_paragraphs_each_page_shows() -> None:
+    from handouts.render.deck.builders.page_notes import notes_by_page
+
+    paragraphs = ["Alpha one two three four. Alpha five six.", "Beta unshown.", "Gamma lead. Gamma more."]
+    shown = [(0, "Alpha one two three four."), (2, "Gamma lead.")]
+    pages = [["Alpha one two"], ["three four.", "Gamma lead."]]
+    first, second = notes_by_page(pages, shown, paragraphs)
+    assert first == [paragraphs[0]]
+    # The second page continues Alpha's first sentence (from its start: a one-sentence lead has no
+    # earlier break, so from where the page starts), then Beta (no slide shows it), then Gamma.
+    assert second == ["three four. Alpha five six.", "Beta unshown.", "Gamma lead. Gamma more."]
+    one = notes_by_page([["Alpha one two three four."]], shown[:1], paragraphs[:1])
+    assert one == [paragraphs[:1]]
+    tail = notes_by_page(
+        [["Long words here"], ["and more words."]],
+        [(0, "Long words here and more words.")],
+        ["Long words here and more words."],
+    )
+    assert tail == [["Long words here and more words."], ["Long words here and more words."]], "never only its own text"

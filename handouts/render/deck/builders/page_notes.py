@@ -3,7 +3,8 @@ hold the source paragraphs its text comes from, in full (a paragraph the
 slides skip goes with the nearest shown paragraph before it), so a split
 section does not carry the whole section again on every slide. A slide that
 continues a paragraph begun on the one before holds that paragraph from the
-sentence the slide starts in."""
+sentence the slide starts in (whole, when that would be just the slide's own
+text)."""
 
 from __future__ import annotations
 
@@ -56,7 +57,9 @@ def _from(paragraph: str, shown_text: str, offset: int) -> str:
     return flat[starts[-1] if starts else at :]
 
 
-def notes_by_page(pages: list[list[str]], shown: Shown, paragraphs: list[str]) -> list[list[str]]:
+def notes_by_page(
+    pages: list[list[str]], shown: Shown, paragraphs: list[str], whole_over_copy: bool = True
+) -> list[list[str]]:
     """Each page's notes, in reading order: its source paragraphs, and after
     each the ones no slide shows, up to the next shown paragraph, on the page
     where that paragraph ends (leading ones on the first page)."""
@@ -76,4 +79,9 @@ def notes_by_page(pages: list[list[str]], shown: Shown, paragraphs: list[str]) -
             home = last_page[index]
         elif per_page:
             per_page[home][index] = paragraph
-    return [[notes[i] for i in sorted(notes)] for notes in per_page]
+    out = []
+    for page, notes in zip(pages, per_page):
+        if whole_over_copy and _flat(" ".join(notes.values())) == _flat(" ".join(page)):
+            notes = {i: paragraphs[i] for i in notes}
+        out.append([notes[i] for i in sorted(notes)])
+    return out

@@ -99,7 +99,8 @@ def _by_subject_notes(w: DeckWriter, said: list[tuple[int, list[tuple[int, str]]
         for k, (i, shown, by_subject) in enumerate(said):
             paragraphs = split_paragraphs(by_subject[w.model.subject_ids()[i]])
             pieces = [shown_text[active.index(k)] if k in active else [] for active, shown_text in pages]
-            for page, notes in zip(out, notes_by_page(pieces, shown, paragraphs)):
+            # Named on every slide, a subject's notes are never only the slide's text: no need to widen them.
+            for page, notes in zip(out, notes_by_page(pieces, shown, paragraphs, whole_over_copy=False)):
                 if notes:
                     page.append(f"{who(subjects[i])}: " + " ".join(notes))
         return out
