@@ -279,3 +279,13 @@ def test_page_notes_follow_the_paragraphs_each_page_shows() -> None:
         ["Long words here and more words."],
     )
     assert tail == [["Long words here and more words."], ["Long words here and more words."]], "never only its own text"
+
+
+def test_overview_notes_carry_the_summary_when_no_title_slide_does(folder: Path) -> None:
+    layout = load_layout("classic")
+    slides = [name for name in layout.deck.slides if name != "title"]
+    layout = layout.model_copy(update={"deck": layout.deck.model_copy(update={"slides": slides})})
+    path = write_source(folder / "untitled.yaml", _source("short"))
+    prs = open_deck(render(path, layout))
+    assert slide_title(prs.slides[0]) == "Overview"
+    assert _flat(load_source(path).summary) in _flat(_notes(prs.slides[0]))
