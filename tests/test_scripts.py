@@ -177,13 +177,18 @@ def test_html_direction_and_language(language: str, rtl: bool) -> None:
     assert chart is None or chart.get("dir") == "ltr"  # the time axis runs left to right
 
 
-def test_arabic_deck_table_labels_on_the_right() -> None:
-    deck = Presentation(io.BytesIO(_built("ar")[0]["deck"]))
+def test_arabic_deck_table_labels_on_the_right(tmp_path: Path) -> None:
+    """The overview (drawn when the rows take several comparison slides) reads from the right."""
+    data = script_source("ar")
+    data["table"] = [{"label": f"{r['label']} {k}", "values": r["values"]} for k in range(1, 3) for r in data["table"]]
+    path = write_source(tmp_path / "ar.yaml", data)
+    task = Task(path, path.read_bytes(), load_layout("classic"), {"deck": "ar.deck"}, force=True)
+    deck = Presentation(io.BytesIO(render_source(task).outputs["ar.deck"]))
     tables = [s.table for slide in deck.slides for s in slide.shapes if s.has_table]
     assert tables
     table = tables[0]
     last = len(table.columns) - 1
-    labels = [_normal(label) for label, _, _ in SCRIPTS["ar"]["rows"]]
+    labels = [_normal(r["label"]) for r in data["table"]]
     assert [_normal(table.cell(r, last).text) for r in range(1, len(table.rows))] == labels
     assert _normal(table.cell(0, last - 1).text) == _normal(SCRIPTS["ar"]["names"][0])
 

@@ -8,6 +8,8 @@ slides when it does not fit at the layout's minimum size.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
 from handouts.i18n.words import join, like
@@ -266,17 +268,27 @@ class DeckWriter:
             frame.text = "\n".join(lines)
         xml_edits.runs_language(frame, self.language)
 
-    def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True) -> None:
+    def flow(
+        self,
+        title: str,
+        paragraphs: list[str],
+        notes: list[str] | None = None,
+        bullet: bool = True,
+        notes_per_page: Callable[[list[list[str]]], list[list[str]]] | None = None,
+    ) -> None:
         """Paragraphs in the body area: one slide at the largest size that
-        fits, else as many "(cont.)" slides as needed at the minimum size."""
+        fits, else as many "(cont.)" slides as needed at the minimum size.
+        ``notes_per_page``: each slide's own notes from the pages' paragraphs
+        (instead of ``notes`` on every slide)."""
         if not paragraphs:
             return
         style = self.style("body", max(self.deck.sizes.display, self.deck.sizes.body), bullet=bullet)
         size = fit_size([(paragraphs, self.body.width, self.body.height)], style, self.deck.sizes.min, self.insets)
         style = style.at(size or self.deck.sizes.min)
         pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
-        for index, page in enumerate(pages):
-            slide = self.new_slide(self.page_title(title, index, len(pages)), notes, body=True)
+        per_page = notes_per_page(pages) if notes_per_page else [notes] * len(pages)
+        for index, (page, page_notes) in enumerate(zip(pages, per_page)):
+            slide = self.new_slide(self.page_title(title, index, len(pages)), page_notes, body=True)
             placeholder = self.placeholder(slide, P.BODY, P.OBJECT)
             options = dict(bullet_color=self.colors.accent, link_color=self.colors.link)
             if placeholder is None:

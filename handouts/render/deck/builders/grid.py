@@ -6,6 +6,7 @@ fit continues on "(cont.)" slides showing only the subjects with text left.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from handouts.colors import tint
 from handouts.render.deck.contrast import ink_on
@@ -48,10 +49,13 @@ def subject_grid(
     bullet: bool = False,
     shared: bool = False,
     subjects: list[int] | None = None,
+    notes_per_page: Callable[[list[tuple[list[int], list[list[str]]]]], list[list[str]]] | None = None,
 ) -> None:
     """Subjects side by side in their colours, each under its name band. Text
     that does not fit continues on "(cont.)" slides that show only the
-    subjects with text left, so a single huge cell gets the slide's width."""
+    subjects with text left, so a single huge cell gets the slide's width.
+    ``notes_per_page``: each slide's own notes from its (texts shown, their
+    paragraphs), instead of ``notes`` on every slide."""
     deck = w.deck
     everyone = list(range(len(texts)))
     style = w.style("body", max(deck.sizes.display, deck.sizes.body), bullet=bullet)
@@ -77,8 +81,9 @@ def subject_grid(
                 low = mid
         pages = _paginate(w, texts, style, high)
     name_style = w.style("body", deck.sizes.body, bold=True)
+    per_page = notes_per_page([(a, s) for a, s, _ in pages]) if notes_per_page else [notes] * len(pages)
     for index, (active, shown, cells) in enumerate(pages):
-        slide = w.new_slide(w.page_title(title, index, len(pages)), notes)
+        slide = w.new_slide(w.page_title(title, index, len(pages)), per_page[index])
         for i, page, (band, body) in zip(active, shown, cells):
             name, color = _band(w, subjects[i] if subjects else i, shared)
             w.fitted_box(

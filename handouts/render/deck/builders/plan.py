@@ -20,20 +20,53 @@ class Row:
     notes: list[str]
 
 
+def who(subject) -> str:
+    """A subject as the notes name it: its full name, with the slide's short
+    name after it unless the full name holds it ("Vladimir Lenin")."""
+    name = plain(subject.name)
+    full = plain(subject.full_name or "")
+    if not full or name.casefold() in full.casefold():
+        return full or name
+    return f"{full} ({name})"
+
+
+def values_line(label: str, subjects: list, cells: list[str]) -> str:
+    """One row in a sentence: the label, then each value after the subjects
+    that have it (subjects with the same value named together)."""
+    groups: dict[str, list[str]] = {}
+    for subject, cell in zip(subjects, cells):
+        groups.setdefault(plain(cell), []).append(who(subject))
+    return f"{plain(label)} — " + "; ".join(f"{', '.join(names)}: {value}" for value, names in groups.items())
+
+
+def heading_key(text: str) -> str:
+    """A heading or row label as compared: plain, case-folded, spaces collapsed."""
+    return " ".join(plain(text).casefold().split())
+
+
+def _prose_by_heading(w: DeckWriter) -> dict[str, list[str]]:
+    """Each section's prose (body, then by subject), under its heading compared case-insensitively."""
+    out: dict[str, list[str]] = {}
+    for section in w.model.sections:
+        by_subject = [
+            f"{who(w.model.subject(sid))}: {plain(text)}" for sid, text in (section.by_subject or {}).items() if text
+        ]
+        out.setdefault(heading_key(section.heading), []).extend(split_paragraphs(section.body) + by_subject)
+    return out
+
+
 def rows_of(w: DeckWriter) -> list[Row]:
-    """The table's rows with empty cells shown as the layout's dash."""
+    """The table's rows with empty cells shown as the layout's dash; their
+    notes read each row as a sentence with the subjects' full names, then the
+    prose of a section headed like the row."""
     empty = w.deck.labels.empty_cell
+    prose = _prose_by_heading(w)
     out = []
     for row in w.model.table:
         cells = [c or empty for c in row.cells()]
         shared = len(cells) > 1 and len(set(cells)) == 1 and cells[0] != empty
         values = [split_paragraphs(c) or [empty] for c in cells]
-        if shared:
-            notes = [f"{plain(row.label)}, shared by all: {plain(cells[0])}"]
-        else:
-            notes = [f"{plain(row.label)}:"] + [
-                f"{s.full_name or s.name}: {plain(v)}" for s, v in zip(w.model.subjects, cells)
-            ]
+        notes = [values_line(row.label, w.model.subjects, cells)] + prose.get(heading_key(row.label), [])
         out.append(Row(row.label, values, shared, notes))
     return out
 
