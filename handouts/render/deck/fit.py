@@ -272,7 +272,8 @@ def paginate(
 
 def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsis: str = "…", keep: str = "") -> str:
     """``text`` + ``keep`` if it wraps into ``max_lines``, else ``text`` cut with an
-    ellipsis, at a word if one fits, else inside the first word, then ``keep``
+    ellipsis, after the words that fit (inside the next one only when it is
+    wider than a line, as the first word may be), then ``keep``
     whole (a title's "(cont.) 2/3"). ``keep`` is dropped only when it alone
     leaves no room for a character of ``text``."""
     if len(paragraph_lines(text + keep, style, width)) <= max_lines:
@@ -290,16 +291,17 @@ def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsi
             low = mid
         else:
             high = mid - 1
-    if low:
-        return " ".join(words[:low]) + ellipsis + keep
-    first = words[0] if words else ""
-    low, high = 0, len(first)  # the first word alone is too long: cut inside it
+    kept = " ".join(words[:low])
+    if low == len(words) or not (low == 0 or any(broken for _, broken in wrap(words[low], style, width))):
+        return kept + ellipsis + keep
+    word, lead = words[low], kept + " " if kept else ""
+    low, high = 0, len(word)  # the next word is wider than a line: cut inside it
     while low < high:
         mid = (low + high + 1) // 2
-        if fits(first[:mid]):
+        if fits(lead + word[:mid]):
             low = mid
         else:
             high = mid - 1
-    if low or not keep:
-        return first[:low] + ellipsis + keep
+    if low or lead or not keep:
+        return (lead + word[:low]).rstrip() + ellipsis + keep
     return fit_lines(text + keep, style, width, max_lines, ellipsis)

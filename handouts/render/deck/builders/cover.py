@@ -23,7 +23,7 @@ from handouts.units import emu_to_pt
 
 BAND = 0.5  # of the slide's height, for the title band
 BAND_LOW = 0.34  # a lower band leaves room for pictures or rows of subjects
-BAND_LOWEST = 0.22  # with pictures and no QR code: as low as the title allows, down to this
+BAND_LOWEST = 0.22  # without a QR code, as low as the title allows, down to this
 
 
 def _notes(w: DeckWriter) -> list[str]:
@@ -87,10 +87,10 @@ def build_title(w: DeckWriter) -> None:
 
 def _band_height(w: DeckWriter, pictured: bool) -> float:
     """The title band's height: half the slide, lower for pictures or rows of
-    subjects; with pictures and no QR code, just the title's (fitted) lines."""
+    subjects (without a QR code, as low as the title's fitted lines allow)."""
     if not pictured and one_row(w):
         return w.height * BAND
-    if not pictured or w.model.url:
+    if w.model.url:
         return w.height * BAND_LOW
     m, gap, size = w.deck.margin, w.deck.gap, max(w.deck.sizes.cover, w.deck.sizes.title)
     style = w.style("heading", size, bold=True)

@@ -9,14 +9,14 @@ does not fit is shortened by :meth:`DeckWriter.fit` with a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import ceil
 
 from handouts.errors import key_path
 from handouts.markup import plain
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
-from handouts.render.deck.fit import block_height, fit_size, has_broken_words, paragraph_lines
+from handouts.render.deck.fit import block_height, candidate_sizes, has_broken_words, paragraph_lines
 from handouts.render.deck.text import Box, picture
 from handouts.source.models import Subject
 
@@ -52,51 +52,69 @@ def _lines(w: DeckWriter, text: str, size: float, width: float) -> int:
     return len(paragraph_lines(text, w.style("body", size), width - w.insets.left - w.insets.right))
 
 
-def _name_lines(w: DeckWriter, width: float) -> int | None:
-    """Lines (1 or :data:`NAME_LINES`) in which every name fits whole, words
-    unbroken, at the minimum size or larger; ``None`` if some name does not."""
+def _name_lines(w: DeckWriter, width: float) -> tuple[int, int]:
+    """Lines (1 or :data:`NAME_LINES`) for the names and how many names do not
+    fit them whole, words unbroken, at the minimum size or larger."""
     style = w.style("body", w.deck.sizes.min, bold=True)
+    misses = 0
     for lines in range(1, NAME_LINES + 1):
         height = lines * w.style("body", bold=True).line_height + w.insets.top + w.insets.bottom
-        if all(
-            block_height([s.name], style, width, w.insets) <= height + 0.01
-            and not has_broken_words([s.name], style, width, w.insets)
+        misses = sum(
+            block_height([s.name], style, width, w.insets) > height + 0.01
+            or has_broken_words([s.name], style, width, w.insets)
             for s in w.model.subjects
-        ):
-            return lines
-    return None
+        )
+        if not misses:
+            return lines, 0
+    return NAME_LINES, misses
 
 
-def _rows(w: DeckWriter, count: int) -> tuple[Rows, bool]:
-    """Cells in ``count`` rows, and whether every name shows whole in them."""
+def _rows(w: DeckWriter, count: int) -> tuple[Rows, int]:
+    """Cells in ``count`` rows, and how many names they cannot show whole."""
     deck, subjects = w.deck, w.model.subjects
     columns = ceil(len(subjects) / count)
     widest = (w.width - 2 * deck.margin - deck.gap * (WIDEST - 1)) / WIDEST
     width = min((w.width - 2 * deck.margin - deck.gap * (columns - 1)) / columns, widest)
-    name_lines = _name_lines(w, width)
+    name_lines, misses = _name_lines(w, width)
     full = max((_lines(w, full_name(s), deck.sizes.min, width) for s in subjects if full_name(s)), default=0)
     credited = [deck_credit(w, s.image_credit) for s in subjects if s.image and s.image_credit]
     credits = max((_lines(w, text, deck.sizes.min, width) for text in credited), default=0)
-    rows = Rows(count, columns, width, name_lines or NAME_LINES, min(full, FULL_NAME_LINES), credits)
-    return rows, name_lines is not None
+    return Rows(count, columns, width, name_lines, min(full, FULL_NAME_LINES), credits), misses
 
 
 def one_row(w: DeckWriter) -> bool:
     """Whether every name shows whole with all the cells in one row."""
-    return _rows(w, 1)[1]
+    return _rows(w, 1)[1] == 0
 
 
 def plan_rows(w: DeckWriter, room: float) -> Rows:
-    """The fewest rows whose cells show every name whole and fit ``room``
-    (the height between the subtitle and the foot); else one row."""
+    """The rows of cells that fit ``room`` (the height between the subtitle
+    and the foot) showing the most names whole, then the most lines of the
+    full names, in as few rows as that allows."""
     least = PICTURE_LEAST * w.deck.sizes.body + w.deck.gap if any(s.image for s in w.model.subjects) else 0.0
-    one = None
+    best: tuple[tuple[int, int], Rows] | None = None
     for count in range(1, len(w.model.subjects) + 1):
-        rows, whole = _rows(w, count)
-        one = one or rows
-        if whole and (count == 1 or count * (_fixed(w, rows) + least) + (count - 1) * w.deck.gap <= room):
-            return rows
-    return one
+        rows, misses = _rows(w, count)
+        for full in range(rows.full_name_lines, 0 if rows.full_name_lines else -1, -1):
+            tried = replace(rows, full_name_lines=full)
+            if count == 1 or count * (_fixed(w, tried) + least) + (count - 1) * w.deck.gap <= room:
+                score = (misses, rows.full_name_lines - full)
+                if best is None or score < best[0]:
+                    best = (score, tried)
+                break
+        if best[0] == (0, 0):
+            break
+    return best[1]
+
+
+def _whole_size(w: DeckWriter, name: str, width: float, height: float) -> float | None:
+    """The largest size, down to the minimum, at which ``name`` fits the chip with its words whole."""
+    style = w.style("body", bold=True)
+    for size in candidate_sizes(style.size, w.deck.sizes.min):
+        at = style.at(size)
+        if block_height([name], at, width, w.insets) <= height + 0.01 and not has_broken_words([name], at, width):
+            return size
+    return None
 
 
 def _part_heights(w: DeckWriter, rows: Rows) -> tuple[float, float, float]:
@@ -123,10 +141,9 @@ def draw_subjects(w: DeckWriter, slide, top: float, bottom: float) -> None:
     pictured = any(s.image for s in w.model.subjects)
     row_h = (bottom - top - deck.gap * (rows.count - 1)) / rows.count if pictured else _fixed(w, rows)
     small = w.style("body", deck.sizes.min)
-    # One size for every chip, the largest at which all names fit (a name that fits no chip is cut alone).
-    chips = [([s.name], rows.width, chip_h) for s in w.model.subjects]
-    whole = [c for c in chips if fit_size([c], w.style("body", bold=True), deck.sizes.min, w.insets, 0.0)]
-    size = fit_size(whole, w.style("body", bold=True), deck.sizes.min, w.insets, 0.0) if whole else None
+    # One size for every chip: the largest at which every name that can be whole is (the others fit alone).
+    sizes = [_whole_size(w, s.name, rows.width, chip_h) for s in w.model.subjects]
+    size = min((x for x in sizes if x is not None), default=None)
     chip_style = w.style("body", size or deck.sizes.body, bold=True)
     for i, subject in enumerate(w.model.subjects):
         row, column = divmod(i, rows.columns)
