@@ -197,3 +197,31 @@ def test_generated_names_are_whole_or_warned_about_in_every_layout(tmp_path, nam
         if slide_text(subject["full_name"]) != name:
             full = subject["full_name"]
             assert slide_text(full) in shown or _warned(messages, full), (full, shown)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_overview_header_shrinks_before_it_breaks_a_name(tmp_path, layout: str) -> None:
+    from handouts.render.deck.builders.table import CELL
+    from handouts.render.deck.fit import has_broken_words
+
+    names = ["Κωνσταντινούπολη", "Mesopotamia", "Shang", "Inca", "Maya", "Olmec", "Egypt", "Hittites"]
+    source = {
+        "title": "Overview",
+        "subjects": [{"name": n} for n in names],
+        "table": [{"label": "Rivers", "values": ["Yes"] * len(names)}],
+    }
+    prs, _ = _render(tmp_path, source, layout, "overview.yaml")
+    deck = load_layout(layout).deck
+    tables = [(slide, shape) for slide in prs.slides for shape in slide.shapes if shape.has_table]
+    assert tables, "the short table has an overview"
+    slide, frame = tables[0]
+    sizes = {run["text"]: run["size"] for run in styled_runs(slide)}
+    widths = [column.width / EMU_PER_PT for column in frame.table.columns]
+    for c, column_width in enumerate(widths):
+        name = frame.table.cell(0, c).text_frame.text
+        if name in names:
+            size = sizes[name]
+            assert deck.sizes.min - 0.01 <= size <= deck.sizes.table + 0.01
+            style = TextStyle(deck.fonts.body, size, bold=True)
+            fits_whole = not has_broken_words([name], style.at(deck.sizes.min), column_width, CELL)
+            assert not fits_whole or not has_broken_words([name], style, column_width, CELL), (name, size)

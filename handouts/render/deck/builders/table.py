@@ -15,7 +15,7 @@ from pptx.util import Pt
 from handouts.render.deck import xml_edits
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
-from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines
+from handouts.render.deck.fit import Insets, TextStyle, block_height, candidate_sizes, fit_lines, has_broken_words
 from handouts.render.deck.text import rgb, write
 from handouts.scripts import is_rtl_language
 from handouts.source.models import split_paragraphs
@@ -93,12 +93,24 @@ def cell_colors(w: DeckWriter, r: int, c: int) -> tuple[str, str]:
     return fill, ink_on(fill, colors.heading if c == 0 else colors.text)
 
 
+def header_style(w: DeckWriter, header: Row, widths: list[float], style: TextStyle) -> TextStyle:
+    """The header row's (bold) style: the table's size, or the largest smaller
+    one, down to the minimum, at which no subject's name is broken inside a
+    word (a name wider than its column even at the minimum is broken, never cut)."""
+    bold = TextStyle(style.font, style.size, True)
+    smallest = bold.at(w.deck.sizes.min)
+    cells = [(c, width) for c, width in zip(header, widths) if not has_broken_words(c, smallest, width, CELL)]
+    for size in candidate_sizes(style.size, w.deck.sizes.min):
+        if not any(has_broken_words(cell, bold.at(size), width, CELL) for cell, width in cells):
+            return bold.at(size)
+    return bold
+
+
 def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: TextStyle) -> None:
     """The table: exact column widths and measured row heights, header row
     marked (``first_row``), no banding, cells filled and set as measured."""
-    heights = [_height(rows[0], widths, TextStyle(style.font, style.size, True))] + [
-        _height(r, widths, style) for r in rows[1:]
-    ]
+    header = header_style(w, rows[0], widths, style)
+    heights = [_height(rows[0], widths, header)] + [_height(r, widths, style) for r in rows[1:]]
     # A right-to-left document reads the table from the right: the label column is drawn
     # last (rightmost), each logical column c in physical column n - 1 - c.
     rtl = is_rtl_language(w.language)
@@ -128,7 +140,7 @@ def _draw(w: DeckWriter, slide, rows: list[Row], widths: list[float], style: Tex
             write(
                 cell.text_frame,
                 paragraphs,
-                TextStyle(style.font, style.size, r == 0 or c == 0),
+                header if r == 0 else TextStyle(style.font, style.size, c == 0),
                 color,
                 w.language,
                 link_color=w.colors.link,
