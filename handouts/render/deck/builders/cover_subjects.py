@@ -112,7 +112,8 @@ def _whole_size(w: DeckWriter, name: str, width: float, height: float) -> float 
     style = w.style("body", bold=True)
     for size in candidate_sizes(style.size, w.deck.sizes.min):
         at = style.at(size)
-        if block_height([name], at, width, w.insets) <= height + 0.01 and not has_broken_words([name], at, width):
+        fits = block_height([name], at, width, w.insets) <= height + 0.01
+        if fits and not has_broken_words([name], at, width, w.insets):
             return size
     return None
 
@@ -177,29 +178,30 @@ def draw_subjects(w: DeckWriter, slide, top: float, bottom: float) -> None:
                 key=key_path("subjects", i, "full_name"),
             )
         if subject.image:
-            _pictured(w, slide, i, Box(left, cell_bottom - row_h + deck.gap * 0.5, rows.width, 0), chip.top, credit_h)
+            area_top = cell_bottom - row_h + deck.gap * 0.5
+            _pictured(w, slide, i, Box(left, area_top, rows.width, chip.top - deck.gap * 0.3 - area_top), credit_h)
 
 
-def _pictured(w: DeckWriter, slide, index: int, top: Box, bottom: float, credit_h: float) -> None:
-    """The picture from ``top`` down to its credit above ``bottom``: the credit
-    whole in the lines it needs, or, when that leaves the picture no room,
-    left to the speaker notes (which always have it) with a warning."""
-    subject, colors, gap = w.model.subjects[index], w.colors, w.deck.gap
+def _pictured(w: DeckWriter, slide, index: int, area: Box, credit_h: float) -> None:
+    """The picture in ``area`` above its credit: the credit whole in the lines
+    it needs (``credit_h``), or, when that leaves the picture no room, left to
+    the speaker notes (which always have it) with a warning."""
+    subject, colors = w.model.subjects[index], w.colors
+    least = PICTURE_LEAST * w.deck.sizes.body
     if not subject.image_credit:
-        _picture(w, slide, index, top, bottom - gap * 0.3)
+        _picture(w, slide, index, area)
         return
-    credit_top = bottom - gap * 0.3 - credit_h
-    if credit_top - top.top < PICTURE_LEAST * w.deck.sizes.body <= bottom - gap * 0.3 - top.top:
+    if area.height - credit_h < least <= area.height:
         w.context.warn(
             f"the picture credit of {subject.name} is in the speaker notes, not under the picture: "
             "the title slide has no room for all its lines",
             key=key_path("subjects", index, "image_credit"),
             hint="shorten the credit, the title or the subtitle",
         )
-        _picture(w, slide, index, top, bottom - gap * 0.3)
+        _picture(w, slide, index, area)
         return
-    if _picture(w, slide, index, top, credit_top):
-        credit = Box(top.left, credit_top, top.width, credit_h)
+    if _picture(w, slide, index, Box(area.left, area.top, area.width, area.height - credit_h)):
+        credit = Box(area.left, area.bottom - credit_h, area.width, credit_h)
         text = deck_credit(w, subject.image_credit)
         w.fitted_box(
             slide,
@@ -212,12 +214,11 @@ def _pictured(w: DeckWriter, slide, index: int, top: Box, bottom: float, credit_
         )
 
 
-def _picture(w: DeckWriter, slide, index: int, top: Box, bottom: float) -> bool:
-    """A subject's picture from ``top`` down to ``bottom``, or a warning when
-    there is too little room to show it (``False``)."""
+def _picture(w: DeckWriter, slide, index: int, box: Box) -> bool:
+    """A subject's picture in ``box``, or a warning when it is too low to show
+    it (``False``)."""
     subject = w.model.subjects[index]
     key = key_path("subjects", index, "image")
-    box = Box(top.left, top.top, top.width, bottom - top.top)
     if box.height < PICTURE_LEAST * w.deck.sizes.body:
         w.context.warn(
             f"the picture of {subject.name} is not on the deck: the title slide has no room left for it",
