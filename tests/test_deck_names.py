@@ -21,8 +21,8 @@ from handouts.render.context import RenderContext
 from handouts.render.deck.fit import TextStyle, fit_lines, slide_text, wrap
 from handouts.render.deck.writer import render_deck
 from handouts.source.loader import load_source
-from tests.conftest import LAYOUTS
-from tests.deck_helpers import EMU_PER_PT, open_deck, prose, styled_runs, write_source
+from tests.conftest import LAYOUTS, needs
+from tests.deck_helpers import EMU_PER_PT, convert, open_deck, overflow_problems, prose, styled_runs, write_source
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 4 + "ultramicroscopic"  # 200 characters
 NAMES = [
@@ -225,3 +225,37 @@ def test_the_overview_header_shrinks_before_it_breaks_a_name(tmp_path, layout: s
             style = TextStyle(deck.fonts.body, size, bold=True)
             fits_whole = not has_broken_words([name], style.at(deck.sizes.min), column_width, CELL)
             assert not fits_whole or not has_broken_words([name], style, column_width, CELL), (name, size)
+
+
+@needs("soffice")
+def test_libreoffice_draws_every_title_slide_word_inside_its_box_and_the_credits_whole(tmp_path) -> None:
+    import pdfplumber
+
+    decks = {}
+    for layout in LAYOUTS:
+        for pictures, count in ((True, 3), (False, 8)):
+            folder = tmp_path / f"{layout}-{count}"
+            folder.mkdir()
+            path = write_source(folder, _source(folder, count, pictures=pictures), "names.yaml")
+            data = render_deck(load_source(path), load_layout(layout), RenderContext(path))
+            decks[folder.name] = (data, folder / f"{folder.name}.pptx", load_layout(layout))
+            (folder / f"{folder.name}.pptx").write_bytes(data)  # named apart: the PDFs share one folder
+    pdfs = convert([path for _, path, _ in decks.values()], tmp_path)
+    for (name, (data, _, layout)), pdf in zip(decks.items(), pdfs):
+        problems = [p for p in overflow_problems(data, pdf) if p.startswith("slide 1 (")]
+        assert not problems, (name, problems[:5])
+        credit = layout.handout.labels.image_credit.format(credit=CREDIT)
+        slide = open_deck(data).slides[0]
+        boxes = [shape for shape in slide.shapes if shape.name.startswith("Credit ")]
+        assert all(shape.text_frame.text == credit for shape in boxes)
+        with pdfplumber.open(pdf) as document:
+            words = document.pages[0].extract_words()
+        for shape in boxes:  # the words LibreOffice drew inside the credit's box, in reading order, are the credit
+            x0, top = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT
+            x1, bottom = x0 + shape.width / EMU_PER_PT, top + shape.height / EMU_PER_PT
+            inside = [w for w in words if w["x0"] >= x0 - 2 and w["x1"] <= x1 + 2 and top - 2 <= w["top"] <= bottom]
+            inside.sort(key=lambda w: (round(w["top"]), w["x0"]))
+            drawn = ""
+            for word in inside:
+                drawn += word["text"] if not drawn or drawn.endswith("-") else " " + word["text"]
+            assert drawn == credit, (name, drawn)
