@@ -259,3 +259,17 @@ def test_libreoffice_draws_every_title_slide_word_inside_its_box_and_the_credits
             for word in inside:
                 drawn += word["text"] if not drawn or drawn.endswith("-") else " " + word["text"]
             assert drawn == credit, (name, drawn)
+
+
+def test_a_teachers_template_lists_the_full_names_on_its_title_slide(tmp_path) -> None:
+    from pptx import Presentation
+
+    Presentation().save(tmp_path / "school.pptx")
+    (tmp_path / "school.yaml").write_text("deck:\n  template: school.pptx\n", encoding="utf-8")
+    data = _source(tmp_path, 2, pictures=False)
+    path = write_source(tmp_path, data, "names.yaml")
+    context = RenderContext(path)
+    prs = open_deck(render_deck(load_source(path), load_layout(tmp_path / "school.yaml"), context))
+    text = slide_text(" ".join(_texts(prs.slides[0])))
+    for subject in data["subjects"]:
+        assert f"{slide_text(subject['name'])}: {subject['full_name']}" in text, text

@@ -104,7 +104,7 @@ def _templated(w: DeckWriter, slide, subtitle, meta: str) -> None:
     title = w.placeholder(slide, P.CENTER_TITLE, P.TITLE)
     w.set_title(slide, w.model.title, box=_box(title), size=w.deck.sizes.title, anchor="middle", align="center")
     if subtitle is not None:
-        names = " · ".join(join(s.name, f"({full_name(s)})" if full_name(s) else "") for s in w.model.subjects)
+        names = " · ".join(join(s.name, full_name(s), sep=": ") if full_name(s) else s.name for s in w.model.subjects)
         lines = [x for x in (w.model.subtitle, names, meta) if x]
         w.fill(subtitle.text_frame, lines, _box(subtitle), w.style("body"), w.colors.muted, align="center")
 
