@@ -273,3 +273,15 @@ def test_a_teachers_template_lists_the_full_names_on_its_title_slide(tmp_path) -
     text = slide_text(" ".join(_texts(prs.slides[0])))
     for subject in data["subjects"]:
         assert f"{slide_text(subject['name'])}: {subject['full_name']}" in text, text
+
+
+def test_a_right_to_left_title_slide_reads_its_subjects_from_the_right(tmp_path) -> None:
+    source = {
+        "title": "ابن سينا وابن رشد",
+        "language": "ar",
+        "subjects": [{"name": "ابن سينا", "full_name": "أبو علي الحسين بن عبد الله بن سينا"}, {"name": "ابن رشد"}],
+    }
+    prs, _ = _render(tmp_path, source, "classic", "ar.yaml")
+    chips = {shape.text_frame.text: shape.left for shape in prs.slides[0].shapes if shape.name.startswith("Subject ")}
+    assert chips["ابن سينا"] > chips["ابن رشد"]
+    assert "أبو علي الحسين بن عبد الله بن سينا" in _texts(prs.slides[0])

@@ -18,6 +18,7 @@ from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.fit import block_height, candidate_sizes, has_broken_words, paragraph_lines
 from handouts.render.deck.text import Box, picture
+from handouts.scripts import is_rtl_language
 from handouts.source.models import Subject
 
 NAME_LINES = 2  # a name chip grows to this many lines before its name is shrunk past the body size
@@ -141,13 +142,15 @@ def draw_subjects(w: DeckWriter, slide, top: float, bottom: float) -> None:
     chip_h, full_h, credit_h = _part_heights(w, rows)
     pictured = any(s.image for s in w.model.subjects)
     row_h = (bottom - top - deck.gap * (rows.count - 1)) / rows.count if pictured else _fixed(w, rows)
-    small = w.style("body", deck.sizes.min)
+    small, rtl = w.style("body", deck.sizes.min), is_rtl_language(w.language)
     # One size for every chip: the largest at which every name that can be whole is (the others fit alone).
     sizes = [_whole_size(w, s.name, rows.width, chip_h) for s in w.model.subjects]
     size = min((x for x in sizes if x is not None), default=None)
     chip_style = w.style("body", size or deck.sizes.body, bold=True)
     for i, subject in enumerate(w.model.subjects):
         row, column = divmod(i, rows.columns)
+        if rtl:  # read from the right, as the overview table is
+            column = rows.columns - 1 - column
         cell_bottom = bottom - (rows.count - 1 - row) * (row_h + deck.gap)
         left = deck.margin + column * (rows.width + deck.gap)
         color = w.layout.subject_color(i, subject.color)
