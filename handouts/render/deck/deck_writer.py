@@ -176,7 +176,7 @@ class DeckWriter:
     @property
     def content_size(self) -> float:
         """The largest size content may have: titles never shrink below it (a
-        title too long for it is cut with an ellipsis; the notes have it whole)."""
+        title too long for it is shortened with an ellipsis and a warning)."""
         sizes = self.deck.sizes
         return max(sizes.display, sizes.body, sizes.table, sizes.min)
 
