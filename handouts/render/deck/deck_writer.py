@@ -171,6 +171,7 @@ class DeckWriter:
             smallest=min(size or self.deck.sizes.heading, self.content_size),
             keep=len(text) - self._suffix.search(text).start(),
             what="slide title",
+            number=self.records.index(record) + 1,  # retitled at the end, it is not the last slide
         )
 
     @property
@@ -205,11 +206,13 @@ class DeckWriter:
         keep: int = 0,
         what: str = "text",
         key: str | None = None,
+        number: int | None = None,
     ) -> tuple[list[str], TextStyle]:
         """The paragraphs at the largest size that fits ``box``, words whole down
         to ``smallest`` before any is broken; if even that overflows, cut with an
         ellipsis at ``smallest`` (the last ``keep`` characters kept whole) and one
-        warning per text shortened, naming it (``what``, the source ``key``)."""
+        warning per text shortened, naming it (``what``, the source ``key``, the
+        slide ``number``: the last slide's unless given)."""
         smallest = smallest or self.deck.sizes.min
         size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets, whole_words=0.0)
         if size is not None:
@@ -220,15 +223,15 @@ class DeckWriter:
         text = " ".join(paragraphs)
         head, tail = text[: len(text) - keep], text[len(text) - keep :]
         short = fit_lines(head, style, inner_w, lines, keep=tail)
-        self._warn_shortened(slide_text(plain(head)), slide_text(short), what, key)
+        self._warn_shortened(slide_text(plain(head)), slide_text(short), what, key, number or len(self.records))
         return [like(short, *paragraphs)], style
 
-    def _warn_shortened(self, text: str, short: str, what: str, key: str | None) -> None:
+    def _warn_shortened(self, text: str, short: str, what: str, key: str | None, number: int) -> None:
         if text in self._shortened:
             return
         self._shortened.add(text)
         self.context.warn(
-            f"{what} “{text}” is shortened to “{short}” on slide {len(self.records)}: "
+            f"{what} “{text}” is shortened to “{short}” on slide {number}: "
             f"it does not fit at the layout's smallest size",
             key=key,
             hint="shorten it in the source, or use a layout with more room (fewer subjects, smaller deck.sizes.min)",
@@ -247,9 +250,10 @@ class DeckWriter:
         keep: int = 0,
         what: str = "text",
         key: str | None = None,
+        number: int | None = None,
     ) -> TextStyle:
         """Write paragraphs into a frame, fitted to ``box`` (:meth:`fit`)."""
-        paragraphs, style = self.fit(paragraphs, box, style, smallest, keep, what, key)
+        paragraphs, style = self.fit(paragraphs, box, style, smallest, keep, what, key, number)
         format_frame(text_frame, self.insets, anchor)
         write(
             text_frame,
