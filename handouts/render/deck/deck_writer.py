@@ -8,16 +8,18 @@ slides when it does not fit at the layout's minimum size.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from pptx.enum.shapes import PP_PLACEHOLDER as P
 
 from handouts.i18n.words import join, like
 from handouts.layout.models import Layout
+from handouts.markup import plain
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
 from handouts.render.deck.base import SlideRecord, content_layout, layout_box, pick_layout, title_of
-from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
+from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate, slide_text
 from handouts.render.deck.footer import plan_footer
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
@@ -40,6 +42,14 @@ class DeckWriter:
         self.content_layout = pick_layout(self.prs, "title_only", default_template=not self.templated)
         self.body_layout = content_layout(self.prs, default_template=not self.templated)
         self.insets = Insets()
+        self._shortened: set[str] = set()  # texts shortened with an ellipsis (each warned about once)
+        labels = self.deck.labels
+        qualifiers = "|".join(re.escape(q) for q in (labels.compared, labels.by_subject) if q)
+        # The fixed words a title may end with (" — by subject", "(cont.) 2/3", " (2)"): kept whole.
+        self._suffix = re.compile(
+            (rf"(?: \u2014 (?:{qualifiers}))?" if qualifiers else "")
+            + rf"(?: {re.escape(labels.continued)}(?: \d+/\d+)?)?(?: \(\d+\))?$"
+        )
         self.records: list[SlideRecord] = []  # every slide, in order, with references kept (no searching)
         margin, gap = self.deck.margin, self.deck.gap
         heading = self.style("heading", self.deck.sizes.heading)
@@ -146,7 +156,8 @@ class DeckWriter:
         anchor: str = "bottom",
         align: str = "left",
     ) -> None:
-        """Fit ``text`` into the slide's title placeholder (moved to ``box`` when given)."""
+        """Fit ``text`` into the slide's title placeholder (moved to ``box`` when
+        given); shortened, its fixed ending ("(cont.) 2/3", "— by subject") stays whole."""
         record = self.record(slide)
         record.title_args = dict(box=box, size=size, color=color, anchor=anchor, align=align)
         record.title_text = text
@@ -163,12 +174,15 @@ class DeckWriter:
             anchor=anchor,
             align=align,
             smallest=min(size or self.deck.sizes.heading, self.content_size),
+            keep=len(text) - self._suffix.search(text).start(),
+            what="slide title",
+            number=self.records.index(record) + 1,  # retitled at the end, it is not the last slide
         )
 
     @property
     def content_size(self) -> float:
         """The largest size content may have: titles never shrink below it (a
-        title too long for it is cut with an ellipsis; the notes have it whole)."""
+        title too long for it is shortened with an ellipsis and a warning)."""
         sizes = self.deck.sizes
         return max(sizes.display, sizes.body, sizes.table, sizes.min)
 
@@ -189,20 +203,44 @@ class DeckWriter:
         self.set_title(slide, text, **self.record(slide).title_args)
 
     def fit(
-        self, paragraphs: list[str], box: Box, style: TextStyle, smallest: float | None = None
+        self,
+        paragraphs: list[str],
+        box: Box,
+        style: TextStyle,
+        smallest: float | None = None,
+        keep: int = 0,
+        what: str = "text",
+        key: str | None = None,
+        number: int | None = None,
     ) -> tuple[list[str], TextStyle]:
-        """The paragraphs at the largest size that fits ``box``; at the smallest
-        size, cut to the lines that fit (for titles and labels, whose full text
-        is also in the notes)."""
+        """The paragraphs at the largest size that fits ``box``, words whole down
+        to ``smallest`` before any is broken; if even that overflows, cut with an
+        ellipsis at ``smallest`` (the last ``keep`` characters kept whole) and one
+        warning per text shortened, naming it (``what``, the source ``key``, the
+        slide ``number``: the last slide's unless given)."""
         smallest = smallest or self.deck.sizes.min
-        size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets)
-        if size is None:
-            size = smallest
-            style = style.at(size)
-            inner_w = box.width - self.insets.left - self.insets.right
-            lines = max(1, int((box.height - self.insets.top - self.insets.bottom - 0.01) // style.line_height))
-            paragraphs = [like(fit_lines(" ".join(paragraphs), style, inner_w, lines), *paragraphs)]
-        return paragraphs, style.at(size)
+        size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets, whole_words=0.0)
+        if size is not None:
+            return paragraphs, style.at(size)
+        style = style.at(smallest)
+        inner_w = box.width - self.insets.left - self.insets.right
+        lines = max(1, int((box.height - self.insets.top - self.insets.bottom + 0.01) // style.line_height))
+        text = " ".join(paragraphs)
+        head, tail = text[: len(text) - keep], text[len(text) - keep :]
+        short = fit_lines(head, style, inner_w, lines, keep=tail)
+        self._warn_shortened(slide_text(plain(head)), slide_text(short), what, key, number or len(self.records))
+        return [like(short, *paragraphs)], style
+
+    def _warn_shortened(self, text: str, short: str, what: str, key: str | None, number: int) -> None:
+        if text in self._shortened:
+            return
+        self._shortened.add(text)
+        self.context.warn(
+            f"{what} “{text}” is shortened to “{short}” on slide {number}: "
+            f"it does not fit at the layout's smallest size",
+            key=key,
+            hint="shorten it in the source, or use a layout with more room (fewer subjects, smaller deck.sizes.min)",
+        )
 
     def fill(
         self,
@@ -214,9 +252,13 @@ class DeckWriter:
         anchor: str = "top",
         align: str = "left",
         smallest: float | None = None,
+        keep: int = 0,
+        what: str = "text",
+        key: str | None = None,
+        number: int | None = None,
     ) -> TextStyle:
         """Write paragraphs into a frame, fitted to ``box`` (:meth:`fit`)."""
-        paragraphs, style = self.fit(paragraphs, box, style, smallest)
+        paragraphs, style = self.fit(paragraphs, box, style, smallest, keep, what, key, number)
         format_frame(text_frame, self.insets, anchor)
         write(
             text_frame,
@@ -241,9 +283,11 @@ class DeckWriter:
         align: str = "left",
         fill: str | None = None,
         name: str | None = None,
+        what: str = "text",
+        key: str | None = None,
     ):
         """A text box exactly ``box`` holding ``paragraphs`` fitted to it (:meth:`fit`)."""
-        paragraphs, style = self.fit(paragraphs, box, style)
+        paragraphs, style = self.fit(paragraphs, box, style, what=what, key=key)
         return text_box(
             slide,
             box,

@@ -181,16 +181,22 @@ def candidate_sizes(largest: float, smallest: float) -> list[float]:
 
 
 def fit_size(
-    blocks: list[tuple[list[str], float, float]], style: TextStyle, smallest: float, insets: Insets = Insets()
+    blocks: list[tuple[list[str], float, float]],
+    style: TextStyle,
+    smallest: float,
+    insets: Insets = Insets(),
+    whole_words: float = WHOLE_WORDS_SHRINK,
 ) -> float | None:
     """The largest size from ``style.size`` down to ``smallest`` at which every
     block ``(paragraphs, width, height)`` fits, preferring sizes that break no
-    word down to :data:`WHOLE_WORDS_SHRINK` of the largest (a URL is broken
-    rather than the text shrunk for it); ``None`` if even ``smallest`` overflows."""
+    word down to ``whole_words`` of the largest (body text: a URL is broken
+    rather than the text shrunk for it; a name or title passes 0, so a word is
+    broken only when it fits no line at ``smallest``); ``None`` if even
+    ``smallest`` overflows."""
     sizes = candidate_sizes(style.size, smallest)
     for allow_broken in (False, True):
         for size in sizes:
-            if not allow_broken and size < style.size * WHOLE_WORDS_SHRINK:
+            if not allow_broken and size < style.size * whole_words:
                 break
             s = style.at(size)
             if all(
@@ -264,19 +270,38 @@ def paginate(
     return pages or [[]]
 
 
-def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsis: str = "…") -> str:
-    """``text`` if it wraps into ``max_lines``, else cut at a word with an ellipsis."""
-    if len(paragraph_lines(text, style, width)) <= max_lines:
-        return text
-    words = words_of(plain(text))
+def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsis: str = "…", keep: str = "") -> str:
+    """``text`` + ``keep`` if it wraps into ``max_lines``, else ``text`` cut with an
+    ellipsis, after the words that fit (inside the next one only when it is
+    wider than a line, as the first word may be), then ``keep``
+    whole (a title's "(cont.) 2/3"). ``keep`` is dropped only when it alone
+    leaves no room for a character of ``text``."""
+    if len(paragraph_lines(text + keep, style, width)) <= max_lines:
+        return text + keep
+    flat = plain(text)
+
+    def fits(head: str) -> bool:
+        return len(wrap(head + ellipsis + keep, style, width - style.indent)) <= max_lines
+
+    words = words_of(flat)
     low, high = 0, len(words)
     while low < high:
         mid = (low + high + 1) // 2
-        if len(wrap(" ".join(words[:mid]) + ellipsis, style, width - style.indent)) <= max_lines:
+        if fits(" ".join(words[:mid])):
             low = mid
         else:
             high = mid - 1
-    if low == 0:
-        head, _ = split_paragraph(plain(text) + ellipsis, style, width, max_lines)
-        return head
-    return " ".join(words[:low]) + ellipsis
+    kept = " ".join(words[:low])
+    if low == len(words) or not (low == 0 or any(broken for _, broken in wrap(words[low], style, width))):
+        return kept + ellipsis + keep
+    word, lead = words[low], kept + " " if kept else ""
+    low, high = 0, len(word)  # the next word is wider than a line: cut inside it
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fits(lead + word[:mid]):
+            low = mid
+        else:
+            high = mid - 1
+    if low or lead or not keep:
+        return (lead + word[:low]).rstrip() + ellipsis + keep
+    return fit_lines(text + keep, style, width, max_lines, ellipsis)

@@ -58,12 +58,25 @@ def _height(cells: Cells, style: TextStyle, label: TextStyle) -> float:
 
 
 def _clean(table: list[Cells], style: TextStyle, label: TextStyle) -> bool:
-    """No word broken across lines at this size."""
+    """No word of a row broken across lines at this size (the header row has its own size)."""
     return not any(
-        has_broken_words(p, label if r == 0 or i == 0 else style, x, CELL)
-        for r, cells in enumerate(table)
+        has_broken_words(p, label if i == 0 else style, x, CELL)
+        for cells in table[1:]
         for i, (p, x) in enumerate(cells)
     )
+
+
+def header_style(w: DeckWriter, header: Cells, style: TextStyle) -> TextStyle:
+    """The header row's (bold) style: ``style``'s size, or the largest smaller
+    one, down to the minimum, at which no subject's name is broken inside a
+    word (a name wider than its column even at the minimum is broken, never cut)."""
+    bold = TextStyle(style.font, style.size, True)
+    smallest = bold.at(w.deck.sizes.min)
+    cells = [(p, x) for p, x in header if not has_broken_words(p, smallest, x, CELL)]
+    for size in candidate_sizes(style.size, w.deck.sizes.min):
+        if not any(has_broken_words(p, bold.at(size), x, CELL) for p, x in cells):
+            return bold.at(size)
+    return bold
 
 
 def _size(w: DeckWriter, table: list[Cells]) -> tuple[float, list[float]] | None:
@@ -73,7 +86,8 @@ def _size(w: DeckWriter, table: list[Cells]) -> tuple[float, list[float]] | None
     fitting = []
     for size in candidate_sizes(w.deck.sizes.table, w.deck.sizes.min):
         style, label = base.at(size), TextStyle(base.font, size, True)
-        heights = [_height(table[0], label, label)] + [_height(c, style, label) for c in table[1:]]
+        head = header_style(w, table[0], style)
+        heights = [_height(table[0], head, head)] + [_height(c, style, label) for c in table[1:]]
         if sum(heights) <= w.body.height + 0.01:
             if _clean(table, style, label):
                 return size, heights
@@ -98,7 +112,8 @@ def build_overview(w: DeckWriter) -> None:
     spare = (area.height - sum(heights)) / (len(heights) - 1)
     heights = heights[:1] + [h + spare for h in heights[1:]]
     slide = w.new_slide(w.deck.labels.overview, overview_notes(w, rows))
-    _draw(w, slide, table, rows, widths, heights, w.style("body", size))
+    style = w.style("body", size)
+    _draw(w, slide, table, rows, widths, heights, style, header_style(w, table[0], style))
 
 
 def overview_notes(w: DeckWriter, rows: list[Row]) -> list[str]:
@@ -131,10 +146,17 @@ def cell_colors(w: DeckWriter, r: int, c: int) -> tuple[str, str]:
 
 
 def _draw(
-    w: DeckWriter, slide, table: list[Cells], rows: list[Row], widths: list[float], heights: list[float], style
+    w: DeckWriter,
+    slide,
+    table: list[Cells],
+    rows: list[Row],
+    widths: list[float],
+    heights: list[float],
+    style: TextStyle,
+    header: TextStyle,
 ) -> None:
     """The table: exact column widths and row heights, header row marked
-    (``first_row``), no banding, shared values merged across the subject columns."""
+    (``first_row``, in ``header``), no banding, shared values merged across the subject columns."""
     # A right-to-left document reads the table from the right: the label column is drawn
     # last (rightmost), each logical column c in physical column n - 1 - c.
     n = len(widths)
@@ -171,7 +193,7 @@ def _draw(
             write(
                 cell.text_frame,
                 paragraphs,
-                TextStyle(style.font, style.size, r == 0 or c == 0),
+                header if r == 0 else TextStyle(style.font, style.size, c == 0),
                 color,
                 w.language,
                 link_color=w.colors.link,
