@@ -211,7 +211,8 @@ def test_the_overview_header_shrinks_before_it_breaks_a_name(tmp_path, layout: s
     source = {
         "title": "Overview",
         "subjects": [{"name": n} for n in names],
-        "table": [{"label": "Rivers", "values": ["Yes"] * len(names)}],
+        # rows enough to take two comparison slides, short enough for the whole overview: it is shown
+        "table": [{"label": f"Feature {r + 1}", "values": ["Yes", "No"] * (len(names) // 2)} for r in range(5)],
     }
     prs, _ = _render(tmp_path, source, layout, "overview.yaml")
     deck = load_layout(layout).deck
