@@ -3,7 +3,8 @@ styles, and the ways every slide builder adds slides, titles and text.
 
 Every slide's title is in its layout's title placeholder (screen readers read
 it); every text is measured before it is placed and continues on "(cont.)"
-slides when it does not fit at the layout's minimum size.
+slides when it does not fit (prose at the layout's body size, tables and
+labels at its minimum).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from pptx.enum.shapes import PP_PLACEHOLDER as P
 
 from handouts.i18n.words import join, like
 from handouts.layout.models import Layout
+from handouts.markup import plain
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
 from handouts.render.deck.base import SlideRecord, content_layout, layout_box, pick_layout, title_of
-from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate
+from handouts.render.deck.fit import Insets, TextStyle, balanced_pages, fit_lines, fit_size, line_factor
 from handouts.render.deck.footer import plan_footer
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
@@ -124,11 +126,23 @@ class DeckWriter:
             xml_edits.append_copies(slide, [self._bar])
 
     def page_title(self, title: str, index: int, count: int) -> str:
-        """``Title``, then ``Title (cont.)`` (numbered when there are several)."""
+        """``Title``, then ``Title (cont.)`` (numbered when there are several:
+        ``Title (cont.) 2/3``). A title too long for the title box is
+        shortened before the suffix, so every slide still says which it is."""
         if index == 0:
             return title
-        suffix = self.deck.labels.continued
-        return join(title, suffix, f"{index + 1}/{count}" if count > 2 else "")
+        suffix = join(self.deck.labels.continued, f"{index + 1}/{count}" if count > 2 else "")
+        style = self.style("heading", min(self.deck.sizes.heading, self.content_size), bold=True)
+        inner = self.title_box.width - self.insets.left - self.insets.right
+        lines = max(1, int((self.title_box.height - self.insets.top - self.insets.bottom + 0.01) // style.line_height))
+        full = join(title, suffix)
+        if fit_lines(plain(full), style, inner, lines) == plain(full):
+            return full
+        tail = f"… {suffix}"
+        short = fit_lines(plain(title) + tail, style, inner, lines, ellipsis=tail)
+        if not short.endswith(tail):  # not even one word fits beside the suffix: the title box cuts it
+            return full
+        return join(like(short[: -len(suffix)].rstrip(), title), suffix)
 
     def set_title(
         self,
@@ -262,22 +276,34 @@ class DeckWriter:
             frame.text = "\n".join(lines)
         xml_edits.runs_language(frame, self.language)
 
-    def flow(self, title: str, paragraphs: list[str], notes: list[str] | None = None, bullet: bool = True) -> None:
-        """Paragraphs in the body area: one slide at the largest size that
-        fits, else as many "(cont.)" slides as needed at the minimum size."""
+    def flow(
+        self,
+        title: str,
+        paragraphs: list[str],
+        notes: list[str] | None = None,
+        bullet: bool = True,
+        listing: bool = False,
+    ) -> None:
+        """Paragraphs in the body area: one slide at the largest size from
+        ``display`` down to ``body`` that fits, else as many "(cont.)" slides as
+        needed at ``body``, the text spread evenly over them. Prose is never set
+        below the layout's body size; a ``listing`` of short entries (sources,
+        the timeline's key) goes down to its ``table`` size, as tables do."""
         if not paragraphs:
             return
-        style = self.style("body", max(self.deck.sizes.display, self.deck.sizes.body), bullet=bullet)
-        size = fit_size([(paragraphs, self.body.width, self.body.height)], style, self.deck.sizes.min, self.insets)
-        style = style.at(size or self.deck.sizes.min)
-        pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
+        smallest = min(self.deck.sizes.table, self.deck.sizes.body) if listing else self.deck.sizes.body
+        style = self.style("body", max(self.deck.sizes.display, smallest), bullet=bullet)
+        size = fit_size([(paragraphs, self.body.width, self.body.height)], style, smallest, self.insets)
+        style = style.at(size or smallest)
+        box = self.body
+        pages = [paragraphs] if size else balanced_pages(paragraphs, style, box.width, box.height, self.insets)
         for index, page in enumerate(pages):
             slide = self.new_slide(self.page_title(title, index, len(pages)), notes, body=True)
             placeholder = self.placeholder(slide, P.BODY, P.OBJECT)
             options = dict(bullet_color=self.colors.accent, link_color=self.colors.link)
             if placeholder is None:
-                text_box(slide, self.body, page, style, self.colors.text, self.language, self.insets, **options)
+                text_box(slide, box, page, style, self.colors.text, self.language, self.insets, **options)
             else:
-                position(placeholder, self.body)
+                position(placeholder, box)
                 format_frame(placeholder.text_frame, self.insets)
                 write(placeholder.text_frame, page, style, self.colors.text, self.language, **options)

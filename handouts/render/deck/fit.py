@@ -23,6 +23,7 @@ from handouts.render.fonts import register_family
 # rounding differences can only make a line shorter, never push a word down.
 WIDTH_SAFETY = 0.97
 WHOLE_WORDS_SHRINK = 0.8  # shrink at most this far to keep every word whole
+KEEP_WHOLE = 0.6  # a page this full ends before a paragraph rather than cutting it
 PARAGRAPH_GAP = 0.35  # space before a paragraph, in ems (not before the first)
 BULLET_INDENT = 0.9  # hanging indent of a bulleted paragraph, in ems
 _BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+")
@@ -222,10 +223,17 @@ def split_paragraph(text: str, style: TextStyle, width: float, max_lines: int) -
 
 
 def take(
-    paragraphs: list[str], style: TextStyle, width: float, height: float, insets: Insets = Insets()
+    paragraphs: list[str],
+    style: TextStyle,
+    width: float,
+    height: float,
+    insets: Insets = Insets(),
+    keep: float = 1.0,
 ) -> tuple[list[str], list[str]]:
     """The paragraphs that fill one ``width`` x ``height`` box, and the rest
-    (a paragraph cut at the box's end continues, whole, in the rest)."""
+    (a paragraph cut at the box's end continues, whole, in the rest). Once the
+    box is ``keep`` full, a paragraph that does not fit moves to the next box
+    whole instead of being cut."""
     inner_w = width - insets.left - insets.right
     inner_h = height - insets.top - insets.bottom
     lh = style.line_height
@@ -240,6 +248,8 @@ def take(
             continue
         room = int((inner_h - used - gap + 0.01) // lh)
         rest = paragraphs[index:]
+        if page and used >= keep * inner_h - 0.01:
+            return page, rest
         if room >= 2 or (room >= 1 and not page):
             head, tail = split_paragraph(para, style, inner_w, room)
             if head:
@@ -252,16 +262,54 @@ def take(
 
 
 def paginate(
-    paragraphs: list[str], style: TextStyle, width: float, height: float, insets: Insets = Insets()
+    paragraphs: list[str],
+    style: TextStyle,
+    width: float,
+    height: float,
+    insets: Insets = Insets(),
+    keep: float = 1.0,
 ) -> list[list[str]]:
     """Fill boxes of ``width`` x ``height`` with paragraphs in order, splitting a
-    paragraph where a box ends; every returned page fits its box."""
+    paragraph where a box ends (unless the box is ``keep`` full); every
+    returned page fits its box."""
     pages: list[list[str]] = []
     rest = list(paragraphs)
     while rest:
-        page, rest = take(rest, style, width, height, insets)
+        page, rest = take(rest, style, width, height, insets, keep)
         pages.append(page)
     return pages or [[]]
+
+
+def balanced_pages(
+    paragraphs: list[str],
+    style: TextStyle,
+    width: float,
+    height: float,
+    insets: Insets = Insets(),
+    count: int | None = None,
+) -> list[list[str]]:
+    """As few pages as :func:`paginate` fills (or ``count``, if more), with the
+    text spread evenly over them: the lowest box height that needs no more
+    pages (bisected), breaking between paragraphs rather than inside one once
+    a page is :data:`KEEP_WHOLE` full. Every page fits the real ``height``."""
+    best = paginate(paragraphs, style, width, height, insets)
+    target = max(len(best), count or 0)
+    if target < 2:
+        return best
+    lines = insets.top + insets.bottom + 2 * style.line_height
+    low, high = max(lines, height / target) - 1.0, height
+    for _ in range(10):
+        mid = (low + high) / 2
+        try:
+            found = paginate(paragraphs, style, width, mid, insets, KEEP_WHOLE)
+        except ValueError:  # a box lower than a line: too low
+            low = mid
+            continue
+        if len(found) <= target:
+            high, best = mid, found
+        else:
+            low = mid
+    return best
 
 
 def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsis: str = "…") -> str:

@@ -88,7 +88,7 @@ def timeline_slide(w: DeckWriter) -> None:
     if left_over:  # a key too long for any chart's slide
         left_over.sort(key=lambda item: item.number)
         key = [f"{item.number}. {item.date_text}: {item.label}" for item in left_over]
-        w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False)
+        w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False, listing=True)
 
 
 def zoom_slide(plan: SlidePlan, w: DeckWriter) -> tuple[str, SlidePlan] | None:
