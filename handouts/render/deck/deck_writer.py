@@ -128,21 +128,23 @@ class DeckWriter:
     def page_title(self, title: str, index: int, count: int) -> str:
         """``Title``, then ``Title (cont.)`` (numbered when there are several:
         ``Title (cont.) 2/3``). A title too long for the title box is
-        shortened before the suffix, so every slide still says which it is."""
-        if index == 0:
-            return title
-        suffix = join(self.deck.labels.continued, f"{index + 1}/{count}" if count > 2 else "")
+        shortened here, before its qualifier (" — by subject") and the
+        suffix, so every slide still says which it is and sets stay apart."""
+        suffix = "" if index == 0 else join(self.deck.labels.continued, f"{index + 1}/{count}" if count > 2 else "")
+        full = join(title, suffix)
         style = self.style("heading", min(self.deck.sizes.heading, self.content_size), bold=True)
         inner = self.title_box.width - self.insets.left - self.insets.right
-        lines = max(1, int((self.title_box.height - self.insets.top - self.insets.bottom + 0.01) // style.line_height))
-        full = join(title, suffix)
+        room = self.title_box.height - self.insets.top - self.insets.bottom - 0.01  # as fit() counts
+        lines = max(1, int(room // style.line_height))
         if fit_lines(plain(full), style, inner, lines) == plain(full):
             return full
-        tail = f"… {suffix}"
-        short = fit_lines(plain(title) + tail, style, inner, lines, ellipsis=tail)
-        if not short.endswith(tail):  # not even one word fits beside the suffix: the title box cuts it
+        head, _, qualifier = plain(title).rpartition(" \u2014 ")
+        head, qualifier = (head, f" \u2014 {qualifier}") if head else (qualifier, "")
+        tail = f"…{qualifier}" + (f" {suffix}" if suffix else "")
+        short = fit_lines(head + tail, style, inner, lines, ellipsis=tail)
+        if not short.endswith(tail):  # not even one word fits before the tail: the title box cuts it
             return full
-        return join(like(short[: -len(suffix)].rstrip(), title), suffix)
+        return join(like(short[: len(short) - len(tail)].rstrip() + f"…{qualifier}", title), suffix)
 
     def set_title(
         self,

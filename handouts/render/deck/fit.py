@@ -247,6 +247,8 @@ def take(
             used += gap + n * lh
             continue
         room = int((inner_h - used - gap + 0.01) // lh)
+        if n - room < 2 and room > 2:
+            room = n - 2  # no single line of a paragraph left alone at the top of the next box
         rest = paragraphs[index:]
         if page and used >= keep * inner_h - 0.01:
             return page, rest
@@ -289,27 +291,38 @@ def balanced_pages(
     count: int | None = None,
 ) -> list[list[str]]:
     """As few pages as :func:`paginate` fills (or ``count``, if more), with the
-    text spread evenly over them: the lowest box height that needs no more
-    pages (bisected), breaking between paragraphs rather than inside one once
-    a page is :data:`KEEP_WHOLE` full. Every page fits the real ``height``."""
-    best = paginate(paragraphs, style, width, height, insets)
-    target = max(len(best), count or 0)
+    text spread evenly: box heights are bisected down to the lowest that needs
+    no more pages, cutting paragraphs where a box ends or moving them whole
+    once a page is :data:`KEEP_WHOLE` full; of the paginations tried, the
+    one with the fewest cut paragraphs whose emptiest page holds a third of
+    its fullest, else the evenest. Every page fits the real ``height``."""
+    greedy = paginate(paragraphs, style, width, height, insets)
+    target = max(len(greedy), count or 0)
     if target < 2:
-        return best
-    lines = insets.top + insets.bottom + 2 * style.line_height
-    low, high = max(lines, height / target) - 1.0, height
-    for _ in range(10):
-        mid = (low + high) / 2
-        try:
-            found = paginate(paragraphs, style, width, mid, insets, KEEP_WHOLE)
-        except ValueError:  # a box lower than a line: too low
-            low = mid
-            continue
-        if len(found) <= target:
-            high, best = mid, found
-        else:
-            low = mid
-    return best
+        return greedy
+    lowest = max(insets.top + insets.bottom + 2 * style.line_height, height / target) - 1.0
+    tried = [greedy]
+    for keep in (1.0, KEEP_WHOLE):
+        low, high = lowest, height
+        for _ in range(10):
+            mid = (low + high) / 2
+            try:
+                found = paginate(paragraphs, style, width, mid, insets, keep)
+            except ValueError:  # a box lower than a line: too low
+                low = mid
+                continue
+            if len(found) <= target:
+                high = mid
+                tried.append(found)
+            else:
+                low = mid
+
+    def rank(pages: list[list[str]]) -> tuple[bool, int, int]:
+        sizes = [sum(len(p) for p in page) for page in pages]
+        cuts = sum(len(page) for page in pages) - len(paragraphs)
+        return (3 * min(sizes) < max(sizes), cuts, -min(sizes))
+
+    return min(tried, key=rank)
 
 
 def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsis: str = "…") -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from handouts.i18n.words import join
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.deck_writer import DeckWriter
@@ -64,7 +63,7 @@ def timeline_slide(w: DeckWriter) -> None:
     plans: list[tuple[str, SlidePlan]] = []
     for n, plan in enumerate(charts):
         labels = w.deck.labels
-        title = join(labels.timeline, labels.continued, f"{n + 1}/{len(charts)}") if n else labels.timeline
+        title = w.page_title(labels.timeline, n, len(charts))
         plans.append((title, plan))
         detail = zoom_slide(plan, w)
         if detail is not None:
