@@ -17,7 +17,16 @@ from handouts.markup import plain
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
 from handouts.render.deck.base import SlideRecord, content_layout, layout_box, pick_layout, title_of
-from handouts.render.deck.fit import Insets, TextStyle, balanced_pages, fit_lines, fit_size, line_factor
+from handouts.render.deck.fit import (
+    Insets,
+    TextStyle,
+    balanced_pages,
+    candidate_sizes,
+    fit_lines,
+    fit_size,
+    line_factor,
+    paginate,
+)
 from handouts.render.deck.footer import plan_footer
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
@@ -142,9 +151,18 @@ class DeckWriter:
         head, qualifier = (head, f" \u2014 {qualifier}") if head else (qualifier, "")
         tail = f"…{qualifier}" + (f" {suffix}" if suffix else "")
         short = fit_lines(head + tail, style, inner, lines, ellipsis=tail)
-        if not short.endswith(tail):  # not even one word fits before the tail: the title box cuts it
-            return full
-        return join(like(short[: len(short) - len(tail)].rstrip() + f"…{qualifier}", title), suffix)
+        if short.endswith(tail):
+            head = short[: len(short) - len(tail)].rstrip()
+        else:  # not one whole word fits before the tail: as many letters of the first as do
+            low, high = 0, len(head)
+            while low < high:
+                mid = (low + high + 1) // 2
+                text = head[:mid] + tail
+                low, high = (mid, high) if fit_lines(text, style, inner, lines) == text else (low, mid - 1)
+            if low == 0:
+                return full
+            head = head[:low]
+        return join(like(f"{head}…{qualifier}", title), suffix)
 
     def set_title(
         self,
@@ -287,18 +305,28 @@ class DeckWriter:
         listing: bool = False,
     ) -> None:
         """Paragraphs in the body area: one slide at the largest size from
-        ``display`` down to ``body`` that fits, else as many "(cont.)" slides as
-        needed at ``body``, the text spread evenly over them. Prose is never set
+        ``display`` down to ``body`` that fits, else as few "(cont.)" slides as
+        ``body`` needs, at the largest size that needs no more, the text spread
+        evenly over them. Prose is never set
         below the layout's body size; a ``listing`` of short entries (sources,
         the timeline's key) goes down to its ``table`` size, as tables do."""
         if not paragraphs:
             return
         smallest = min(self.deck.sizes.table, self.deck.sizes.body) if listing else self.deck.sizes.body
         style = self.style("body", max(self.deck.sizes.display, smallest), bullet=bullet)
-        size = fit_size([(paragraphs, self.body.width, self.body.height)], style, smallest, self.insets)
-        style = style.at(size or smallest)
         box = self.body
-        pages = [paragraphs] if size else balanced_pages(paragraphs, style, box.width, box.height, self.insets)
+        size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets)
+        if size is None:  # continued: the largest size that needs no more slides than the smallest does
+
+            def slides(size: float) -> int:
+                return len(paginate(paragraphs, style.at(size), box.width, box.height, self.insets))
+
+            fewest = slides(smallest)
+            size = next(s for s in candidate_sizes(style.size, smallest) if slides(s) <= fewest)
+            pages = balanced_pages(paragraphs, style.at(size), box.width, box.height, self.insets)
+        else:
+            pages = [paragraphs]
+        style = style.at(size)
         for index, page in enumerate(pages):
             slide = self.new_slide(self.page_title(title, index, len(pages)), notes, body=True)
             placeholder = self.placeholder(slide, P.BODY, P.OBJECT)

@@ -123,8 +123,8 @@ def subject_groups(w: DeckWriter, row: Row) -> list[list[int]]:
 def page_title(w: DeckWriter, rows: list[Row], others: list[str]) -> str:
     """One row: its label. Several: their labels joined, if they fit a line at
     the heading size; else the first and last."""
-    if len(rows) == 1:
-        return qualified(rows[0].label, others, w.deck.labels.compared)
+    if len(rows) == 1:  # shortened, if it must be, before its qualifier
+        return w.page_title(qualified(rows[0].label, others, w.deck.labels.compared), 0, 1)
     joined = " · ".join(plain(r.label) for r in rows)
     heading = w.style("heading", w.deck.sizes.heading, bold=True)
     if block_height([joined], heading, w.title_box.width, w.insets) <= heading.line_height + 8.01:
