@@ -19,7 +19,8 @@ from itertools import chain, combinations
 from handouts.colors import tint
 from handouts.markup import plain
 from handouts.render.deck.a11y import qualified
-from handouts.render.deck.builders.grid import draw_grid, panel_width, plan_grid, slides_needed, subject_grid
+from handouts.render.deck.builders.grid import draw_grid, plan_grid, slides_needed, subject_grid
+from handouts.render.deck.builders.panels import panel_width
 from handouts.render.deck.builders.plan import Geometry, Row, plan, rows_of
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
