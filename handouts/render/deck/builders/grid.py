@@ -84,7 +84,8 @@ def plan_grid(
     """The style and the slides of a grid of ``texts``: one slide at the
     largest size from ``largest`` (default ``display`` or ``body``) down to
     ``smallest`` that fits,
-    else slides at ``smallest`` with the text spread evenly (:func:`_spread`)."""
+    else as few slides as ``smallest`` needs, at the largest size that needs
+    no more, with the text spread evenly (:func:`_spread`)."""
     start = largest or max(w.deck.sizes.display, w.deck.sizes.body)
     style = w.style("body", max(start, smallest), bullet=bullet)
     found = _one_slide_size(w, style, texts, smallest)
@@ -96,7 +97,9 @@ def plan_grid(
         cells = arrange(w, texts, style, least, stacks=stacks)
         assert cells is not None  # the size was chosen so that they fit
         return style, [GridPage(everyone, texts, cells)]
-    return style.at(smallest), _spread(w, texts, style.at(smallest))
+    fewest = len(_shown_sets(w, texts, style.at(smallest)))  # continued: the largest size needing no more slides
+    size = next(s for s in candidate_sizes(style.size, smallest) if len(_shown_sets(w, texts, style.at(s))) <= fewest)
+    return style.at(size), _spread(w, texts, style.at(size))
 
 
 def _spread(w: DeckWriter, texts: list[list[str]], style: TextStyle) -> list[GridPage]:
