@@ -24,6 +24,7 @@ from handouts.render.deck.fit import (
     candidate_sizes,
     fit_lines,
     fit_size,
+    largest_passing,
     line_factor,
     paginate,
 )
@@ -322,7 +323,7 @@ class DeckWriter:
                 return len(paginate(paragraphs, style.at(size), box.width, box.height, self.insets))
 
             fewest = slides(smallest)
-            size = next(s for s in candidate_sizes(style.size, smallest) if slides(s) <= fewest)
+            size = largest_passing(candidate_sizes(style.size, smallest), lambda s: slides(s) <= fewest)
             pages = balanced_pages(paragraphs, style.at(size), box.width, box.height, self.insets)
         else:
             pages = [paragraphs]

@@ -12,6 +12,7 @@ continuation slides; words wider than a line are broken.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from handouts.caches import memoize
@@ -24,6 +25,7 @@ from handouts.render.fonts import register_family
 WIDTH_SAFETY = 0.97
 WHOLE_WORDS_SHRINK = 0.8  # shrink at most this far to keep every word whole
 KEEP_WHOLE = 0.6  # a page this full ends before a paragraph rather than cutting it
+BISECT_STEPS = 7  # a box height balanced to 1/128 of it: finer moves no line
 PARAGRAPH_GAP = 0.35  # space before a paragraph, in ems (not before the first)
 BULLET_INDENT = 0.9  # hanging indent of a bulleted paragraph, in ems
 _BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+")
@@ -181,6 +183,20 @@ def candidate_sizes(largest: float, smallest: float) -> list[float]:
     return sizes + [float(smallest)]
 
 
+def largest_passing(sizes: list[float], passes: Callable[[float], bool]) -> float:
+    """The largest of ``sizes`` (largest first) that ``passes``, found by
+    bisection (a few measurements, not one per size): ``passes`` is taken to
+    hold at every size under one where it holds, and at the smallest."""
+    low, high = 0, len(sizes) - 1  # sizes[high] passes
+    while low < high:
+        mid = (low + high) // 2
+        if passes(sizes[mid]):
+            high = mid
+        else:
+            low = mid + 1
+    return sizes[high]
+
+
 def fit_size(
     blocks: list[tuple[list[str], float, float]], style: TextStyle, smallest: float, insets: Insets = Insets()
 ) -> float | None:
@@ -304,7 +320,7 @@ def balanced_pages(
     tried = [greedy]
     for keep in (1.0, KEEP_WHOLE):
         low, high = lowest, height
-        for _ in range(10):
+        for _ in range(BISECT_STEPS):
             mid = (low + high) / 2
             try:
                 found = paginate(paragraphs, style, width, mid, insets, keep)

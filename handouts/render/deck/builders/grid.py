@@ -14,10 +14,12 @@ from handouts.render.deck.builders.panels import arrange, even_cells
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.fit import (
+    BISECT_STEPS,
     KEEP_WHOLE,
     WHOLE_WORDS_SHRINK,
     TextStyle,
     candidate_sizes,
+    largest_passing,
     paginate,
     take,
 )
@@ -65,16 +67,18 @@ def _one_slide_size(
     (as :func:`~handouts.render.deck.fit.fit_size` does), and whether they
     need the stacked columns: the grid wherever it fits at all (the subjects
     where they are on the other grid slides), else the stacks; ``None`` if neither does."""
+    sizes = candidate_sizes(style.size, smallest)
+    whole = [size for size in sizes if size >= style.size * WHOLE_WORDS_SHRINK]
     for stacks in (False, True):
-        if not _fits(w, texts, style.at(smallest), False, stacks):
+
+        def fits(size: float, whole_words: bool, stacks: bool = stacks) -> bool:
+            return _fits(w, texts, style.at(size), whole_words, stacks)
+
+        if not fits(smallest, False):
             continue
-        sizes = candidate_sizes(style.size, smallest)
-        for size in sizes:
-            if size < style.size * WHOLE_WORDS_SHRINK:
-                break
-            if _fits(w, texts, style.at(size), True, stacks):
-                return size, stacks
-        return next(size for size in sizes if _fits(w, texts, style.at(size), False, stacks)), stacks
+        if whole and fits(whole[-1], True):
+            return largest_passing(whole, lambda size: fits(size, True)), stacks
+        return largest_passing(sizes, lambda size: fits(size, False)), stacks
     return None
 
 
@@ -98,7 +102,9 @@ def plan_grid(
         assert cells is not None  # the size was chosen so that they fit
         return style, [GridPage(everyone, texts, cells)]
     fewest = len(_shown_sets(w, texts, style.at(smallest)))  # continued: the largest size needing no more slides
-    size = next(s for s in candidate_sizes(style.size, smallest) if len(_shown_sets(w, texts, style.at(s))) <= fewest)
+    size = largest_passing(
+        candidate_sizes(style.size, smallest), lambda s: len(_shown_sets(w, texts, style.at(s))) <= fewest
+    )
     return style.at(size), _spread(w, texts, style.at(size))
 
 
@@ -134,7 +140,7 @@ def _even_parts(w: DeckWriter, text: list[str], panels: list[Box], style: TextSt
 
     best = parts(1.0) or paginate(text, style, panels[0].width, panels[0].height, w.insets)
     low, high = 0.0, 1.0
-    for _ in range(10):
+    for _ in range(BISECT_STEPS):
         mid = (low + high) / 2
         found = parts(mid)
         if found is not None:

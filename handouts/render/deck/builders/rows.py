@@ -79,7 +79,7 @@ def tall_row(w: DeckWriter, row: Row, title: str) -> None:
     planned = [plan_grid(w, t, smallest) for t in texts]
     if len(planned) > 1:  # one size for all the row's slides: the smallest any of them needs
         size = min(style.size for style, _ in planned)
-        planned = [plan_grid(w, t, smallest, largest=size) for t in texts]
+        planned = [p if p[0].size == size else plan_grid(w, t, smallest, largest=size) for p, t in zip(planned, texts)]
     count = sum(len(pages) for _, pages in planned)
     index = 0
     for group, (style, pages) in zip(groups, planned):
