@@ -188,3 +188,19 @@ def test_balanced_pages_spread_text_and_break_between_paragraphs() -> None:
     inner = 400 - Insets().left - Insets().right
     for page in pages[1:]:  # a paragraph continued at the top of a page brings two lines at least
         assert page[0] in paragraphs or len(paragraph_lines(page[0], style, inner)) >= 2
+
+
+@pytest.mark.parametrize("layout_name", LAYOUTS)
+def test_a_small_body_still_pages_every_row(tmp_path: Path, layout_name: str) -> None:
+    """Wide margins leave a body of a few lines: a grid's two rows would be
+    lower than a line, so its panels stand in one row (this failed with a
+    "box lower than one line" error)."""
+    layout = load_layout(layout_name, overrides=["deck.margin=150"])
+    data = make_source(6, 4, 1, sections=1)
+    for r, row in enumerate(data["table"]):
+        row["values"] = [words((1, 4, 12, 25)[(r + c) % 4], seed=r * 6 + c) for c in range(6)]
+    prs = open_deck(render(write_source(tmp_path / "s.yaml", data), layout))
+    shown = " ".join(sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name.endswith(" text"))
+    for row in data["table"]:
+        for value in row["values"]:
+            assert value.split()[-1].rstrip(".") in shown

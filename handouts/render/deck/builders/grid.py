@@ -49,11 +49,15 @@ def slides_needed(w: DeckWriter, texts: list[list[str]], smallest: float) -> int
 def _shown_sets(w: DeckWriter, texts: list[list[str]], style: TextStyle) -> list[list[int]]:
     """The subjects on each slide of a grid too full for one: every panel
     filled in turn; a slide after the first shows only the subjects with text
-    left, in the wider panels fewer subjects get."""
+    left, in the wider panels fewer subjects get. Empty if a panel is lower
+    than a line at this size."""
     remaining, shown, sets = list(texts), list(range(len(texts))), []
     while shown:
         for i, (_, panel) in zip(shown, even_cells(w, len(shown), style)):
-            _, remaining[i] = take(remaining[i], style, panel.width, panel.height, w.insets)
+            try:
+                _, remaining[i] = take(remaining[i], style, panel.width, panel.height, w.insets)
+            except ValueError:  # a band this size leaves the panel lower than a line
+                return []
         sets.append(shown)
         shown = [i for i in shown if remaining[i]]
     return sets
@@ -103,7 +107,7 @@ def plan_grid(
         return style, [GridPage(everyone, texts, cells)]
     fewest = len(_shown_sets(w, texts, style.at(smallest)))  # continued: the largest size needing no more slides
     size = largest_passing(
-        candidate_sizes(style.size, smallest), lambda s: len(_shown_sets(w, texts, style.at(s))) <= fewest
+        candidate_sizes(style.size, smallest), lambda s: 0 < len(_shown_sets(w, texts, style.at(s))) <= fewest
     )
     return style.at(size), _spread(w, texts, style.at(size))
 

@@ -53,9 +53,14 @@ def _grid_cells(w: DeckWriter, count: int, heights: list[float], style: TextStyl
 
 
 def even_cells(w: DeckWriter, count: int, style: TextStyle) -> Cells:
-    """The grid with panels of one height filling the body (one row, or two equal rows)."""
+    """The grid with panels of one height filling the body (one row, or two
+    equal rows; one row of narrow columns when two would leave a panel lower
+    than two lines, as in a small template's body)."""
     rows = math.ceil(count / _per_row(count))
     panel = (w.body.height - gap(w) * (rows - 1)) / rows - band_height(w, style)
+    if rows > 1 and panel < 2 * style.line_height + w.insets.top + w.insets.bottom:
+        band = band_height(w, style)
+        return [Box(c.left, w.body.top, c.width, w.body.height).split_top(band) for c in w.body.columns(count, gap(w))]
     return _grid_cells(w, count, [panel] * count, style)
 
 
