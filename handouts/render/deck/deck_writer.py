@@ -141,7 +141,7 @@ class DeckWriter:
         shortened here, before its qualifier (" — by subject") and the
         suffix, so every slide still says which it is and sets stay apart."""
         suffix = "" if index == 0 else join(self.deck.labels.continued, f"{index + 1}/{count}" if count > 2 else "")
-        full = join(title, suffix)
+        full = join(title, suffix) if suffix else title  # a title alone keeps its words as they are (a Phrase)
         style = self.style("heading", min(self.deck.sizes.heading, self.content_size), bold=True)
         inner = self.title_box.width - self.insets.left - self.insets.right
         room = self.title_box.height - self.insets.top - self.insets.bottom - 0.01  # as fit() counts
