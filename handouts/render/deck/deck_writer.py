@@ -3,7 +3,8 @@ styles, and the ways every slide builder adds slides, titles and text.
 
 Every slide's title is in its layout's title placeholder (screen readers read
 it); every text is measured before it is placed and continues on "(cont.)"
-slides when it does not fit at the layout's minimum size.
+slides when it does not fit (prose at the layout's body size, tables and
+labels at its minimum).
 """
 
 from __future__ import annotations
@@ -19,7 +20,18 @@ from handouts.markup import plain
 from handouts.render.context import RenderContext
 from handouts.render.deck import xml_edits
 from handouts.render.deck.base import SlideRecord, content_layout, layout_box, pick_layout, title_of
-from handouts.render.deck.fit import Insets, TextStyle, fit_lines, fit_size, line_factor, paginate, slide_text
+from handouts.render.deck.fit import (
+    Insets,
+    TextStyle,
+    balanced_pages,
+    candidate_sizes,
+    fit_lines,
+    fit_size,
+    largest_passing,
+    line_factor,
+    paginate,
+    slide_text,
+)
 from handouts.render.deck.footer import plan_footer
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
@@ -140,11 +152,34 @@ class DeckWriter:
             xml_edits.append_copies(slide, [self._bar])
 
     def page_title(self, title: str, index: int, count: int) -> str:
-        """``Title``, then ``Title (cont.)`` (numbered when there are several)."""
-        if index == 0:
-            return title
-        suffix = self.deck.labels.continued
-        return join(title, suffix, f"{index + 1}/{count}" if count > 2 else "")
+        """``Title``, then ``Title (cont.)`` (numbered when there are several:
+        ``Title (cont.) 2/3``). A title too long for the title box is
+        shortened here, before its qualifier (" — by subject") and the
+        suffix, so every slide still says which it is and sets stay apart."""
+        suffix = "" if index == 0 else join(self.deck.labels.continued, f"{index + 1}/{count}" if count > 2 else "")
+        full = join(title, suffix) if suffix else title  # a title alone keeps its words as they are (a Phrase)
+        style = self.style("heading", min(self.deck.sizes.heading, self.content_size), bold=True)
+        inner = self.title_box.width - self.insets.left - self.insets.right
+        room = self.title_box.height - self.insets.top - self.insets.bottom - 0.01  # as fit() counts
+        lines = max(1, int(room // style.line_height))
+        if fit_lines(plain(full), style, inner, lines) == plain(full):
+            return full
+        head, _, qualifier = plain(title).rpartition(" \u2014 ")
+        head, qualifier = (head, f" \u2014 {qualifier}") if head else (qualifier, "")
+        tail = f"…{qualifier}" + (f" {suffix}" if suffix else "")
+        short = fit_lines(head + tail, style, inner, lines, ellipsis=tail)
+        if short.endswith(tail):
+            head = short[: len(short) - len(tail)].rstrip()
+        else:  # not one whole word fits before the tail: as many letters of the first as do
+            low, high = 0, len(head)
+            while low < high:
+                mid = (low + high + 1) // 2
+                text = head[:mid] + tail
+                low, high = (mid, high) if fit_lines(text, style, inner, lines) == text else (low, mid - 1)
+            if low == 0:
+                return full
+            head = head[:low]
+        return join(like(f"{head}…{qualifier}", title), suffix)
 
     def set_title(
         self,
@@ -318,26 +353,42 @@ class DeckWriter:
         paragraphs: list[str],
         notes: list[str] | None = None,
         bullet: bool = True,
+        listing: bool = False,
         notes_per_page: Callable[[list[list[str]]], list[list[str]]] | None = None,
     ) -> None:
-        """Paragraphs in the body area: one slide at the largest size that
-        fits, else as many "(cont.)" slides as needed at the minimum size.
+        """Paragraphs in the body area: one slide at the largest size from
+        ``display`` down to ``body`` that fits, else as few "(cont.)" slides as
+        ``body`` needs, at the largest size that needs no more, the text spread
+        evenly over them. Prose is never set
+        below the layout's body size; a ``listing`` of short entries (sources,
+        the timeline's key) goes down to its ``table`` size, as tables do.
         ``notes_per_page``: each slide's own notes from the pages' paragraphs
         (instead of ``notes`` on every slide)."""
         if not paragraphs:
             return
-        style = self.style("body", max(self.deck.sizes.display, self.deck.sizes.body), bullet=bullet)
-        size = fit_size([(paragraphs, self.body.width, self.body.height)], style, self.deck.sizes.min, self.insets)
-        style = style.at(size or self.deck.sizes.min)
-        pages = [paragraphs] if size else paginate(paragraphs, style, self.body.width, self.body.height, self.insets)
+        smallest = min(self.deck.sizes.table, self.deck.sizes.body) if listing else self.deck.sizes.body
+        style = self.style("body", max(self.deck.sizes.display, smallest), bullet=bullet)
+        box = self.body
+        size = fit_size([(paragraphs, box.width, box.height)], style, smallest, self.insets)
+        if size is None:  # continued: the largest size that needs no more slides than the smallest does
+
+            def slides(size: float) -> int:
+                return len(paginate(paragraphs, style.at(size), box.width, box.height, self.insets))
+
+            fewest = slides(smallest)
+            size = largest_passing(candidate_sizes(style.size, smallest), lambda s: slides(s) <= fewest)
+            pages = balanced_pages(paragraphs, style.at(size), box.width, box.height, self.insets)
+        else:
+            pages = [paragraphs]
+        style = style.at(size)
         per_page = notes_per_page(pages) if notes_per_page else [notes] * len(pages)
         for index, (page, page_notes) in enumerate(zip(pages, per_page)):
             slide = self.new_slide(self.page_title(title, index, len(pages)), page_notes, body=True)
             placeholder = self.placeholder(slide, P.BODY, P.OBJECT)
             options = dict(bullet_color=self.colors.accent, link_color=self.colors.link)
             if placeholder is None:
-                text_box(slide, self.body, page, style, self.colors.text, self.language, self.insets, **options)
+                text_box(slide, box, page, style, self.colors.text, self.language, self.insets, **options)
             else:
-                position(placeholder, self.body)
+                position(placeholder, box)
                 format_frame(placeholder.text_frame, self.insets)
                 write(placeholder.text_frame, page, style, self.colors.text, self.language, **options)

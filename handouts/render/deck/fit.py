@@ -12,6 +12,7 @@ continuation slides; words wider than a line are broken.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from handouts.caches import memoize
@@ -23,6 +24,8 @@ from handouts.render.fonts import register_family
 # rounding differences can only make a line shorter, never push a word down.
 WIDTH_SAFETY = 0.97
 WHOLE_WORDS_SHRINK = 0.8  # shrink at most this far to keep every word whole
+KEEP_WHOLE = 0.6  # a page this full ends before a paragraph rather than cutting it
+BISECT_STEPS = 7  # a box height balanced to 1/128 of it: finer moves no line
 PARAGRAPH_GAP = 0.35  # space before a paragraph, in ems (not before the first)
 BULLET_INDENT = 0.9  # hanging indent of a bulleted paragraph, in ems
 _BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+")
@@ -180,6 +183,20 @@ def candidate_sizes(largest: float, smallest: float) -> list[float]:
     return sizes + [float(smallest)]
 
 
+def largest_passing(sizes: list[float], passes: Callable[[float], bool]) -> float:
+    """The largest of ``sizes`` (largest first) that ``passes``, found by
+    bisection (a few measurements, not one per size): ``passes`` is taken to
+    hold at every size under one where it holds, and at the smallest."""
+    low, high = 0, len(sizes) - 1  # sizes[high] passes
+    while low < high:
+        mid = (low + high) // 2
+        if passes(sizes[mid]):
+            high = mid
+        else:
+            low = mid + 1
+    return sizes[high]
+
+
 def fit_size(
     blocks: list[tuple[list[str], float, float]],
     style: TextStyle,
@@ -228,10 +245,17 @@ def split_paragraph(text: str, style: TextStyle, width: float, max_lines: int) -
 
 
 def take(
-    paragraphs: list[str], style: TextStyle, width: float, height: float, insets: Insets = Insets()
+    paragraphs: list[str],
+    style: TextStyle,
+    width: float,
+    height: float,
+    insets: Insets = Insets(),
+    keep: float = 1.0,
 ) -> tuple[list[str], list[str]]:
     """The paragraphs that fill one ``width`` x ``height`` box, and the rest
-    (a paragraph cut at the box's end continues, whole, in the rest)."""
+    (a paragraph cut at the box's end continues, whole, in the rest). Once the
+    box is ``keep`` full, a paragraph that does not fit moves to the next box
+    whole instead of being cut."""
     inner_w = width - insets.left - insets.right
     inner_h = height - insets.top - insets.bottom
     lh = style.line_height
@@ -245,7 +269,11 @@ def take(
             used += gap + n * lh
             continue
         room = int((inner_h - used - gap + 0.01) // lh)
+        if n - room < 2 and room > 2:
+            room = n - 2  # no single line of a paragraph left alone at the top of the next box
         rest = paragraphs[index:]
+        if page and used >= keep * inner_h - 0.01:
+            return page, rest
         if room >= 2 or (room >= 1 and not page):
             head, tail = split_paragraph(para, style, inner_w, room)
             if head:
@@ -258,16 +286,65 @@ def take(
 
 
 def paginate(
-    paragraphs: list[str], style: TextStyle, width: float, height: float, insets: Insets = Insets()
+    paragraphs: list[str],
+    style: TextStyle,
+    width: float,
+    height: float,
+    insets: Insets = Insets(),
+    keep: float = 1.0,
 ) -> list[list[str]]:
     """Fill boxes of ``width`` x ``height`` with paragraphs in order, splitting a
-    paragraph where a box ends; every returned page fits its box."""
+    paragraph where a box ends (unless the box is ``keep`` full); every
+    returned page fits its box."""
     pages: list[list[str]] = []
     rest = list(paragraphs)
     while rest:
-        page, rest = take(rest, style, width, height, insets)
+        page, rest = take(rest, style, width, height, insets, keep)
         pages.append(page)
     return pages or [[]]
+
+
+def balanced_pages(
+    paragraphs: list[str],
+    style: TextStyle,
+    width: float,
+    height: float,
+    insets: Insets = Insets(),
+    count: int | None = None,
+) -> list[list[str]]:
+    """As few pages as :func:`paginate` fills (or ``count``, if more), with the
+    text spread evenly: box heights are bisected down to the lowest that needs
+    no more pages, cutting paragraphs where a box ends or moving them whole
+    once a page is :data:`KEEP_WHOLE` full; of the paginations tried, the
+    one with the fewest cut paragraphs whose emptiest page holds a third of
+    its fullest, else the evenest. Every page fits the real ``height``."""
+    greedy = paginate(paragraphs, style, width, height, insets)
+    target = max(len(greedy), count or 0)
+    if target < 2:
+        return greedy
+    lowest = max(insets.top + insets.bottom + 2 * style.line_height, height / target) - 1.0
+    tried = [greedy]
+    for keep in (1.0, KEEP_WHOLE):
+        low, high = lowest, height
+        for _ in range(BISECT_STEPS):
+            mid = (low + high) / 2
+            try:
+                found = paginate(paragraphs, style, width, mid, insets, keep)
+            except ValueError:  # a box lower than a line: too low
+                low = mid
+                continue
+            if len(found) <= target:
+                high = mid
+                tried.append(found)
+            else:
+                low = mid
+
+    def rank(pages: list[list[str]]) -> tuple[bool, int, int]:
+        sizes = [sum(len(p) for p in page) for page in pages]
+        cuts = sum(len(page) for page in pages) - len(paragraphs)
+        return (3 * min(sizes) < max(sizes), cuts, -min(sizes))
+
+    return min(tried, key=rank)
 
 
 def fit_lines(text: str, style: TextStyle, width: float, max_lines: int, ellipsis: str = "…", keep: str = "") -> str:

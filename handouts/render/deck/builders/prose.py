@@ -128,4 +128,4 @@ def build_sources(w: DeckWriter) -> None:
         if ref.note:
             parts.append(ref.note)
         items.append(" — ".join(parts))
-    w.flow(w.deck.labels.sources, items, [plain(i) for i in items])
+    w.flow(w.deck.labels.sources, items, [plain(i) for i in items], listing=True)

@@ -6,16 +6,21 @@ side (one wide card when every subject shares the value). The rows are
 measured at every candidate size; the fewest slides are found at the
 minimum size, then the largest size that still needs no more slides, and the
 rows are spread evenly so no slide is left nearly empty. Cards grow to fill
-the slide. A row too tall for a slide of its own at the minimum size gets
-the per-subject grid with "(cont.)" slides (:func:`subject_grid`).
+the slide. A row too tall for a slide of its own at the minimum size (or
+alone on its slide among more than four subjects) gets the per-subject grid:
+all its subjects on one slide when they fit, else the fewest, most even
+groups of them, a slide each (:func:`tall_row`).
 """
 
 from __future__ import annotations
 
+from itertools import chain, combinations
+
 from handouts.colors import tint
 from handouts.markup import plain
 from handouts.render.deck.a11y import qualified
-from handouts.render.deck.builders.grid import fits_one_slide, subject_grid
+from handouts.render.deck.builders.grid import draw_grid, plan_grid, slides_needed, subject_grid
+from handouts.render.deck.builders.panels import panel_width
 from handouts.render.deck.builders.plan import Geometry, Row, plan, rows_of
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
@@ -61,34 +66,66 @@ def build_rows(w: DeckWriter) -> None:
 
 def tall_row(w: DeckWriter, row: Row, title: str) -> None:
     """A row too tall for a comparison slide: its subjects side by side on a
-    slide of its own, or, when that does not fit either, the subjects in
-    groups of about as much text on a slide each (at the largest size that fits), so no slide
-    holds only a remnant; a value longer than that continues on "(cont.)" slides."""
+    slide of their own, or, when that does not fit, in as few groups (each on
+    its own slide) as hold them, as even as can be (:func:`subject_groups`);
+    a subject too long for a slide alone continues on "(cont.)" slides. The
+    row's slides are numbered as one set: "Title", "Title (cont.) 2/3", ..."""
+    smallest = w.deck.sizes.min
     if row.shared:
-        subject_grid(w, title, [row.values[0]], row.notes, shared=True)
+        subject_grid(w, title, [row.values[0]], row.notes, shared=True, smallest=smallest)
         return
-    groups = _groups(w, row.values, list(range(len(row.values))))
-    for index, group in enumerate(groups):
-        texts = [row.values[i] for i in group]
-        subject_grid(w, w.page_title(title, index, len(groups)), texts, row.notes, subjects=group)
+    groups = subject_groups(w, row)
+    texts = [[row.values[i] for i in group] for group in groups]
+    planned = [plan_grid(w, t, smallest) for t in texts]
+    if len(planned) > 1:  # one size for all the row's slides: the smallest any of them needs
+        size = min(style.size for style, _ in planned)
+        planned = [p if p[0].size == size else plan_grid(w, t, smallest, largest=size) for p, t in zip(planned, texts)]
+    count = sum(len(pages) for _, pages in planned)
+    index = 0
+    for group, (style, pages) in zip(groups, planned):
+        for page in pages:
+            draw_grid(w, w.page_title(title, index, count), page, style, row.notes, subjects=group)
+            index += 1
 
 
-def _groups(w: DeckWriter, values: list[list[str]], subjects: list[int]) -> list[list[int]]:
-    """The subjects in runs that each fit a slide, split where the text is
-    about even (a single subject that does not fit continues on its own)."""
-    texts = [values[i] for i in subjects]
-    if len(subjects) == 1 or fits_one_slide(w, texts):
-        return [subjects]
-    sizes = [sum(len(p) for p in t) for t in texts]
-    half = min(range(1, len(sizes)), key=lambda k: abs(sum(sizes[:k]) - sum(sizes[k:])))
-    return _groups(w, values, subjects[:half]) + _groups(w, values, subjects[half:])
+def subject_groups(w: DeckWriter, row: Row) -> list[list[int]]:
+    """The row's subjects in runs, in order, a grid each: the fewest slides
+    (a run that does not fit one slide continues on "(cont.)" slides); then
+    none under a third full; then every card whole on one slide; then the
+    most even, by the share of its slides each run's text fills (the
+    emptiest as full as it can be), so no short card stands alone."""
+    count, smallest = len(row.values), w.deck.sizes.min
+    style = w.style("body", smallest)
+    area = w.body.width * w.body.height
+    known: dict[tuple[int, int], tuple[int, float]] = {}
+
+    def cost(start: int, end: int) -> tuple[int, float]:
+        """(slides, share of them the text fills) for one run."""
+        if (start, end) not in known:
+            texts = row.values[start:end]
+            width = panel_width(w, len(texts))
+            text = sum(block_height(t, style, width, w.insets) * width for t in texts)
+            slides = slides_needed(w, texts, smallest)
+            known[start, end] = (slides, min(text / (area * slides), 1.0))
+        return known[start, end]
+
+    best: tuple | None = None
+    for cuts in chain.from_iterable(combinations(range(1, count), k) for k in range(count)):
+        bounds = list(zip((0, *cuts), (*cuts, count)))
+        costs = [cost(a, b) for a, b in bounds]
+        emptiest = min(fill for _, fill in costs)
+        split = sum(slides > 1 for slides, _ in costs)
+        key = (sum(slides for slides, _ in costs), emptiest < 1 / 3, split, -round(emptiest, 6))
+        if best is None or key < best[0]:
+            best = (key, [list(range(a, b)) for a, b in bounds])
+    return best[1] if best else [list(range(count))]
 
 
 def page_title(w: DeckWriter, rows: list[Row], others: list[str]) -> str:
     """One row: its label. Several: their labels joined, if they fit a line at
     the heading size; else the first and last."""
-    if len(rows) == 1:
-        return qualified(rows[0].label, others, w.deck.labels.compared)
+    if len(rows) == 1:  # shortened, if it must be, before its qualifier
+        return w.page_title(qualified(rows[0].label, others, w.deck.labels.compared), 0, 1)
     joined = " · ".join(plain(r.label) for r in rows)
     heading = w.style("heading", w.deck.sizes.heading, bold=True)
     if block_height([joined], heading, w.title_box.width, w.insets) <= heading.line_height + 8.01:

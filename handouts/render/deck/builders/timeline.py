@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from handouts.i18n.words import join
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
 from handouts.render.deck.deck_writer import DeckWriter
@@ -67,7 +66,7 @@ def timeline_slide(w: DeckWriter) -> None:
     plans: list[tuple[str, SlidePlan]] = []
     for n, plan in enumerate(charts):
         labels = w.deck.labels
-        title = join(labels.timeline, labels.continued, f"{n + 1}/{len(charts)}") if n else labels.timeline
+        title = w.page_title(labels.timeline, n, len(charts))
         plans.append((title, plan))
         detail = zoom_slide(plan, w, fits)
         if detail is not None:
@@ -91,7 +90,7 @@ def timeline_slide(w: DeckWriter) -> None:
     if left_over:  # a key too long for any chart's slide
         left_over.sort(key=lambda item: item.number)
         key = [f"{item.number}. {item.date_text}: {item.label}" for item in left_over]
-        w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False)
+        w.flow(w.deck.labels.timeline_key, key, [plain(k) for k in key], bullet=False, listing=True)
 
 
 def zoom_slide(plan: SlidePlan, w: DeckWriter, fits: ChartFits) -> tuple[str, SlidePlan] | None:
