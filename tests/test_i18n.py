@@ -206,7 +206,8 @@ def test_no_english_fixed_word_in_any_output(built, language: str) -> None:
 SHOWN = {
     "handout": [("handout", "table"), ("handout", "similarities"), ("handout", "timeline"), ("handout", "sources")],
     "timeline": [("timeline", "events"), ("timeline", "subtitle")],
-    "deck": [("deck", "overview"), ("deck", "similarities"), ("deck", "conclusion"), ("deck", "sources")],
+    # (a three-row table fits one comparison slide, so these decks have no overview)
+    "deck": [("deck", "timeline"), ("deck", "similarities"), ("deck", "conclusion"), ("deck", "sources")],
     "html": [("handout", "table"), ("handout", "similarities"), ("handout", "conclusion")],
     "worksheet": [("worksheet", "worksheet"), ("worksheet", "questions"), ("worksheet", "word_bank")],
     "answers": [("worksheet", "answers")],
@@ -249,7 +250,7 @@ def test_dates_show_in_the_documents_language(built) -> None:
 # -- precedence and the unknown language -------------------------------------------------------
 def test_a_layout_label_wins_over_the_table(tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text(
-        "extends: classic\nhandout: {labels: {table: Unsere Tabelle}}\ndeck: {labels: {overview: Auf einen Blick}}\n",
+        "extends: classic\nhandout: {labels: {table: Unsere Tabelle}}\ndeck: {labels: {conclusion: Zum Schluss}}\n",
         encoding="utf-8",
     )
     layout = load_layout(tmp_path / "mine.yaml")
@@ -258,7 +259,7 @@ def test_a_layout_label_wins_over_the_table(tmp_path: Path) -> None:
     handout, deck = _pdf_text(tmp_path / "out/ru.handout.pdf"), _deck_text(tmp_path / "out/ru.deck.pptx")
     assert "Unsere Tabelle" in handout and "Сравнение" not in handout
     assert "Сходства" in handout  # the labels it does not set still follow the language
-    assert "Auf einen Blick" in deck and "Обзор" not in deck
+    assert "Zum Schluss" in deck and "Заключение" not in deck
     over = localize(load_layout(tmp_path / "mine.yaml", overrides=["handout.labels.sources=Quellen"]), "ru")
     assert (over.handout.labels.sources, over.handout.labels.conclusion) == ("Quellen", "Заключение")
 
@@ -299,10 +300,10 @@ def test_unknown_language_gets_english_words_marked_english(tmp_path: Path, lang
     assert _struct_langs(out / f"{language}.handout.pdf")["/H2"] == {"en"}
     prs = Presentation(str(out / f"{language}.deck.pptx"))
     titles = {slide.shapes.title.text_frame.text: set(run_languages(slide)) for slide in prs.slides}
-    overview = next(s for s in prs.slides if s.shapes.title.text_frame.text == "Overview")
-    title_runs = [r for p in overview.shapes.title.text_frame.paragraphs for r in p.runs]
+    conclusion = next(s for s in prs.slides if s.shapes.title.text_frame.text == "Conclusion")
+    title_runs = [r for p in conclusion.shapes.title.text_frame.paragraphs for r in p.runs]
     assert title_runs and all(r._r.rPr.get("lang") == "en" for r in title_runs)
-    assert language in titles["Overview"]  # the slide's own text keeps the document's language
+    assert language in titles["Conclusion"]  # the slide's own text keeps the document's language
     assert "en" not in titles[TEXTS["es"]["title"]]  # the title slide has no fixed word
     english = set(ENGLISH["deck"].values())
     for slide in prs.slides:  # every fixed word of every title says it is English, and only those

@@ -153,33 +153,11 @@ class DeckWriter:
 
     def page_title(self, title: str, index: int, count: int) -> str:
         """``Title``, then ``Title (cont.)`` (numbered when there are several:
-        ``Title (cont.) 2/3``). A title too long for the title box is
-        shortened here, before its qualifier (" — by subject") and the
-        suffix, so every slide still says which it is and sets stay apart."""
+        ``Title (cont.) 2/3``). A title too long for its box is shortened by
+        :meth:`set_title`, which keeps that ending (and " — by subject") whole
+        and warns."""
         suffix = "" if index == 0 else join(self.deck.labels.continued, f"{index + 1}/{count}" if count > 2 else "")
-        full = join(title, suffix) if suffix else title  # a title alone keeps its words as they are (a Phrase)
-        style = self.style("heading", min(self.deck.sizes.heading, self.content_size), bold=True)
-        inner = self.title_box.width - self.insets.left - self.insets.right
-        room = self.title_box.height - self.insets.top - self.insets.bottom - 0.01  # as fit() counts
-        lines = max(1, int(room // style.line_height))
-        if fit_lines(plain(full), style, inner, lines) == plain(full):
-            return full
-        head, _, qualifier = plain(title).rpartition(" \u2014 ")
-        head, qualifier = (head, f" \u2014 {qualifier}") if head else (qualifier, "")
-        tail = f"…{qualifier}" + (f" {suffix}" if suffix else "")
-        short = fit_lines(head + tail, style, inner, lines, ellipsis=tail)
-        if short.endswith(tail):
-            head = short[: len(short) - len(tail)].rstrip()
-        else:  # not one whole word fits before the tail: as many letters of the first as do
-            low, high = 0, len(head)
-            while low < high:
-                mid = (low + high + 1) // 2
-                text = head[:mid] + tail
-                low, high = (mid, high) if fit_lines(text, style, inner, lines) == text else (low, mid - 1)
-            if low == 0:
-                return full
-            head = head[:low]
-        return join(like(f"{head}…{qualifier}", title), suffix)
+        return join(title, suffix) if suffix else title  # a title alone keeps its words as they are (a Phrase)
 
     def set_title(
         self,
