@@ -20,7 +20,8 @@ CASES = [
     (["batch.py", "3", "--mixed"], ["3 mixed sources", "speed-up"]),
     (["watch.py", "--saves", "1"], ["watch: save -> 3 outputs written"]),
     (["handout.py", "--runs", "1"], ["ms"]),
-    (["deck.py", "1"], ["ms"]),
+    (["deck.py", "1"], ["ms", "unseen median"]),
+    (["deck_floor.py", "2"], ["2 slides:", "notes pages", "floor:"]),
 ]
 
 
