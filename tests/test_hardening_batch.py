@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -320,3 +321,47 @@ def test_ctrl_c_while_an_output_is_written_waits_for_its_manifest_entry() -> Non
         done.append("written and recorded")
     assert done == ["written and recorded"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # and the handler is back
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads parent ids from /proc")
+def test_a_killed_watch_leaves_no_worker_running(tmp_path: Path) -> None:
+    # watch keeps one warm worker for the deck; kill -9 on the loop used to leave it running under PID 1
+    source, out = tmp_path / "topic.yaml", tmp_path / "out"
+    shutil.copy(CONTENT[0], source)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "handouts", "watch", str(source), "--out", str(out), "--to", "handout,deck"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()
+    try:
+        deadline = time.monotonic() + 120  # a bound on a hang
+        while time.monotonic() < deadline and not any("rebuilt" in line for line in lines):
+            time.sleep(0.05)
+        assert any("rebuilt" in line for line in lines), lines
+        workers = _children(proc.pid)
+        assert workers, "the watch loop keeps a worker for the deck"
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "a worker outlived its watch"

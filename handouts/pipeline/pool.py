@@ -102,7 +102,8 @@ def beside_pool(kinds: list[str]) -> Iterator[Executor | None]:
     from concurrent.futures import ProcessPoolExecutor
 
     beside = tuple(kind for kind in kinds if OUTPUTS[kind].library != libraries[0])
-    pool = ProcessPoolExecutor(max_workers=1, initializer=import_renderers, initargs=(beside,))
+    # start_worker: it ends with the watch loop, even one killed with kill -9
+    pool = ProcessPoolExecutor(max_workers=1, initializer=start_worker, initargs=(beside,))
     try:
         pool.submit(import_renderers, ()).result()  # start the worker now, not on the first save
         yield pool
@@ -117,7 +118,8 @@ def render_split(parts: list[Task], mp_context: Any = None) -> list[Result]:
         return [render_source(parts[0])]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=mp_context) as pool:
+    workers = len(parts) - 1
+    with ProcessPoolExecutor(workers, mp_context=mp_context, initializer=start_worker, initargs=((),)) as pool:
         return render_beside(parts, pool)
 
 
