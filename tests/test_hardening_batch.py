@@ -243,6 +243,12 @@ def test_watch_follows_a_layout_file_that_a_later_extends_adds(tmp_path: Path) -
         thread.join(5)
 
 
+def _watch(source: Path, out: Path, **pipes) -> subprocess.Popen:
+    """``handouts watch`` of ``source`` (handout and deck, so a warm worker renders the deck)."""
+    command = [sys.executable, "-m", "handouts", "watch", str(source), "--out", str(out), "--to", "handout,deck"]
+    return subprocess.Popen(command, cwd=ROOT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}, **pipes)
+
+
 def test_watch_says_what_it_wrote_when_a_later_write_fails_and_clears_dead_temporaries(tmp_path: Path) -> None:
     source, out = tmp_path / "topic.yaml", tmp_path / "out"
     shutil.copy(CONTENT[0], source)
@@ -250,14 +256,7 @@ def test_watch_says_what_it_wrote_when_a_later_write_fails_and_clears_dead_tempo
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     leftover = out / f".topic.handout.pdf.{int(dead.stdout)}-abc123.tmp"  # from a killed watch
     leftover.write_bytes(b"half")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "handouts", "watch", str(source), "--out", str(out), "--to", "handout,deck"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    proc = _watch(source, out, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         lines: list[str] = []
         deadline = time.monotonic() + 120  # a bound on a hang
@@ -341,14 +340,7 @@ def test_a_killed_watch_leaves_no_worker_running(tmp_path: Path) -> None:
     # watch keeps one warm worker for the deck; kill -9 on the loop used to leave it running under PID 1
     source, out = tmp_path / "topic.yaml", tmp_path / "out"
     shutil.copy(CONTENT[0], source)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "handouts", "watch", str(source), "--out", str(out), "--to", "handout,deck"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    proc = _watch(source, out, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()
     try:
