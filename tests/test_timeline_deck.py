@@ -12,7 +12,7 @@ from pptx import Presentation
 from pptx.util import Emu, Inches
 
 from handouts.layout.resolve import load_layout
-from handouts.render.deck.timeline import draw_timeline
+from handouts.render.deck.chart.painter import draw_timeline
 from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline
 from tests.conftest import ROOT, needs

@@ -16,7 +16,7 @@ from pptx.util import Emu
 
 from handouts.layout.resolve import load_layout
 from handouts.render.context import RenderContext
-from handouts.render.deck.timeline import _MARKERS
+from handouts.render.deck.chart.looks import MARKERS
 from handouts.render.deck.writer import render_deck
 from handouts.source.loader import load_source
 from handouts.timeline.model import build_timeline
@@ -73,7 +73,7 @@ def test_the_key_sits_beside_its_chart_when_it_fits(tmp_path: Path, layout: str)
     markers = {int(s.name.split()[-1]): s for s in key.shapes if s.name.startswith("Key marker")}
     for item in timeline.items:
         marker = markers[item.number]
-        assert marker.auto_shape_type == _MARKERS[timeline.lanes[item.lane].marker]
+        assert marker.auto_shape_type == MARKERS[timeline.lanes[item.lane].marker]
         assert shape_color(marker, line=True) == item.color.lstrip("#").upper()
 
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from handouts.layout.resolve import load_layout
-from handouts.render.deck.timeline import fit_chart, plan_slides
+from handouts.render.deck.chart.plan import fit_chart, plan_slides
 from handouts.render.timeline.document import FRAME_PADDING, _choose_page, _zoom
 from handouts.render.timeline.draw import measure
 from handouts.render.timeline.flow import styles

@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 
 from handouts.markup import plain
 from handouts.render.deck.a11y import set_alt_text
+from handouts.render.deck.chart.painter import Painter, draw_timeline
+from handouts.render.deck.chart.plan import SPREAD_MOST, ChartFits, deck_measure, plan_slides
 from handouts.render.deck.deck_writer import DeckWriter
 from handouts.render.deck.fit import TextStyle, wrap
 from handouts.render.deck.text import Box
-from handouts.render.deck.timeline import SPREAD_MOST, ChartFits, Painter, deck_measure, draw_timeline, plan_slides
 from handouts.timeline.model import Item, Timeline, build_timeline, warn_no_timeline
 from handouts.timeline.placement import Placement, spread
 from handouts.timeline.zoom import plan_zoom
