@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from handouts.layout.resolve import load_layout
-from handouts.render.deck.fit import Insets, TextStyle, balanced_pages, paginate, paragraph_lines
+from handouts.render.deck.fit import Insets, TextStyle, paragraph_lines
+from handouts.render.deck.paging import balanced_pages, paginate
 from tests.conftest import LAYOUTS
 from tests.deck_helpers import open_deck, render, slide_title, styled_runs, text_fill
 from tests.sources import make_source, words, write_source

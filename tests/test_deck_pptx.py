@@ -14,7 +14,8 @@ from pptx.util import Emu
 
 from handouts.cli import app
 from handouts.layout.resolve import load_layout
-from handouts.render.deck.fit import TextStyle, block_height, paginate, wrap
+from handouts.render.deck.fit import TextStyle, block_height, wrap
+from handouts.render.deck.paging import paginate
 from tests.conftest import CONTENT, MINIMAL
 from tests.deck_helpers import (
     open_deck,

@@ -23,16 +23,15 @@ from handouts.render.deck.base import SlideRecord, content_layout, layout_box, p
 from handouts.render.deck.fit import (
     Insets,
     TextStyle,
-    balanced_pages,
     candidate_sizes,
     fit_lines,
     fit_size,
     largest_passing,
     line_factor,
-    paginate,
     slide_text,
 )
 from handouts.render.deck.footer import plan_footer
+from handouts.render.deck.paging import balanced_pages, paginate
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
 from handouts.scripts import is_rtl_language, office_language

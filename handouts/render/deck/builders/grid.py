@@ -14,16 +14,8 @@ from handouts.colors import tint
 from handouts.render.deck.builders.panels import arrange, even_cells
 from handouts.render.deck.contrast import ink_on
 from handouts.render.deck.deck_writer import DeckWriter
-from handouts.render.deck.fit import (
-    BISECT_STEPS,
-    KEEP_WHOLE,
-    WHOLE_WORDS_SHRINK,
-    TextStyle,
-    candidate_sizes,
-    largest_passing,
-    paginate,
-    take,
-)
+from handouts.render.deck.fit import WHOLE_WORDS_SHRINK, TextStyle, candidate_sizes, largest_passing
+from handouts.render.deck.paging import BISECT_STEPS, KEEP_WHOLE, paginate, take
 from handouts.render.deck.text import Box, text_box
 
 
