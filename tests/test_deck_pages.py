@@ -205,3 +205,11 @@ def test_a_small_body_still_pages_every_row(tmp_path: Path, layout_name: str) ->
     for row in data["table"]:
         for value in row["values"]:
             assert value.split()[-1].rstrip(".") in shown
+
+
+def test_a_last_slide_of_two_lines_gets_its_share(tmp_path: Path) -> None:
+    # found by the property above: four ~1,900-character similarities at the body size fill 12 slides,
+    # the last with two lines; boxes of one height move text a whole line a slide, too coarse to even it
+    layout = load_layout("classic")
+    path = write_source(tmp_path / "s.yaml", sized_source(2, 1, 1, 1048, 8))
+    assert deck_problems(render(path, layout), layout) == []

@@ -31,7 +31,7 @@ from handouts.render.deck.fit import (
     slide_text,
 )
 from handouts.render.deck.footer import plan_footer
-from handouts.render.deck.paging import balanced_pages, paginate
+from handouts.render.deck.paging import balanced_pages, even, paginate
 from handouts.render.deck.template import open_base
 from handouts.render.deck.text import Box, format_frame, notes_text, position, rectangle, text_box, write
 from handouts.scripts import is_rtl_language, office_language
@@ -353,8 +353,13 @@ class DeckWriter:
                 return len(paginate(paragraphs, style.at(size), box.width, box.height, self.insets))
 
             fewest = slides(smallest)
-            size = largest_passing(candidate_sizes(style.size, smallest), lambda s: slides(s) <= fewest)
-            pages = balanced_pages(paragraphs, style.at(size), box.width, box.height, self.insets)
+            sizes = candidate_sizes(style.size, smallest)
+            largest = largest_passing(sizes, lambda s: slides(s) <= fewest)
+            # the largest such size may leave no room to even the slides out: a size smaller, until it does
+            for size in sizes[sizes.index(largest) :]:
+                pages = balanced_pages(paragraphs, style.at(size), box.width, box.height, self.insets)
+                if even(pages):
+                    break
         else:
             pages = [paragraphs]
         style = style.at(size)

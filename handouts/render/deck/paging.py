@@ -114,6 +114,7 @@ def balanced_pages(
         return greedy
     lowest = max(insets.top + insets.bottom + 2 * style.line_height, height / target) - 1.0
     tried = [greedy]
+    made = [(greedy, height, 1.0)]  # each pagination with the box height and keep it was made at
     for keep in (1.0, KEEP_WHOLE):
         low, high = lowest, height
         for _ in range(BISECT_STEPS):
@@ -126,12 +127,63 @@ def balanced_pages(
             if len(found) <= target:
                 high = mid
                 tried.append(found)
+                made.append((found, mid, keep))
             else:
                 low = mid
 
     def rank(pages: list[list[str]]) -> tuple[bool, int, int]:
-        sizes = [sum(len(p) for p in page) for page in pages]
         cuts = sum(len(page) for page in pages) - len(paragraphs)
-        return (3 * min(sizes) < max(sizes), cuts, -min(sizes))
+        return (not even(pages), cuts, -min(_lengths(pages)))
 
+    if not even(min(tried, key=rank)):
+        # boxes of one height move text a line a page: too coarse when the last page holds two
+        # lines; the next-to-last box is lowered alone, so the last gets its share
+        for pages, box, keep in made:
+            if len(pages) == target:
+                tried += _evened_tail(paragraphs, style, width, box, height, insets, keep, target)
     return min(tried, key=rank)
+
+
+def _evened_tail(
+    paragraphs: list[str],
+    style: TextStyle,
+    width: float,
+    box: float,
+    height: float,
+    insets: Insets,
+    keep: float,
+    count: int,
+) -> list[list[list[str]]]:
+    """Paginations like ``paginate(..., box, keep)`` into ``count`` pages whose
+    next-to-last page is cut lower (bisected), so more of the text is on the
+    last page, which must still fit the real ``height``."""
+    rest, head = list(paragraphs), []
+    for _ in range(count - 2):
+        page, rest = take(rest, style, width, box, insets, keep)
+        head.append(page)
+    found = []
+    low, high = insets.top + insets.bottom + 2 * style.line_height, box
+    for _ in range(BISECT_STEPS):
+        mid = (low + high) / 2
+        try:
+            page, tail = take(rest, style, width, mid, insets, keep)
+            last = paginate(tail, style, width, height, insets, keep) if tail else []
+        except ValueError:
+            low = mid
+            continue
+        if len(last) == 1:
+            high = mid
+            found.append([*head, page, *last])
+        else:
+            low = mid
+    return found
+
+
+def _lengths(pages: list[list[str]]) -> list[int]:
+    return [sum(len(p) for p in page) for page in pages]
+
+
+def even(pages: list[list[str]]) -> bool:
+    """No page holds under a third of the text of the fullest."""
+    lengths = _lengths(pages)
+    return 3 * min(lengths) >= max(lengths)
