@@ -113,8 +113,7 @@ def balanced_pages(
     if target < 2:
         return greedy
     lowest = max(insets.top + insets.bottom + 2 * style.line_height, height / target) - 1.0
-    tried = [greedy]
-    made = [(greedy, height, 1.0)]  # each pagination with the box height and keep it was made at
+    made = [(greedy, height, 1.0)]  # each pagination tried, with the box height and keep it was made at
     for keep in (1.0, KEEP_WHOLE):
         low, high = lowest, height
         for _ in range(BISECT_STEPS):
@@ -126,7 +125,6 @@ def balanced_pages(
                 continue
             if len(found) <= target:
                 high = mid
-                tried.append(found)
                 made.append((found, mid, keep))
             else:
                 low = mid
@@ -135,13 +133,12 @@ def balanced_pages(
         cuts = sum(len(page) for page in pages) - len(paragraphs)
         return (not even(pages), cuts, -min(_lengths(pages)))
 
-    if not even(min(tried, key=rank)):
-        # boxes of one height move text a line a page: too coarse when the last page holds two
-        # lines; the next-to-last box is lowered alone, so the last gets its share
-        for pages, box, keep in made:
-            if len(pages) == target:
-                tried += _evened_tail(paragraphs, style, width, box, height, insets, keep, target)
-    return min(tried, key=rank)
+    best, box, keep = min(made, key=lambda m: rank(m[0]))
+    if even(best) or len(best) != target:
+        return best
+    # boxes of one height move text a line a page: too coarse when the last page holds two
+    # lines; the next-to-last box of the best pagination is lowered alone, so the last gets its share
+    return min([best, *_evened_tail(paragraphs, style, width, box, height, insets, keep, target)], key=rank)
 
 
 def _evened_tail(
